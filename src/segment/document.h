@@ -1,0 +1,61 @@
+// The segmented document: blocks (paragraphs, list items, headings…) with the features later
+// stages need, plus page metadata. Produced by segment_text / segment_html, read by classify and write.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace winnow {
+
+enum class BlockKind { Paragraph, Heading, ListItem, Preformatted, Quote, TableCell, Caption };
+
+struct Block {
+    std::string text;              // one paragraph as one line of UTF-8, whitespace collapsed
+    std::size_t first_line = 0;    // 1-based source line (text) or block number (html)
+    std::size_t last_line = 0;     // equal to first_line unless the block was hard-wrapped
+    BlockKind kind = BlockKind::Paragraph;
+    int indent = 0;                // leading columns in the source (text path)
+    bool bullet = false;           // starts with a list marker (• * - 1.)
+    bool blank_before = false;     // a blank line (or block boundary) precedes it
+    bool blank_after = false;
+    int heading_level = 0;         // 1..6 for <hN>, 0 otherwise
+
+    // HTML path only (zero/empty for text).
+    std::string tag_path;          // e.g. "html>body>div>article>p"
+    std::string dom_hints;         // lower-case class/id/role/aria tokens of the block and its ancestors, space separated
+    double link_density = 0.0;     // share of the block's characters inside <a>
+    bool hidden = false;           // hidden / aria-hidden / display:none on it or an ancestor
+    std::size_t container = 0;     // index into Document::containers of the element holding it
+    std::size_t text_chars = 0;    // code points of text (link_density's denominator)
+};
+
+// HTML path only: an element on the path from <html> to some block, so that later stages can
+// score regions of the page (Readability-style) without the parse tree.
+struct Container {
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    std::size_t parent = npos;     // index of the enclosing container, npos for <html>
+    std::string tag;               // lower-case tag name
+    std::string hints;             // this element's own class/id/role tokens, space separated
+    int depth = 0;                 // 0 for <html>
+    bool hidden = false;           // hidden on this element itself
+};
+
+struct Metadata {
+    std::string title;
+    std::string author;
+    std::string date;
+    std::string site_name;
+    std::string language;
+    std::string canonical_url;
+    std::string description;
+};
+
+struct Document {
+    std::vector<Block> blocks;
+    Metadata meta;                 // filled by the HTML path; text path leaves it for classify
+    bool from_html = false;
+    std::vector<Container> containers;  // HTML only; containers[0] is <html>
+};
+
+}  // namespace winnow

@@ -1,0 +1,477 @@
+// HTML → Document: pre-pass, Gumbo parse, then one iterative walk of the DOM into blocks that
+// carry the DOM features (tag path, class/id hints, link density, visibility) classify needs.
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "segment/gumbo_owner.h"
+#include "segment/html_metadata.h"
+#include "segment/html_prepass.h"
+#include "segment/segment.h"
+
+namespace winnow {
+namespace {
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Elements whose text never reaches the reader (or only as controls): not walked at all.
+bool is_skipped(GumboTag tag) {
+    switch (tag) {
+        case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+        case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME:
+        case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT:
+        case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_OPTION:
+        case GUMBO_TAG_DATALIST: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_MAP:
+        case GUMBO_TAG_TITLE: case GUMBO_TAG_META: case GUMBO_TAG_LINK: case GUMBO_TAG_BASE:
+        case GUMBO_TAG_APPLET: case GUMBO_TAG_FRAMESET: case GUMBO_TAG_FRAME: case GUMBO_TAG_PARAM:
+        case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK:
+            return true;
+        default:
+            return false;
+    }
+}
+
+// Elements that start and end a block: text never flows across them.
+bool is_block_level(GumboTag tag) {
+    switch (tag) {
+        case GUMBO_TAG_HTML: case GUMBO_TAG_BODY: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE:
+        case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD:
+        case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR: case GUMBO_TAG_DIV:
+        case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
+        case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
+        case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+        case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR: case GUMBO_TAG_LEGEND:
+        case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU: case GUMBO_TAG_NAV:
+        case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION:
+        case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE: case GUMBO_TAG_CAPTION: case GUMBO_TAG_TBODY:
+        case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_TD:
+        case GUMBO_TAG_TH: case GUMBO_TAG_UL: case GUMBO_TAG_LISTING: case GUMBO_TAG_XMP:
+        case GUMBO_TAG_PLAINTEXT: case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_BR: case GUMBO_TAG_IMG:
+        case GUMBO_TAG_OPTGROUP:
+            return true;
+        default:
+            return false;
+    }
+}
+
+// Semantic tags whose name is itself a hint, added to dom_hints like a class token.
+const char* semantic_hint(GumboTag tag) {
+    switch (tag) {
+        case GUMBO_TAG_NAV: return "nav";
+        case GUMBO_TAG_ASIDE: return "aside";
+        case GUMBO_TAG_FOOTER: return "footer";
+        case GUMBO_TAG_HEADER: return "header";
+        case GUMBO_TAG_MENU: return "menu";
+        case GUMBO_TAG_FORM: return "form";
+        default: return nullptr;
+    }
+}
+
+std::string_view attribute(const GumboElement& element, const char* name) {
+    const GumboAttribute* attr = gumbo_get_attribute(&element.attributes, name);
+    return attr != nullptr ? std::string_view(attr->value) : std::string_view();
+}
+
+std::string tag_name(const GumboNode& node) {
+    const GumboElement& element = node.v.element;
+    if (element.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(element.tag);
+    GumboStringPiece piece = element.original_tag;
+    gumbo_tag_from_original_text(&piece);
+    std::string name(piece.data != nullptr ? piece.data : "", piece.data != nullptr ? piece.length : 0);
+    for (char& c : name) c = ascii_lower(c);
+    return name;
+}
+
+// Appends the tokens of an attribute value to out, lower-cased, camelCase split at the hump
+// ("sidebarLeft" → "sidebar-left") so that pattern entries match whole parts.
+void append_tokens(std::string_view value, std::string& out) {
+    std::size_t i = 0;
+    while (i < value.size()) {
+        while (i < value.size() && is_ascii_space(value[i])) ++i;
+        if (i >= value.size()) break;
+        if (!out.empty()) out += ' ';
+        char previous = 0;
+        while (i < value.size() && !is_ascii_space(value[i])) {
+            char c = value[i++];
+            if (c >= 'A' && c <= 'Z' && previous >= 'a' && previous <= 'z') out += '-';
+            out += ascii_lower(c);
+            previous = c;
+        }
+    }
+}
+
+bool contains_ci(std::string_view haystack, std::string_view needle) {
+    if (needle.size() > haystack.size()) return false;
+    for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
+        std::size_t k = 0;
+        while (k < needle.size() && ascii_lower(haystack[i + k]) == needle[k]) ++k;
+        if (k == needle.size()) return true;
+    }
+    return false;
+}
+
+// hidden, aria-hidden="true", or an inline style that hides the element.
+bool is_hidden(const GumboElement& element) {
+    if (gumbo_get_attribute(&element.attributes, "hidden") != nullptr) return true;
+    std::string_view aria = attribute(element, "aria-hidden");
+    if (aria == "true") return true;
+    std::string_view style = attribute(element, "style");
+    if (!style.empty()) {
+        std::string compact;
+        compact.reserve(style.size());
+        for (char c : style) {
+            if (!is_ascii_space(c)) compact += ascii_lower(c);
+        }
+        if (compact.find("display:none") != std::string::npos ||
+            compact.find("visibility:hidden") != std::string::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
+class DomWalker {
+public:
+    explicit DomWalker(Document& document) : document_(document) {}
+
+    void walk(const GumboNode* root);
+
+private:
+    struct Frame {
+        const GumboNode* node;
+        unsigned next_child = 0;
+        std::size_t hints_size = 0;   // size of hints_ before this element's tokens
+        std::size_t container = Container::npos;
+        bool block_level = false;
+        bool hidden = false;          // hidden on this element itself
+        bool counted_link = false;
+        bool counted_pre = false;
+        bool counted_hidden = false;
+    };
+
+    void enter(const GumboNode* node);
+    void leave(Frame& frame);
+    void text(std::string_view value);
+    void start_block_if_needed();
+    void flush(bool soft_break = false);
+    std::size_t container_of(std::size_t frame_index);
+    BlockKind kind_here(int& heading_level) const;
+
+    Document& document_;
+    std::vector<Frame> stack_;
+    std::string hints_;
+    int link_depth_ = 0;
+    int pre_depth_ = 0;
+    int hidden_depth_ = 0;
+
+    // The block being built.
+    std::string text_;
+    bool space_pending_ = false;
+    bool after_inline_close_ = false;  // an inline element just ended: "</span><span>" separates
+    std::size_t chars_ = 0;
+    std::size_t link_chars_ = 0;
+    std::size_t owner_frame_ = 0;      // innermost block-level frame when the block's text began
+    bool soft_break_before_ = false;   // only a <br> separates it from the previous block
+    bool pending_soft_break_ = false;
+};
+
+void DomWalker::walk(const GumboNode* root) {
+    if (root == nullptr || root->type != GUMBO_NODE_ELEMENT) return;
+    enter(root);
+    while (!stack_.empty()) {
+        Frame& frame = stack_.back();
+        const GumboVector& children = frame.node->v.element.children;
+        if (frame.next_child >= children.length) {
+            leave(frame);  // flushes while the element is still on the stack
+            stack_.pop_back();
+            continue;
+        }
+        const auto* child = static_cast<const GumboNode*>(children.data[frame.next_child++]);
+        switch (child->type) {
+            case GUMBO_NODE_ELEMENT:
+                enter(child);
+                break;
+            case GUMBO_NODE_TEXT:
+            case GUMBO_NODE_CDATA:
+            case GUMBO_NODE_WHITESPACE:
+                text(child->v.text.text);
+                break;
+            default:
+                break;  // comments, templates
+        }
+    }
+    flush();
+}
+
+void DomWalker::enter(const GumboNode* node) {
+    const GumboElement& element = node->v.element;
+    if (is_skipped(element.tag)) return;
+
+    Frame frame{node};
+    frame.block_level = is_block_level(element.tag);
+    if (frame.block_level) {
+        flush(element.tag == GUMBO_TAG_BR);
+        if (element.tag == GUMBO_TAG_BR) {
+            if (pending_soft_break_) pending_soft_break_ = false;  // <br><br>: a real paragraph break
+            else pending_soft_break_ = true;
+            return;
+        }
+        if (element.tag == GUMBO_TAG_IMG || element.tag == GUMBO_TAG_HR) {
+            pending_soft_break_ = false;
+            return;
+        }
+        pending_soft_break_ = false;
+    } else {
+        if (after_inline_close_ && pre_depth_ == 0) space_pending_ = true;
+    }
+    after_inline_close_ = false;
+
+    frame.hints_size = hints_.size();
+    // <html>/<body> classes describe the page ("page-with-sidebar"), not the blocks in it.
+    if (element.tag != GUMBO_TAG_HTML && element.tag != GUMBO_TAG_BODY) {
+        append_tokens(attribute(element, "class"), hints_);
+        append_tokens(attribute(element, "id"), hints_);
+        append_tokens(attribute(element, "role"), hints_);
+        append_tokens(attribute(element, "itemprop"), hints_);
+        if (const char* hint = semantic_hint(element.tag)) append_tokens(hint, hints_);
+    }
+
+    frame.hidden = is_hidden(element);
+    if (frame.hidden) {
+        if (!frame.block_level) flush();
+        ++hidden_depth_;
+        frame.counted_hidden = true;
+    }
+    if (element.tag == GUMBO_TAG_A && attribute(element, "href").size() > 0) {
+        ++link_depth_;
+        frame.counted_link = true;
+    }
+    if (element.tag == GUMBO_TAG_PRE || element.tag == GUMBO_TAG_LISTING || element.tag == GUMBO_TAG_XMP ||
+        element.tag == GUMBO_TAG_PLAINTEXT) {
+        ++pre_depth_;
+        frame.counted_pre = true;
+    }
+    stack_.push_back(frame);
+}
+
+void DomWalker::leave(Frame& frame) {
+    if (frame.block_level) {
+        flush();
+        pending_soft_break_ = false;
+        after_inline_close_ = false;
+    } else {
+        after_inline_close_ = true;
+    }
+    if (frame.counted_hidden) {
+        if (!frame.block_level) flush();
+        --hidden_depth_;
+    }
+    if (frame.counted_link) --link_depth_;
+    if (frame.counted_pre) --pre_depth_;
+    hints_.resize(frame.hints_size);
+}
+
+void DomWalker::start_block_if_needed() {
+    if (!text_.empty()) return;
+    owner_frame_ = 0;
+    for (std::size_t i = stack_.size(); i-- > 0;) {
+        if (stack_[i].block_level) {
+            owner_frame_ = i;
+            break;
+        }
+    }
+    soft_break_before_ = pending_soft_break_;
+    pending_soft_break_ = false;
+}
+
+void DomWalker::text(std::string_view value) {
+    after_inline_close_ = false;
+    const bool in_link = link_depth_ > 0;
+    if (pre_depth_ > 0) {
+        // Preformatted text keeps its spacing; each source line becomes its own block.
+        std::size_t start = 0;
+        while (start <= value.size()) {
+            std::size_t end = value.find('\n', start);
+            std::string_view line = value.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+            for (char c : line) {
+                if (c == '\r') continue;
+                if (c == '\t') c = ' ';
+                if (text_.empty() && c == ' ' && chars_ == 0) {
+                    // keep indentation of code lines
+                }
+                start_block_if_needed();
+                text_ += c;
+                if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+                    ++chars_;
+                    if (in_link) ++link_chars_;
+                }
+            }
+            if (end == std::string_view::npos) break;
+            flush(true);
+            start = end + 1;
+        }
+        return;
+    }
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        char c = value[i];
+        if (is_ascii_space(c)) {
+            space_pending_ = true;
+            continue;
+        }
+        // U+00A0 no-break space renders as a space; treat it as one.
+        if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < value.size() &&
+            static_cast<unsigned char>(value[i + 1]) == 0xA0) {
+            ++i;
+            space_pending_ = true;
+            continue;
+        }
+        if (text_.empty()) {
+            start_block_if_needed();
+        } else if (space_pending_) {
+            text_ += ' ';
+        }
+        space_pending_ = false;
+        text_ += c;
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+            ++chars_;
+            if (in_link) ++link_chars_;
+        }
+    }
+}
+
+std::size_t DomWalker::container_of(std::size_t frame_index) {
+    Frame& frame = stack_[frame_index];
+    if (frame.container != Container::npos) return frame.container;
+    std::size_t parent = Container::npos;
+    if (frame_index > 0) parent = container_of(frame_index - 1);
+    Container container;
+    container.parent = parent;
+    container.tag = tag_name(*frame.node);
+    const GumboElement& element = frame.node->v.element;
+    append_tokens(attribute(element, "class"), container.hints);
+    append_tokens(attribute(element, "id"), container.hints);
+    append_tokens(attribute(element, "role"), container.hints);
+    append_tokens(attribute(element, "itemprop"), container.hints);
+    if (const char* hint = semantic_hint(element.tag)) append_tokens(hint, container.hints);
+    container.depth = static_cast<int>(frame_index);
+    container.hidden = frame.hidden;
+    document_.containers.push_back(std::move(container));
+    frame.container = document_.containers.size() - 1;
+    return frame.container;
+}
+
+// The block's kind from the elements around it, innermost first.
+BlockKind DomWalker::kind_here(int& heading_level) const {
+    heading_level = 0;
+    bool innermost = true;
+    for (std::size_t i = owner_frame_ + 1; i-- > 0;) {
+        GumboTag tag = stack_[i].node->v.element.tag;
+        switch (tag) {
+            case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+            case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+                heading_level = 1 + static_cast<int>(tag - GUMBO_TAG_H1);
+                return BlockKind::Heading;
+            case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_XMP:
+                return BlockKind::Preformatted;
+            case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_CAPTION:
+                return BlockKind::Caption;
+            case GUMBO_TAG_LI: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
+                return BlockKind::ListItem;
+            case GUMBO_TAG_BLOCKQUOTE:
+                return BlockKind::Quote;
+            case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+                if (innermost) return BlockKind::TableCell;
+                return BlockKind::Paragraph;
+            case GUMBO_TAG_TABLE: case GUMBO_TAG_BODY: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
+                return BlockKind::Paragraph;
+            default:
+                break;
+        }
+        if (stack_[i].block_level) innermost = false;
+    }
+    return BlockKind::Paragraph;
+}
+
+void DomWalker::flush(bool soft_break) {
+    space_pending_ = false;
+    if (text_.empty()) {
+        chars_ = 0;
+        link_chars_ = 0;
+        return;
+    }
+    while (!text_.empty() && text_.back() == ' ') text_.pop_back();
+
+    Block block;
+    block.text = std::move(text_);
+    block.first_line = block.last_line = document_.blocks.size() + 1;
+    int heading_level = 0;
+    if (owner_frame_ >= stack_.size()) owner_frame_ = stack_.empty() ? 0 : stack_.size() - 1;
+    if (!stack_.empty()) {
+        block.kind = kind_here(heading_level);
+        block.heading_level = heading_level;
+        block.container = container_of(owner_frame_);
+        for (std::size_t i = 0; i <= owner_frame_; ++i) {
+            if (i > 0) block.tag_path += '>';
+            block.tag_path += tag_name(*stack_[i].node);
+        }
+        block.bullet = block.kind == BlockKind::ListItem;
+    }
+    block.blank_before = !soft_break_before_;
+    if (!document_.blocks.empty()) document_.blocks.back().blank_after = block.blank_before;
+    block.blank_after = true;
+    block.dom_hints = hints_;
+    block.text_chars = chars_;
+    block.link_density = chars_ > 0 ? static_cast<double>(link_chars_) / static_cast<double>(chars_) : 0.0;
+    block.hidden = hidden_depth_ > 0;
+    document_.blocks.push_back(std::move(block));
+
+    text_.clear();
+    chars_ = 0;
+    link_chars_ = 0;
+    if (soft_break) pending_soft_break_ = true;
+}
+
+}  // namespace
+
+Document segment_html(std::string_view utf8) {
+    Document document;
+    document.from_html = true;
+    PrepassResult prepass = strip_inert_markup(utf8);
+    GumboTree tree(prepass.html);
+    DomWalker walker(document);
+    walker.walk(tree.root());
+    document.meta = extract_metadata(tree.root(), prepass.json_ld, document.blocks);
+    return document;
+}
+
+bool looks_like_html(std::string_view bytes) {
+    std::string_view head = bytes.substr(0, 4096);
+    std::size_t i = 0;
+    // Skip a UTF-8 BOM and leading whitespace.
+    if (head.size() >= 3 && static_cast<unsigned char>(head[0]) == 0xEF &&
+        static_cast<unsigned char>(head[1]) == 0xBB && static_cast<unsigned char>(head[2]) == 0xBF) {
+        i = 3;
+    }
+    while (i < head.size() && is_ascii_space(head[i])) ++i;
+    std::string_view start = head.substr(i);
+    if (!start.empty() && start[0] == '<') {
+        for (std::string_view opener : {"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--", "<meta",
+                                        "<title", "<div", "<p>", "<p ", "<table", "<script", "<link"}) {
+            if (start.size() >= opener.size() && contains_ci(start.substr(0, opener.size()), opener)) return true;
+        }
+    }
+    // Markup further in: several tags that only HTML has.
+    int tags = 0;
+    for (std::string_view tag : {"<html", "<body", "<div", "<p>", "<br", "</a>", "<table", "<span"}) {
+        if (contains_ci(head, tag)) ++tags;
+    }
+    return tags >= 3;
+}
+
+}  // namespace winnow

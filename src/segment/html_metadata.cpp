@@ -1,0 +1,444 @@
+// Page metadata from <head>, JSON-LD and the first heading (see html_metadata.h).
+#include "segment/html_metadata.h"
+
+#include <memory>
+#include <utility>
+
+namespace winnow {
+namespace {
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = ascii_lower(c);
+    return out;
+}
+
+// Collapses whitespace runs (ASCII and U+00A0) to one space and trims.
+std::string collapse(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        bool is_space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+        if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < text.size() &&
+            static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+            ++i;
+            is_space = true;
+        }
+        if (is_space) {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+// --- a small JSON reader, enough for JSON-LD metadata -------------------------------------------
+
+struct Json {
+    enum class Type { Null, String, Other, Array, Object } type = Type::Null;
+    std::string text;                                   // String
+    std::vector<Json> items;                            // Array
+    std::vector<std::pair<std::string, Json>> members;  // Object
+
+    const Json* get(std::string_view key) const {
+        for (const auto& [name, value] : members) {
+            if (name == key) return &value;
+        }
+        return nullptr;
+    }
+};
+
+class JsonReader {
+public:
+    explicit JsonReader(std::string_view text) : text_(text) {}
+
+    bool read(Json& out) { return value(out, 0); }
+
+private:
+    void skip_space() {
+        while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' ||
+                                       text_[pos_] == '\r')) {
+            ++pos_;
+        }
+    }
+
+    static void append_utf8(std::string& out, unsigned code) {
+        if (code < 0x80) {
+            out += static_cast<char>(code);
+        } else if (code < 0x800) {
+            out += static_cast<char>(0xC0 | (code >> 6));
+            out += static_cast<char>(0x80 | (code & 0x3F));
+        } else if (code < 0x10000) {
+            out += static_cast<char>(0xE0 | (code >> 12));
+            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (code & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (code >> 18));
+            out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (code & 0x3F));
+        }
+    }
+
+    bool hex4(unsigned& code) {
+        if (pos_ + 4 > text_.size()) return false;
+        code = 0;
+        for (int k = 0; k < 4; ++k) {
+            char c = text_[pos_++];
+            code <<= 4;
+            if (c >= '0' && c <= '9') code |= static_cast<unsigned>(c - '0');
+            else if (c >= 'a' && c <= 'f') code |= static_cast<unsigned>(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F') code |= static_cast<unsigned>(c - 'A' + 10);
+            else return false;
+        }
+        return true;
+    }
+
+    bool string(std::string& out) {
+        ++pos_;  // opening quote
+        while (pos_ < text_.size()) {
+            char c = text_[pos_++];
+            if (c == '"') return true;
+            if (c != '\\') {
+                out += c;
+                continue;
+            }
+            if (pos_ >= text_.size()) return false;
+            char e = text_[pos_++];
+            switch (e) {
+                case 'n': out += '\n'; break;
+                case 't': out += '\t'; break;
+                case 'r': out += '\r'; break;
+                case 'b': case 'f': out += ' '; break;
+                case 'u': {
+                    unsigned code = 0;
+                    if (!hex4(code)) return false;
+                    if (code >= 0xD800 && code < 0xDC00 && pos_ + 6 <= text_.size() && text_[pos_] == '\\' &&
+                        text_[pos_ + 1] == 'u') {
+                        pos_ += 2;
+                        unsigned low = 0;
+                        if (!hex4(low)) return false;
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                    }
+                    append_utf8(out, code);
+                    break;
+                }
+                default: out += e; break;
+            }
+        }
+        return false;
+    }
+
+    bool value(Json& out, int depth) {
+        if (depth > 32) return false;
+        skip_space();
+        if (pos_ >= text_.size()) return false;
+        char c = text_[pos_];
+        if (c == '"') {
+            out.type = Json::Type::String;
+            return string(out.text);
+        }
+        if (c == '[') {
+            out.type = Json::Type::Array;
+            ++pos_;
+            skip_space();
+            if (pos_ < text_.size() && text_[pos_] == ']') return ++pos_, true;
+            while (true) {
+                out.items.emplace_back();
+                if (!value(out.items.back(), depth + 1)) return false;
+                skip_space();
+                if (pos_ >= text_.size()) return false;
+                if (text_[pos_] == ',') { ++pos_; continue; }
+                if (text_[pos_] == ']') { ++pos_; return true; }
+                return false;
+            }
+        }
+        if (c == '{') {
+            out.type = Json::Type::Object;
+            ++pos_;
+            skip_space();
+            if (pos_ < text_.size() && text_[pos_] == '}') return ++pos_, true;
+            while (true) {
+                skip_space();
+                if (pos_ >= text_.size() || text_[pos_] != '"') return false;
+                std::string key;
+                if (!string(key)) return false;
+                skip_space();
+                if (pos_ >= text_.size() || text_[pos_] != ':') return false;
+                ++pos_;
+                out.members.emplace_back(std::move(key), Json{});
+                if (!value(out.members.back().second, depth + 1)) return false;
+                skip_space();
+                if (pos_ >= text_.size()) return false;
+                if (text_[pos_] == ',') { ++pos_; continue; }
+                if (text_[pos_] == '}') { ++pos_; return true; }
+                return false;
+            }
+        }
+        // number, true, false, null
+        out.type = Json::Type::Other;
+        while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '}' && text_[pos_] != ']') ++pos_;
+        return true;
+    }
+
+    std::string_view text_;
+    std::size_t pos_ = 0;
+};
+
+// The name of a JSON-LD person/organisation value: "X", {"name": "X"} or [{"name": "X"}, …].
+std::string json_name(const Json* value) {
+    if (value == nullptr) return {};
+    if (value->type == Json::Type::String) return value->text;
+    if (value->type == Json::Type::Object) {
+        if (const Json* name = value->get("name")) return json_name(name);
+        return {};
+    }
+    if (value->type == Json::Type::Array) {
+        std::string names;
+        for (const Json& item : value->items) {
+            std::string name = json_name(&item);
+            if (name.empty()) continue;
+            if (!names.empty()) names += ", ";
+            names += name;
+        }
+        return names;
+    }
+    return {};
+}
+
+std::string json_string(const Json* value) {
+    if (value == nullptr) return {};
+    if (value->type == Json::Type::String) return value->text;
+    if (value->type == Json::Type::Array && !value->items.empty()) return json_string(&value->items.front());
+    return {};
+}
+
+bool type_is_article(const Json& object) {
+    const Json* type = object.get("@type");
+    if (type == nullptr) return false;
+    std::vector<const Json*> types;
+    if (type->type == Json::Type::Array) {
+        for (const Json& item : type->items) types.push_back(&item);
+    } else {
+        types.push_back(type);
+    }
+    for (const Json* t : types) {
+        if (t->type != Json::Type::String) continue;
+        const std::string& name = t->text;
+        if (name.find("Article") != std::string::npos || name == "BlogPosting" || name == "Report" ||
+            name == "Review" || name == "LiveBlogPosting" || name == "SocialMediaPosting") {
+            return true;
+        }
+    }
+    return false;
+}
+
+void collect_articles(const Json& value, std::vector<const Json*>& out, int depth) {
+    if (depth > 8) return;
+    if (value.type == Json::Type::Array) {
+        for (const Json& item : value.items) collect_articles(item, out, depth + 1);
+    } else if (value.type == Json::Type::Object) {
+        if (type_is_article(value)) out.push_back(&value);
+        if (const Json* graph = value.get("@graph")) collect_articles(*graph, out, depth + 1);
+    }
+}
+
+struct Candidates {
+    std::string ld_headline, ld_author, ld_date, ld_publisher, ld_description;
+    std::string og_title, twitter_title, dc_title, html_title;
+    std::string meta_author, meta_date, og_site_name, application_name;
+    std::string html_lang, content_language, og_locale;
+    std::string canonical, og_url;
+    std::string meta_description, og_description;
+};
+
+void set_once(std::string& slot, std::string_view value) {
+    if (slot.empty()) slot = collapse(value);
+}
+
+void read_json_ld(const std::vector<std::string>& scripts, Candidates& c) {
+    for (const std::string& script : scripts) {
+        Json root;
+        JsonReader reader(script);
+        if (!reader.read(root)) continue;
+        std::vector<const Json*> articles;
+        collect_articles(root, articles, 0);
+        for (const Json* article : articles) {
+            set_once(c.ld_headline, json_string(article->get("headline")));
+            set_once(c.ld_author, json_name(article->get("author")));
+            set_once(c.ld_date, json_string(article->get("datePublished")));
+            set_once(c.ld_publisher, json_name(article->get("publisher")));
+            set_once(c.ld_description, json_string(article->get("description")));
+        }
+    }
+}
+
+std::string_view attr(const GumboElement& element, const char* name) {
+    const GumboAttribute* a = gumbo_get_attribute(&element.attributes, name);
+    return a != nullptr ? std::string_view(a->value) : std::string_view();
+}
+
+void read_meta(const GumboElement& element, Candidates& c) {
+    std::string key = lower(attr(element, "property"));
+    if (key.empty()) key = lower(attr(element, "name"));
+    if (key.empty()) key = lower(attr(element, "itemprop"));
+    std::string_view content = attr(element, "content");
+    std::string http_equiv = lower(attr(element, "http-equiv"));
+    if (http_equiv == "content-language") set_once(c.content_language, content);
+    if (key.empty() || content.empty()) return;
+    if (key == "og:title") set_once(c.og_title, content);
+    else if (key == "twitter:title") set_once(c.twitter_title, content);
+    else if (key == "dc.title" || key == "dcterms.title") set_once(c.dc_title, content);
+    else if (key == "og:site_name") set_once(c.og_site_name, content);
+    else if (key == "application-name") set_once(c.application_name, content);
+    else if (key == "og:url") set_once(c.og_url, content);
+    else if (key == "og:locale") set_once(c.og_locale, content);
+    else if (key == "description" || key == "dc.description") set_once(c.meta_description, content);
+    else if (key == "og:description" || key == "twitter:description") set_once(c.og_description, content);
+    else if (key == "author" || key == "dc.creator" || key == "dcterms.creator" || key == "byl" ||
+             key == "sailthru.author" || key == "parsely-author" || key == "article:author" ||
+             key == "citation_author") {
+        // article:author is often a profile URL, which is no name.
+        if (content.rfind("http", 0) != 0) set_once(c.meta_author, content);
+    } else if (key == "article:published_time" || key == "date" || key == "pubdate" || key == "publishdate" ||
+               key == "dc.date" || key == "dcterms.date" || key == "dc.date.issued" || key == "dcterms.created" ||
+               key == "og:published_time" || key == "parsely-pub-date" || key == "sailthru.date" ||
+               key == "datepublished" || key == "citation_publication_date") {
+        set_once(c.meta_date, content);
+    }
+}
+
+std::string text_of(const GumboNode* node) {
+    std::string out;
+    if (node->type != GUMBO_NODE_ELEMENT) return out;
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) {
+        const auto* child = static_cast<const GumboNode*>(children.data[i]);
+        if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE) out += child->v.text.text;
+    }
+    return out;
+}
+
+void read_head(const GumboNode* root, Candidates& c) {
+    if (root == nullptr || root->type != GUMBO_NODE_ELEMENT) return;
+    set_once(c.html_lang, attr(root->v.element, "lang"));
+    if (c.html_lang.empty()) set_once(c.html_lang, attr(root->v.element, "xml:lang"));
+    const GumboVector& top = root->v.element.children;
+    for (unsigned i = 0; i < top.length; ++i) {
+        const auto* head = static_cast<const GumboNode*>(top.data[i]);
+        if (head->type != GUMBO_NODE_ELEMENT || head->v.element.tag != GUMBO_TAG_HEAD) continue;
+        const GumboVector& children = head->v.element.children;
+        for (unsigned k = 0; k < children.length; ++k) {
+            const auto* node = static_cast<const GumboNode*>(children.data[k]);
+            if (node->type != GUMBO_NODE_ELEMENT) continue;
+            const GumboElement& element = node->v.element;
+            if (element.tag == GUMBO_TAG_META) {
+                read_meta(element, c);
+            } else if (element.tag == GUMBO_TAG_TITLE) {
+                set_once(c.html_title, text_of(node));
+            } else if (element.tag == GUMBO_TAG_LINK) {
+                std::string rel = lower(attr(element, "rel"));
+                if (rel == "canonical") set_once(c.canonical, attr(element, "href"));
+            }
+        }
+    }
+}
+
+const std::string& first_of(std::initializer_list<const std::string*> slots) {
+    static const std::string kEmpty;
+    for (const std::string* slot : slots) {
+        if (!slot->empty()) return *slot;
+    }
+    return kEmpty;
+}
+
+std::size_t count_words(std::string_view text) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (char c : text) {
+        bool space = c == ' ';
+        if (!space && !in_word) ++words;
+        in_word = !space;
+    }
+    return words;
+}
+
+}  // namespace
+
+std::string strip_title_site_suffix(std::string_view title_in, std::string_view heading) {
+    std::string title = collapse(title_in);
+    static constexpr std::string_view kSeparators[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // "};
+    std::vector<std::string> parts;
+    for (std::string_view separator : kSeparators) {
+        if (title.find(separator) == std::string::npos) continue;
+        std::size_t start = 0;
+        while (true) {
+            std::size_t at = title.find(separator, start);
+            parts.push_back(title.substr(start, at == std::string::npos ? std::string::npos : at - start));
+            if (at == std::string::npos) break;
+            start = at + separator.size();
+        }
+        break;
+    }
+    if (parts.size() < 2) return title;
+    if (!heading.empty()) {
+        for (const std::string& part : parts) {
+            if (part == heading) return part;
+        }
+        if (title.find(heading) != std::string::npos && count_words(heading) >= 2) return std::string(heading);
+    }
+    // The site name is the short part at one end; keep the longest part when it reads as a title.
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < parts.size(); ++i) {
+        if (parts[i].size() > parts[best].size()) best = i;
+    }
+    if (count_words(parts[best]) >= 3) {
+        if (best == 0 && parts.size() > 2) {
+            // "Title - Section - Site": the title may itself contain the separator; keep all but the last.
+            std::string joined = parts[0];
+            (void)joined;
+        }
+        return parts[best];
+    }
+    return title;
+}
+
+Metadata extract_metadata(const GumboNode* root, const std::vector<std::string>& json_ld,
+                          const std::vector<Block>& blocks) {
+    Candidates c;
+    read_head(root, c);
+    read_json_ld(json_ld, c);
+
+    std::string heading;
+    for (const Block& block : blocks) {
+        if (block.kind == BlockKind::Heading && block.heading_level == 1 && !block.hidden) {
+            heading = block.text;
+            break;
+        }
+    }
+
+    Metadata meta;
+    const std::string& declared = first_of({&c.og_title, &c.ld_headline, &c.twitter_title, &c.dc_title});
+    if (!declared.empty()) {
+        meta.title = strip_title_site_suffix(declared, heading);
+    } else if (!c.html_title.empty()) {
+        meta.title = strip_title_site_suffix(c.html_title, heading);
+    } else {
+        meta.title = heading;
+    }
+    meta.author = first_of({&c.ld_author, &c.meta_author});
+    meta.date = first_of({&c.ld_date, &c.meta_date});
+    meta.site_name = first_of({&c.og_site_name, &c.ld_publisher, &c.application_name});
+    meta.language = first_of({&c.html_lang, &c.content_language, &c.og_locale});
+    meta.canonical_url = first_of({&c.canonical, &c.og_url});
+    meta.description = first_of({&c.meta_description, &c.og_description, &c.ld_description});
+    return meta;
+}
+
+}  // namespace winnow

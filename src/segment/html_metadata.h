@@ -1,0 +1,24 @@
+// Page metadata from an HTML parse tree: title, author, date, site name, language, canonical URL
+// and description, from <meta>/<link>/<title>, JSON-LD and the first <h1>.
+#pragma once
+
+#include <gumbo.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "segment/document.h"
+
+namespace winnow {
+
+// root is the <html> element of a parse owned by the caller; blocks are the page's blocks
+// (the first level-1 heading is the last resort for the title).
+Metadata extract_metadata(const GumboNode* root, const std::vector<std::string>& json_ld,
+                          const std::vector<Block>& blocks);
+
+// "Article title | Site" → "Article title": drops a site-name part after a separator when what
+// remains still reads as a title. heading, when not empty, wins if it equals one of the parts.
+std::string strip_title_site_suffix(std::string_view title, std::string_view heading);
+
+}  // namespace winnow

@@ -1,0 +1,127 @@
+// The pre-pass before Gumbo (see html_prepass.h): one forward scan with memchr for '<'.
+#include "segment/html_prepass.h"
+
+#include <cstring>
+
+namespace winnow {
+namespace {
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool starts_with_ci(std::string_view text, std::size_t at, std::string_view lower_word) {
+    if (at + lower_word.size() > text.size()) return false;
+    for (std::size_t i = 0; i < lower_word.size(); ++i) {
+        if (ascii_lower(text[at + i]) != lower_word[i]) return false;
+    }
+    return true;
+}
+
+bool ends_tag_name(std::string_view text, std::size_t at) {
+    if (at >= text.size()) return true;
+    char c = text[at];
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>';
+}
+
+// Index just past the '>' that closes the tag starting at `at` ('<'), honouring quoted
+// attribute values; text.size() if it never closes.
+std::size_t end_of_tag(std::string_view text, std::size_t at) {
+    char quote = 0;
+    for (std::size_t i = at + 1; i < text.size(); ++i) {
+        char c = text[i];
+        if (quote != 0) {
+            if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+            // Quotes only open a value right after '='; elsewhere they are ordinary bytes.
+            std::size_t k = i;
+            while (k > at && (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == '\n')) --k;
+            if (k > at && text[k - 1] == '=') quote = c;
+        } else if (c == '>') {
+            return i + 1;
+        }
+    }
+    return text.size();
+}
+
+// Position of the first case-insensitive "</name" at or after `from` that ends a tag name.
+std::size_t find_close(std::string_view text, std::size_t from, std::string_view name) {
+    std::size_t i = from;
+    while (i < text.size()) {
+        const void* hit = std::memchr(text.data() + i, '<', text.size() - i);
+        if (hit == nullptr) return std::string_view::npos;
+        i = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
+        if (i + 1 < text.size() && text[i + 1] == '/' && starts_with_ci(text, i + 2, name) &&
+            ends_tag_name(text, i + 2 + name.size())) {
+            return i;
+        }
+        ++i;
+    }
+    return std::string_view::npos;
+}
+
+bool is_json_ld(std::string_view start_tag) {
+    std::string lower(start_tag);
+    for (char& c : lower) c = ascii_lower(c);
+    return lower.find("application/ld+json") != std::string::npos;
+}
+
+}  // namespace
+
+PrepassResult strip_inert_markup(std::string_view html) {
+    PrepassResult result;
+    result.html.reserve(html.size() / 2 + 64);
+    std::size_t copied = 0;  // html[0, copied) is in result.html already
+    std::size_t i = 0;
+    while (i < html.size()) {
+        const void* hit = std::memchr(html.data() + i, '<', html.size() - i);
+        if (hit == nullptr) break;
+        i = static_cast<std::size_t>(static_cast<const char*>(hit) - html.data());
+
+        if (html.compare(i, 4, "<!--") == 0) {
+            std::size_t end = html.find("-->", i + 4);
+            end = end == std::string_view::npos ? html.size() : end + 3;
+            result.html.append(html, copied, i - copied);
+            copied = i = end;
+            continue;
+        }
+
+        // Raw-text and inert elements: keep the start and end tags, drop what is between.
+        static constexpr std::string_view kInert[] = {"script", "style", "svg", "template", "noscript",
+                                                       "textarea", "title", "math"};
+        std::string_view name;
+        for (std::string_view candidate : kInert) {
+            if (starts_with_ci(html, i + 1, candidate) && ends_tag_name(html, i + 1 + candidate.size())) {
+                name = candidate;
+                break;
+            }
+        }
+        if (name.empty()) {
+            ++i;
+            continue;
+        }
+        std::size_t body = end_of_tag(html, i);
+        if (name == "title" || name == "textarea") {
+            // RCDATA: shown as text (title) or as a control; their content may look like tags,
+            // so skip over it untouched rather than scanning it.
+            std::size_t close = find_close(html, body, name);
+            i = close == std::string_view::npos ? html.size() : close + 2;
+            continue;
+        }
+        if ((name == "svg" || name == "math") && body >= 2 && html[body - 2] == '/') {
+            i = body;  // <svg ... />: nothing inside
+            continue;
+        }
+        std::size_t close = find_close(html, body, name);
+        if (close == std::string_view::npos) close = html.size();
+        if (name == "script" && is_json_ld(html.substr(i, body - i))) {
+            result.json_ld.emplace_back(html.substr(body, close - body));
+        }
+        result.html.append(html, copied, body - copied);  // up to and including the start tag
+        copied = i = close;                                // resume at "</name" (kept)
+        if (close == html.size()) break;
+        i = close + 2;
+    }
+    result.html.append(html, copied, std::string_view::npos);
+    return result;
+}
+
+}  // namespace winnow
