@@ -1,0 +1,371 @@
+// Main-content region of an HTML page (see html_region.h). The scoring follows Readability's
+// top-candidate search, on the containers the segmenter recorded instead of a live DOM.
+#include "classify/html_region.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <string_view>
+
+namespace winnow {
+namespace {
+
+// Class/id tokens (or parts of them) that mark the article itself. They also veto a noise hint on
+// the same element ("main-content has-sidebar"). Kept here rather than in patterns/dom/ because
+// they are no noise category; the list is Readability's positive pattern.
+constexpr std::string_view kContentParts[] = {"article", "content", "main", "post", "entry", "hentry", "h-entry",
+                                              "story", "body", "text", "blog", "articlebody", "article-body",
+                                              "post-body", "entry-content", "story-body", "page-content"};
+
+bool is_part_boundary(char c) { return c == '-' || c == '_'; }
+
+// True if `part` is one of the whole '-'/'_' separated parts of token.
+bool has_part(std::string_view token, std::string_view part) {
+    std::size_t at = 0;
+    while ((at = token.find(part, at)) != std::string_view::npos) {
+        bool starts = at == 0 || is_part_boundary(token[at - 1]);
+        std::size_t end = at + part.size();
+        bool ends = end == token.size() || is_part_boundary(token[end]);
+        if (starts && ends) return true;
+        at = end;
+    }
+    return false;
+}
+
+template <typename F>
+void for_each_token(std::string_view hints, F&& f) {
+    std::size_t i = 0;
+    while (i < hints.size()) {
+        std::size_t end = hints.find(' ', i);
+        if (end == std::string_view::npos) end = hints.size();
+        if (end > i) f(hints.substr(i, end - i));
+        i = end + 1;
+    }
+}
+
+bool is_content_token(std::string_view token) {
+    for (std::string_view part : kContentParts) {
+        if (has_part(token, part)) return true;
+    }
+    return false;
+}
+
+std::size_t count_commas(std::string_view text) {
+    std::size_t commas = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == ',') ++commas;
+        // U+FF0C fullwidth comma, U+3001 ideographic comma
+        else if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xEF &&
+                 static_cast<unsigned char>(text[i + 1]) == 0xBC && static_cast<unsigned char>(text[i + 2]) == 0x8C)
+            ++commas;
+        else if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE3 &&
+                 static_cast<unsigned char>(text[i + 1]) == 0x80 && static_cast<unsigned char>(text[i + 2]) == 0x81)
+            ++commas;
+    }
+    return commas;
+}
+
+// Readability's initial score for an element by its tag.
+double tag_bonus(const Container& c) {
+    const std::string& t = c.tag;
+    if (t == "div" || t == "article" || t == "main" || t == "section") return 5;
+    if (t == "pre" || t == "td" || t == "blockquote") return 3;
+    if (t == "address" || t == "ol" || t == "ul" || t == "dl" || t == "dd" || t == "dt" || t == "li" || t == "form")
+        return -3;
+    if (t == "h1" || t == "h2" || t == "h3" || t == "h4" || t == "h5" || t == "h6" || t == "th") return -5;
+    return 0;
+}
+
+std::string format(const char* fmt, auto... args) {
+    char buffer[200];
+    std::snprintf(buffer, sizeof buffer, fmt, args...);
+    return buffer;
+}
+
+struct ContainerStats {
+    Category hint = Category::None;      // noise category of its own tokens (None if vetoed)
+    std::string_view hint_token;         // the token that gave it
+    bool content_hint = false;           // carries a content token
+    double weight = 0;                   // class weight: +25 content, -25 noise
+    std::size_t chars = 0;               // text in the subtree
+    std::size_t link_chars = 0;
+    std::size_t prose_chars = 0;         // text of prose blocks in the subtree
+    std::size_t commas = 0;
+    std::size_t paragraphs = 0;          // prose blocks
+    std::size_t list_items = 0;
+    std::size_t headings = 0;
+    std::size_t heading_chars = 0;
+    double score = 0;
+    bool scored = false;
+    std::size_t noise_ancestor = Container::npos;  // nearest trusted noise container, itself included
+    bool in_region = false;
+    bool removed = false;                // dropped by the conditional clean inside the region
+    std::string removed_reason;
+};
+
+bool is_prose(const Block& b) {
+    return !b.hidden && b.text_chars >= 25 && b.kind != BlockKind::Heading;
+}
+
+}  // namespace
+
+std::vector<HtmlPrior> score_html_regions(const Document& document, const Patterns& patterns) {
+    const std::vector<Container>& containers = document.containers;
+    const std::vector<Block>& blocks = document.blocks;
+    std::vector<HtmlPrior> priors(blocks.size());
+    if (containers.empty()) return priors;
+    const std::size_t n = containers.size();
+    std::vector<ContainerStats> stats(n);
+
+    // 1. Own hints of every container.
+    for (std::size_t c = 0; c < n; ++c) {
+        ContainerStats& s = stats[c];
+        if (containers[c].tag == "html" || containers[c].tag == "body") continue;
+        for_each_token(containers[c].hints, [&](std::string_view token) {
+            if (is_content_token(token)) s.content_hint = true;
+            if (s.hint == Category::None) {
+                Category category = patterns.dom_hint(token);
+                if (category != Category::None) {
+                    s.hint = category;
+                    s.hint_token = token;
+                }
+            }
+        });
+        if (s.content_hint && s.hint != Category::Comment) s.hint = Category::None;
+        s.weight = (s.content_hint ? 25.0 : 0.0) - (s.hint != Category::None ? 25.0 : 0.0);
+        if (containers[c].hidden && s.hint == Category::None) {
+            s.hint = Category::Interface;
+            s.hint_token = "hidden";
+        }
+    }
+
+    // 2. Text totals per subtree.
+    std::size_t total_prose = 0;
+    for (const Block& b : blocks) {
+        const bool prose = is_prose(b);
+        const std::size_t links = static_cast<std::size_t>(b.link_density * static_cast<double>(b.text_chars) + 0.5);
+        const std::size_t commas = count_commas(b.text);
+        if (prose) total_prose += b.text_chars;
+        for (std::size_t c = b.container; c != Container::npos; c = containers[c].parent) {
+            ContainerStats& s = stats[c];
+            s.chars += b.text_chars;
+            s.link_chars += links;
+            s.commas += commas;
+            if (prose && b.link_density < 0.5) {
+                s.prose_chars += b.text_chars;
+                if (b.kind != BlockKind::ListItem) ++s.paragraphs;
+            }
+            if (b.kind == BlockKind::ListItem) ++s.list_items;
+            if (b.kind == BlockKind::Heading) {
+                ++s.headings;
+                s.heading_chars += b.text_chars;
+            }
+        }
+    }
+
+    // 3. Which noise hints to believe: not one on an element holding most of the page's prose,
+    //    which is a page wrapper with an unlucky class ("layout-sidebar").
+    for (std::size_t c = 0; c < n; ++c) {
+        ContainerStats& s = stats[c];
+        const std::size_t parent = containers[c].parent;
+        s.noise_ancestor = parent != Container::npos ? stats[parent].noise_ancestor : Container::npos;
+        if (s.hint == Category::None) continue;
+        const bool holds_most = total_prose > 0 && s.prose_chars * 2 > total_prose;
+        if (holds_most && s.hint != Category::Comment) {
+            s.hint = Category::None;
+            s.weight = s.content_hint ? 25.0 : 0.0;
+            continue;
+        }
+        s.noise_ancestor = c;
+    }
+
+    // 4. Readability's scoring: each prose block gives its parent its score, the grandparent half
+    //    and further ancestors a third per level.
+    auto touch = [&](std::size_t c) {
+        if (!stats[c].scored) {
+            stats[c].scored = true;
+            stats[c].score = tag_bonus(containers[c]) + stats[c].weight;
+        }
+    };
+    for (const Block& b : blocks) {
+        if (!is_prose(b)) continue;
+        if (stats[b.container].noise_ancestor != Container::npos) continue;
+        const double score = 1.0 + static_cast<double>(count_commas(b.text)) +
+                             std::min(static_cast<double>(b.text_chars / 100), 3.0);
+        std::size_t c = containers[b.container].parent;
+        // Text straight inside a div/td (no <p>) makes that element the paragraph's parent.
+        const std::string& own = containers[b.container].tag;
+        if (own != "p" && own != "li" && own != "dd" && own != "pre" && own != "blockquote") c = b.container;
+        for (int level = 0; c != Container::npos && level < 5; ++level, c = containers[c].parent) {
+            if (containers[c].tag == "html") break;
+            touch(c);
+            const double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+            stats[c].score += score / divider;
+        }
+    }
+    auto final_score = [&](std::size_t c) {
+        const ContainerStats& s = stats[c];
+        const double density = s.chars > 0 ? static_cast<double>(s.link_chars) / static_cast<double>(s.chars) : 0;
+        return s.score * (1.0 - density);
+    };
+
+    std::size_t top = Container::npos;
+    double top_score = 0;
+    std::vector<std::pair<double, std::size_t>> ranked;
+    for (std::size_t c = 0; c < n; ++c) {
+        if (!stats[c].scored) continue;
+        const double score = final_score(c);
+        ranked.emplace_back(score, c);
+        if (top == Container::npos || score > top_score) {
+            top = c;
+            top_score = score;
+        }
+    }
+
+    std::string region_reason;
+    if (top != Container::npos) {
+        // Several near-equal candidates under one ancestor: the ancestor is the article.
+        std::sort(ranked.begin(), ranked.end(), std::greater<>());
+        std::vector<std::size_t> alternatives;
+        for (std::size_t i = 1; i < ranked.size() && i < 5; ++i) {
+            if (ranked[i].first >= 0.75 * top_score) alternatives.push_back(ranked[i].second);
+        }
+        if (alternatives.size() >= 3) {
+            for (std::size_t parent = containers[top].parent; parent != Container::npos && containers[parent].tag != "body" &&
+                                                              containers[parent].tag != "html";
+                 parent = containers[parent].parent) {
+                std::size_t under = 0;
+                for (std::size_t alt : alternatives) {
+                    for (std::size_t a = alt; a != Container::npos; a = containers[a].parent) {
+                        if (a == parent) {
+                            ++under;
+                            break;
+                        }
+                    }
+                }
+                if (under >= 3) {
+                    top = parent;
+                    break;
+                }
+            }
+        }
+        // Climb while the parent scores better (the article split across sibling divs).
+        {
+            double last = final_score(top);
+            const double threshold = last / 3.0;
+            for (std::size_t parent = containers[top].parent;
+                 parent != Container::npos && containers[parent].tag != "body" && containers[parent].tag != "html";
+                 parent = containers[parent].parent) {
+                if (!stats[parent].scored) continue;
+                const double score = final_score(parent);
+                if (score < threshold) break;
+                if (score > last) {
+                    top = parent;
+                    break;
+                }
+                last = score;
+            }
+        }
+        top_score = final_score(top);
+        region_reason = format("article region <%s> score %.1f", containers[top].tag.c_str(), top_score);
+
+        // 5. Siblings that belong with it.
+        stats[top].in_region = true;
+        const std::size_t parent = containers[top].parent;
+        if (parent != Container::npos) {
+            const double threshold = std::max(10.0, top_score * 0.2);
+            for (std::size_t c = 0; c < n; ++c) {
+                if (c == top || containers[c].parent != parent) continue;
+                const ContainerStats& s = stats[c];
+                if (s.noise_ancestor != Container::npos) continue;
+                double bonus = 0;
+                if (!containers[top].hints.empty() && containers[c].hints == containers[top].hints) bonus = top_score * 0.2;
+                const double density = s.chars > 0 ? static_cast<double>(s.link_chars) / static_cast<double>(s.chars) : 1;
+                bool append = s.scored && final_score(c) + bonus >= threshold;
+                if (!append && containers[c].tag == "p") {
+                    append = (s.chars > 80 && density < 0.25) || (s.chars > 0 && density == 0 && s.commas + 1 > 0 &&
+                                                                   s.chars <= 80 && s.prose_chars > 0);
+                }
+                if (append) stats[c].in_region = true;
+            }
+        }
+    }
+
+    // 6. Inside the region, Readability's conditional clean: link-heavy or furniture-like
+    //    containers (lists of teasers, share bars, tag boxes) are dropped.
+    auto region_of = [&](std::size_t c) {
+        for (; c != Container::npos; c = containers[c].parent) {
+            if (stats[c].in_region) return c;
+        }
+        return Container::npos;
+    };
+    std::vector<std::size_t> region(n, Container::npos);
+    for (std::size_t c = 0; c < n; ++c) region[c] = region_of(c);
+    for (std::size_t c = 0; c < n; ++c) {
+        if (region[c] == Container::npos || region[c] == c) continue;
+        const std::string& t = containers[c].tag;
+        const bool cleanable = t == "div" || t == "ul" || t == "ol" || t == "table" || t == "form" || t == "fieldset" ||
+                               t == "section" || t == "aside" || t == "footer" || t == "nav" || t == "dl";
+        if (!cleanable) continue;
+        ContainerStats& s = stats[c];
+        if (t == "aside" || t == "nav" || t == "footer") {
+            s.removed = true;
+            s.removed_reason = "<" + t + "> inside the article";
+            continue;
+        }
+        if (s.commas >= 10) continue;
+        const double density = s.chars > 0 ? static_cast<double>(s.link_chars) / static_cast<double>(s.chars) : 0;
+        const bool is_list = t == "ul" || t == "ol" || (s.list_items > 0 && s.paragraphs == 0);
+        const double heading_density = s.chars > 0 ? static_cast<double>(s.heading_chars) / static_cast<double>(s.chars) : 0;
+        std::string why;
+        if (s.weight + (s.scored ? s.score : 0) < 0 && s.hint != Category::None) why = "negative class weight";
+        else if (!is_list && s.list_items > s.paragraphs + 1 && t != "table") why = "more list items than paragraphs";
+        else if (!is_list && heading_density < 0.9 && s.chars < 25 && s.chars > 0) why = "too little text";
+        else if (!is_list && s.weight < 25 && density > 0.2) why = format("link density %.2f", density);
+        else if (s.weight >= 25 && density > 0.5) why = format("link density %.2f", density);
+        else if (is_list && density > 0.5 && s.prose_chars * 2 < s.chars) why = format("link list, density %.2f", density);
+        if (!why.empty()) {
+            s.removed = true;
+            s.removed_reason = std::move(why);
+        }
+    }
+
+    // 7. Per block.
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const Block& b = blocks[i];
+        HtmlPrior& p = priors[i];
+        const std::size_t c = b.container;
+        const std::size_t noise = stats[c].noise_ancestor;
+        if (noise != Container::npos) {
+            p.dom_category = stats[noise].hint;
+            p.reason = format("inside <%s> hinted '%.*s'", containers[noise].tag.c_str(),
+                              static_cast<int>(stats[noise].hint_token.size()), stats[noise].hint_token.data());
+        }
+        p.in_main = region[c] != Container::npos;
+        if (b.hidden) {
+            p.keep = false;
+            if (p.dom_category == Category::None) p.dom_category = Category::Interface;
+            p.reason = "hidden";
+            continue;
+        }
+        if (!p.in_main) {
+            if (p.reason.empty()) p.reason = "outside the " + (region_reason.empty() ? std::string("(no) article region") : region_reason);
+            continue;
+        }
+        if (p.dom_category != Category::None) continue;
+        // A removed container between the block and the region root.
+        bool removed = false;
+        for (std::size_t a = c; a != Container::npos && a != region[c]; a = containers[a].parent) {
+            if (stats[a].removed) {
+                p.reason = "in <" + containers[a].tag + "> inside the article: " + stats[a].removed_reason;
+                removed = true;
+                break;
+            }
+        }
+        if (removed) continue;
+        p.keep = true;
+        p.reason = region_reason;
+    }
+    return priors;
+}
+
+}  // namespace winnow

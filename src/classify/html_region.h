@@ -1,0 +1,27 @@
+// Main-content region of an HTML page: scores the page's containers the way Readability picks
+// its top candidate (prose, commas and length flow up to ancestors; link density and class/id
+// hints weigh them), then gives every block a prior: inside the article region or not, and the
+// noise category its DOM hints imply. classify() combines this prior with its line rules.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "classify/labels.h"
+#include "classify/patterns.h"
+#include "segment/document.h"
+
+namespace winnow {
+
+struct HtmlPrior {
+    bool in_main = false;                     // inside the main-content region (or rescued as prose)
+    Category dom_category = Category::None;   // noise category from the block's or an ancestor's hints
+    bool keep = false;                        // the region scorer's own verdict: content
+    std::string reason;                       // why, with the figures that decided it
+};
+
+// One prior per block of document (parallel to document.blocks). Empty if the document has no
+// containers (not from the HTML path).
+std::vector<HtmlPrior> score_html_regions(const Document& document, const Patterns& patterns);
+
+}  // namespace winnow
