@@ -1,0 +1,96 @@
+// Benchmark driver: throughput of each pipeline stage and of the whole pipeline on given files.
+// Usage: winnow-bench [--repeat N] FILE...   (prints MB/s per stage and peak memory)
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "classify/classify.h"
+#include "decode/decode.h"
+#include "input/read.h"
+#include "segment/segment.h"
+#include "winnow.h"
+#include "write/write.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+void report(const char* stage, double bytes, double seconds) {
+    std::printf("%-28s %9.1f MB/s  (%.3f s)\n", stage, bytes / 1e6 / seconds, seconds);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int repeat = 3;
+    std::vector<std::string> files;
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--repeat" && i + 1 < argc) repeat = std::atoi(argv[++i]);
+        else files.push_back(arg);
+    }
+    if (files.empty()) {
+        std::fprintf(stderr, "usage: winnow-bench [--repeat N] FILE...\n");
+        return 2;
+    }
+    std::vector<std::string> inputs;
+    double total = 0;
+    for (const auto& f : files) {
+        try {
+            inputs.push_back(winnow::read_input(f));
+        } catch (const winnow::InputError& e) {
+            std::fprintf(stderr, "winnow-bench: %s\n", e.what());
+            return 1;
+        }
+        total += static_cast<double>(inputs.back().size());
+    }
+    const winnow::Patterns patterns = winnow::Patterns::embedded();
+    winnow::Options options;
+    std::printf("%zu file(s), %.1f MB, best of %d runs\n", inputs.size(), total / 1e6, repeat);
+
+    double best_decode = 1e9, best_segment = 1e9, best_classify = 1e9, best_total = 1e9;
+    std::size_t sink = 0;
+    for (int r = 0; r < repeat; ++r) {
+        double decode_s = 0, segment_s = 0, classify_s = 0;
+        const auto all = Clock::now();
+        for (const auto& bytes : inputs) {
+            const bool html = winnow::looks_like_html(bytes);
+            winnow::DecodeOptions decode_options;
+            decode_options.is_html = html;
+            auto t = Clock::now();
+            winnow::Decoded decoded = winnow::decode(bytes, decode_options);
+            decode_s += seconds_since(t);
+            t = Clock::now();
+            winnow::Document doc = html ? winnow::segment_html(decoded.text) : winnow::segment_text(decoded.text);
+            segment_s += seconds_since(t);
+            t = Clock::now();
+            winnow::Labels labels = winnow::classify(doc, patterns, options.classify);
+            classify_s += seconds_since(t);
+            const winnow::Article article = winnow::assemble(doc, labels);
+            std::string out;
+            winnow::write_text(out, doc, article);
+            sink += out.size();
+        }
+        best_total = std::min(best_total, seconds_since(all));
+        best_decode = std::min(best_decode, decode_s);
+        best_segment = std::min(best_segment, segment_s);
+        best_classify = std::min(best_classify, classify_s);
+    }
+    report("decode", total, best_decode);
+    report("segment", total, best_segment);
+    report("classify", total, best_classify);
+    report("end to end (+assemble/write)", total, best_total);
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("peak memory %.1f MB (inputs held: %.1f MB); output %zu bytes\n",
+                static_cast<double>(usage.ru_maxrss) / 1024.0, total / 1e6, sink / static_cast<std::size_t>(repeat));
+    return 0;
+}

@@ -1,0 +1,427 @@
+// The line classifier: features and patterns give each block a first verdict, context smoothing
+// and the main-text region settle the short and doubtful ones, then title, byline and date.
+#include "classify/classify.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "classify/features.h"
+
+namespace winnow {
+namespace {
+
+// How prose-like a block is on its own, before context (after jusText's classes).
+enum class Quality { Good, NearGood, Short, Bad };
+
+struct Thresholds {
+    std::size_t short_chars = 50;       // below: too short to judge alone
+    std::size_t short_words = 7;
+    std::size_t good_words = 15;        // at least this many words to be prose on its own
+    double good_stopwords = 0.30;       // stopword ratio of prose
+    double low_stopwords = 0.15;        // below: lists of names, keywords, menus
+    double keep_outside_stopwords = 0.32;  // a paragraph outside the main text is kept only above both
+    std::size_t keep_outside_words = 40;
+};
+
+Thresholds thresholds_for(Favor favor) {
+    Thresholds t;
+    switch (favor) {
+        case Favor::Balanced: break;
+        case Favor::Precision:
+            t.good_words = 20;
+            t.good_stopwords = 0.33;
+            t.keep_outside_words = 1000000;  // never keep text outside the main region
+            break;
+        case Favor::Recall:
+            t.good_words = 10;
+            t.good_stopwords = 0.25;
+            t.low_stopwords = 0.10;
+            t.keep_outside_words = 20;
+            t.keep_outside_stopwords = 0.25;
+            break;
+    }
+    return t;
+}
+
+struct BlockState {
+    Quality quality = Quality::Short;
+    bool decided = false;  // a pattern or shape rule settled it; context does not change it
+    Decision decision;
+};
+
+std::string format(const char* fmt, auto... args) {
+    char buffer[256];
+    std::snprintf(buffer, sizeof buffer, fmt, args...);
+    return buffer;
+}
+
+std::string describe(const BlockFeatures& f) {
+    return format("%zu words, stopwords %.2f%s%s", f.words, f.stopword_ratio,
+                  f.terminal_punctuation ? ", sentence end" : "", f.truncated ? ", truncated" : "");
+}
+
+void set_noise(BlockState& s, Category category, std::string reason) {
+    s.quality = Quality::Bad;
+    s.decided = true;
+    s.decision.label = Label::Noise;
+    s.decision.category = category;
+    s.decision.reason = std::move(reason);
+}
+
+// A heading-like line: short, no sentence end, not a list item.
+bool heading_like(const Block& b, const BlockFeatures& f) {
+    return f.words >= 1 && f.words <= 20 && f.chars <= 160 && !f.terminal_punctuation && !f.truncated && !b.bullet &&
+           !f.bracketed && !f.parenthesised && f.separators == 0;
+}
+
+// Ends with a photo credit in parentheses: "(Eric Lee/Bloomberg)", "(Photo: AP)", "(Getty Images)".
+bool ends_with_credit(std::string_view text, const BlockFeatures& f) {
+    if (f.words > 60 || !text.ends_with(")")) return false;
+    const auto open = text.rfind('(');
+    if (open == std::string_view::npos || open == 0) return false;
+    const std::string_view inner = text.substr(open + 1, text.size() - open - 2);
+    if (inner.empty() || inner.size() > 60) return false;
+    const std::string lower = normalise_for_match(inner);
+    if (inner.find('/') != std::string_view::npos && lower.find(' ') != std::string::npos) return true;
+    static constexpr std::string_view kCreditWords[] = {"photo", "image", "getty", "via ", "courtesy",
+                                                        "credit", "afp", "reuters", "ap ", "shutterstock"};
+    for (std::string_view w : kCreditWords)
+        if ((lower + " ").find(w) != std::string::npos) return true;
+    return false;
+}
+
+Quality initial_quality(const BlockFeatures& f, bool language_known, const Thresholds& t) {
+    if (f.cjk) {
+        if (f.chars >= 60 && f.terminal_punctuation) return Quality::Good;
+        if (f.chars < 15) return Quality::Short;
+        return f.truncated ? Quality::Short : Quality::NearGood;
+    }
+    if (f.chars < t.short_chars || f.words < t.short_words) return Quality::Short;
+    Quality q;
+    if (!language_known) {
+        q = f.words >= t.good_words * 2 && f.terminal_punctuation ? Quality::Good : Quality::NearGood;
+    } else if (f.stopword_ratio >= t.good_stopwords) {
+        q = f.words >= t.good_words ? Quality::Good : Quality::NearGood;
+    } else if (f.stopword_ratio >= t.low_stopwords) {
+        q = Quality::NearGood;
+    } else {
+        q = Quality::Bad;
+    }
+    if (q == Quality::Good && f.truncated) q = Quality::NearGood;
+    // Long title-cased runs without a sentence end are headline lists, not prose.
+    if (q == Quality::Good && !f.terminal_punctuation && f.title_case_ratio > 0.7 && f.words < 40)
+        q = Quality::NearGood;
+    return q;
+}
+
+// Pattern and shape rules that settle a block on their own.
+void apply_rules(const Block& b, const BlockFeatures& f, BlockState& s) {
+    if (b.hidden) return set_noise(s, Category::Interface, "hidden element");
+    const PhraseMatch& m = f.match;
+    if (m.found && m.kind == PhraseKind::Noise) {
+        // Anchored phrases ("Also Read:" at the start) decide any line short of an article
+        // paragraph; phrases found anywhere decide only lines that are not long prose (a real
+        // paragraph may mention cookies or newsletters in passing).
+        const bool at_start = m.begin == 0;
+        bool decisive;
+        if (m.category == Category::Cookie || m.category == Category::Legal)
+            decisive = f.words <= 80;
+        else if (at_start)
+            decisive = f.words <= 15 || (f.words <= 40 && !f.terminal_punctuation);
+        else
+            decisive = f.words <= 30;
+        if (decisive) {
+            return set_noise(s, m.category,
+                             format("pattern \"%.*s\" (%.*s), %zu words", static_cast<int>(m.phrase.size()),
+                                    m.phrase.data(), static_cast<int>(m.source.size()), m.source.data(), f.words));
+        }
+    }
+    if (f.words == 0) return set_noise(s, Category::Boilerplate, "no words, only symbols");
+    if (f.form_artifact && f.words <= 12) return set_noise(s, Category::Interface, "rendered form field or button");
+    if (f.bracketed && f.words <= 25) return set_noise(s, Category::Interface, "bracketed-only line (image, button)");
+    if (f.parenthesised && f.words <= 15) return set_noise(s, Category::Caption, "parenthesised-only line (credit)");
+    if (ends_with_credit(b.text, f))
+        return set_noise(s, Category::Caption, format("ends with a photo credit, %zu words", f.words));
+    if (f.separators >= 2 && f.words <= (f.separators + 1) * 4)
+        return set_noise(s, Category::Navigation, format("menu: %zu separators, %zu words", f.separators, f.words));
+}
+
+// Lists that a short intro line opens ("Click here to explore:", "Related:") take the intro's
+// category, up to the first prose paragraph.
+void extend_intro_lists(const Document& doc, const DocumentFeatures& df, std::vector<BlockState>& st) {
+    for (std::size_t i = 0; i < st.size(); ++i) {
+        const Category c = st[i].decision.category;
+        if (!st[i].decided || (c != Category::Related && c != Category::Navigation && c != Category::Share))
+            continue;
+        if (df.blocks[i].words > 8) continue;
+        std::size_t j = i + 1;
+        for (; j < st.size(); ++j) {
+            if (st[j].decided) break;
+            if (st[j].quality == Quality::Good) break;
+            if (df.blocks[j].words > 40) break;
+            set_noise(st[j], c, format("item of the list opened at line %zu", doc.blocks[i].first_line));
+        }
+        i = j - 1;
+    }
+}
+
+// Runs of teaser shapes: several truncated lines, or short link-like list items, in a row.
+void mark_runs(const Document& doc, const DocumentFeatures& df, std::vector<BlockState>& st) {
+    const std::size_t n = st.size();
+    for (std::size_t i = 0; i < n;) {
+        std::size_t j = i;
+        while (j < n && !st[j].decided && df.blocks[j].truncated) ++j;
+        if (j - i >= 2) {
+            for (std::size_t k = i; k < j; ++k)
+                set_noise(st[k], Category::Related,
+                          format("teaser list: %zu truncated lines from line %zu", j - i, doc.blocks[i].first_line));
+        }
+        i = std::max(j, i + 1);
+    }
+    auto link_item = [&](std::size_t k) {
+        const BlockFeatures& f = df.blocks[k];
+        return doc.blocks[k].bullet && !st[k].decided && f.words <= 10 && !f.terminal_punctuation;
+    };
+    for (std::size_t i = 0; i < n;) {
+        std::size_t j = i;
+        while (j < n && link_item(j)) ++j;
+        if (j - i >= 3) {
+            for (std::size_t k = i; k < j; ++k)
+                set_noise(st[k], Category::Navigation,
+                          format("link list: %zu short items from line %zu", j - i, doc.blocks[i].first_line));
+        }
+        i = std::max(j, i + 1);
+    }
+}
+
+// The main text: the contiguous run of blocks with the most prose, where prose counts for and
+// boilerplate against (maximum-sum segment). Returns [begin, end) or {0,0} if there is none.
+std::pair<std::size_t, std::size_t> main_region(const DocumentFeatures& df, const std::vector<BlockState>& st) {
+    double best = 0, sum = 0;
+    std::size_t best_begin = 0, best_end = 0, begin = 0;
+    for (std::size_t i = 0; i < st.size(); ++i) {
+        const auto chars = static_cast<double>(df.blocks[i].chars);
+        double w = 0;
+        switch (st[i].quality) {
+            case Quality::Good: w = chars; break;
+            case Quality::NearGood: w = st[i].decided ? -chars : chars * 0.2; break;
+            case Quality::Short: w = -std::min(chars, 25.0); break;
+            case Quality::Bad: w = -std::min(chars, 300.0); break;
+        }
+        if (sum <= 0) {
+            sum = 0;
+            begin = i;
+        }
+        sum += w;
+        if (sum > best) {
+            best = sum;
+            best_begin = begin;
+            best_end = i + 1;
+        }
+    }
+    return {best_begin, best_end};
+}
+
+// The nearest block on one side that is not short, or nullptr.
+const BlockState* neighbour(const std::vector<BlockState>& st, std::size_t i, int step, bool skip_neargood) {
+    for (auto k = static_cast<std::ptrdiff_t>(i) + step; k >= 0 && k < static_cast<std::ptrdiff_t>(st.size());
+         k += step) {
+        const Quality q = st[static_cast<std::size_t>(k)].quality;
+        if (q == Quality::Short) continue;
+        if (skip_neargood && q == Quality::NearGood) continue;
+        return &st[static_cast<std::size_t>(k)];
+    }
+    return nullptr;
+}
+
+std::string trim_copy(std::string_view s) {
+    const auto b = s.find_first_not_of(" \t:,-–—|");
+    if (b == std::string_view::npos) return {};
+    const auto e = s.find_last_not_of(" \t:,-–—|");
+    return std::string(s.substr(b, e - b + 1));
+}
+
+// "By Tamilla Hasanova" → "Tamilla Hasanova" when what follows the byline phrase looks like names.
+bool byline_author(std::string_view text, const BlockFeatures& f, std::string* author) {
+    if (f.words > 10 || f.terminal_punctuation) return false;
+    // The phrase matched at the start of the normalised text; skip the same number of words.
+    std::size_t phrase_words = 1;
+    for (char c : f.match.phrase) phrase_words += c == ' ';
+    std::size_t pos = 0;
+    for (std::size_t w = 0; w < phrase_words && pos < text.size(); ++w) {
+        pos = text.find_first_of(" :", pos);
+        if (pos == std::string_view::npos) return false;
+        pos = text.find_first_not_of(" :", pos);
+    }
+    if (pos == std::string_view::npos) return false;
+    std::string rest = trim_copy(text.substr(pos));
+    if (rest.empty()) return false;
+    // Names are capitalised: most words of what remains start upper-case (or are CJK).
+    std::size_t words = 0, capitalised = 0;
+    bool start = true;
+    for (char c : rest) {
+        if (c == ' ') {
+            start = true;
+            continue;
+        }
+        if (start) {
+            ++words;
+            const auto u = static_cast<unsigned char>(c);
+            if ((u >= 'A' && u <= 'Z') || u >= 0x80) ++capitalised;
+        }
+        start = false;
+    }
+    if (words == 0 || words > 8 || capitalised * 2 < words) return false;
+    *author = std::move(rest);
+    return true;
+}
+
+void label_content(std::vector<BlockState>& st, std::size_t i, std::string reason) {
+    st[i].decision.label = Label::Content;
+    st[i].decision.category = Category::None;
+    st[i].decision.reason = std::move(reason);
+}
+
+}  // namespace
+
+Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOptions& options) {
+    const Thresholds t = thresholds_for(options.favor);
+    const DocumentFeatures df = compute_features(doc, patterns);
+    const std::size_t n = doc.blocks.size();
+    std::vector<BlockState> st(n);
+    const bool language_known = df.language_bit != 0;
+
+    // 1. Each block on its own: patterns and shapes, then prose quality.
+    for (std::size_t i = 0; i < n; ++i) {
+        const BlockFeatures& f = df.blocks[i];
+        apply_rules(doc.blocks[i], f, st[i]);
+        if (!st[i].decided) st[i].quality = initial_quality(f, language_known, t);
+    }
+    // 2. Lists: intro-led lists, teaser runs, link lists.
+    extend_intro_lists(doc, df, st);
+    mark_runs(doc, df, st);
+
+    // 3. Context: short and near-good blocks take their neighbours' side (jusText's smoothing).
+    std::vector<Quality> smoothed(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        smoothed[i] = st[i].quality;
+        if (st[i].decided) continue;
+        if (st[i].quality == Quality::NearGood) {
+            const BlockState* prev = neighbour(st, i, -1, true);
+            const BlockState* next = neighbour(st, i, +1, true);
+            const bool good = (prev && prev->quality == Quality::Good) || (next && next->quality == Quality::Good);
+            smoothed[i] = good ? Quality::Good : Quality::Bad;
+        }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        if (st[i].decided || st[i].quality == Quality::Short) continue;
+        st[i].quality = smoothed[i];
+    }
+
+    // 4. The main text region; prose outside it is kept only when it is clearly prose.
+    const auto [region_begin, region_end] = main_region(df, st);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (st[i].decided) continue;
+        const BlockFeatures& f = df.blocks[i];
+        const bool inside = i >= region_begin && i < region_end;
+        if (inside) {
+            if (st[i].quality == Quality::Good) {
+                label_content(st, i, "prose: " + describe(f));
+            } else if (st[i].quality == Quality::Short) {
+                const BlockState* prev = neighbour(st, i, -1, false);
+                const BlockState* next = neighbour(st, i, +1, false);
+                const bool between_good = prev && next && prev->quality == Quality::Good &&
+                                          next->quality == Quality::Good;
+                if (between_good || heading_like(doc.blocks[i], f))
+                    label_content(st, i, "short line inside the main text: " + describe(f));
+                else
+                    set_noise(st[i], Category::Boilerplate, "short line beside boilerplate: " + describe(f));
+            } else {
+                set_noise(st[i], Category::Boilerplate, "low prose score: " + describe(f));
+            }
+        } else {
+            const bool strong = st[i].quality == Quality::Good && f.words >= t.keep_outside_words &&
+                                (!language_known || f.stopword_ratio >= t.keep_outside_stopwords);
+            if (strong)
+                label_content(st, i, "prose outside the main text: " + describe(f));
+            else
+                set_noise(st[i], Category::Boilerplate,
+                          format("outside the main text (lines %zu-%zu): ",
+                                 region_end > region_begin ? doc.blocks[region_begin].first_line : 0,
+                                 region_end > region_begin ? doc.blocks[region_end - 1].last_line : 0) +
+                              describe(df.blocks[i]));
+        }
+    }
+
+    // 5. Byline and date lines anywhere: metadata, not text.
+    for (std::size_t i = 0; i < n; ++i) {
+        const BlockFeatures& f = df.blocks[i];
+        if (!f.match.found) continue;
+        std::string author;
+        if (f.match.kind == PhraseKind::Byline && byline_author(doc.blocks[i].text, f, &author)) {
+            st[i].decided = true;
+            st[i].decision = Decision{Label::Byline, Category::None,
+                                      format("byline pattern \"%.*s\" (%.*s) before a name",
+                                             static_cast<int>(f.match.phrase.size()), f.match.phrase.data(),
+                                             static_cast<int>(f.match.source.size()), f.match.source.data()),
+                                      author};
+        } else if (f.match.kind == PhraseKind::Date && f.words <= 14 && !f.terminal_punctuation) {
+            st[i].decided = true;
+            st[i].decision = Decision{Label::Date, Category::None,
+                                      format("date pattern \"%.*s\" (%.*s), %zu words",
+                                             static_cast<int>(f.match.phrase.size()), f.match.phrase.data(),
+                                             static_cast<int>(f.match.source.size()), f.match.source.data(),
+                                             f.words),
+                                      trim_copy(doc.blocks[i].text)};
+        }
+    }
+
+    // 6. Title: the headline at the top, or the heading just before the main text.
+    std::size_t title = n;
+    if (doc.from_html && !doc.meta.title.empty()) {
+        for (std::size_t i = 0; i < n && title == n; ++i)
+            if (doc.blocks[i].text == doc.meta.title) title = i;
+    } else if (region_end > region_begin) {
+        auto candidate = [&](std::size_t i) {
+            const BlockFeatures& f = df.blocks[i];
+            return heading_like(doc.blocks[i], f) && f.words >= 2 &&
+                   st[i].decision.label != Label::Byline && st[i].decision.label != Label::Date &&
+                   !(st[i].decision.label == Label::Noise && st[i].decision.category != Category::Boilerplate);
+        };
+        std::size_t first = 0;
+        while (first < n && df.blocks[first].words == 0) ++first;
+        if (first < n && first <= region_begin && region_begin - first <= 6 && candidate(first)) {
+            title = first;
+        } else {
+            for (std::size_t k = region_begin; k > 0 && region_begin - k < 4 && title == n; --k) {
+                const std::size_t i = k - 1;
+                if (st[i].decision.label == Label::Byline || st[i].decision.label == Label::Date) continue;
+                if (candidate(i)) title = i;
+                else if (st[i].decision.label != Label::Noise || st[i].decision.category == Category::Boilerplate) break;
+            }
+            if (title == n && region_begin < n && candidate(region_begin)) title = region_begin;
+        }
+    }
+    if (title < n) {
+        st[title].decided = true;
+        st[title].decision = Decision{Label::Title, Category::None,
+                                      "headline: " + describe(df.blocks[title]), trim_copy(doc.blocks[title].text)};
+        // A short heading-like line right after the headline is its subtitle: part of the text.
+        const std::size_t next = title + 1;
+        if (next < n && st[next].decision.label == Label::Noise &&
+            st[next].decision.category == Category::Boilerplate && heading_like(doc.blocks[next], df.blocks[next]) &&
+            df.blocks[next].words >= 3)
+            label_content(st, next, "subtitle under the headline: " + describe(df.blocks[next]));
+    }
+
+    // 7. Comments are dropped unless asked for (HTML marks them through DOM hints).
+    Labels labels(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        labels[i] = std::move(st[i].decision);
+        if (options.keep_comments && labels[i].label == Label::Noise && labels[i].category == Category::Comment)
+            labels[i].label = Label::Content;
+    }
+    return labels;
+}
+
+}  // namespace winnow

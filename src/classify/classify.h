@@ -1,0 +1,20 @@
+// classify stage: Document → one Decision per block (content, title, byline, date, or noise with a
+// category and the reason). Never prints anything.
+#pragma once
+
+#include "classify/labels.h"
+#include "classify/patterns.h"
+#include "segment/document.h"
+
+namespace winnow {
+
+enum class Favor { Balanced, Precision, Recall };
+
+struct ClassifyOptions {
+    Favor favor = Favor::Balanced;
+    bool keep_comments = false;
+};
+
+Labels classify(const Document& document, const Patterns& patterns, const ClassifyOptions& options);
+
+}  // namespace winnow

@@ -1,0 +1,40 @@
+// What classify decides for each block: a label, a noise category and the reason in words.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace winnow {
+
+enum class Label { Content, Title, Byline, Date, Noise };
+
+enum class Category {
+    None,          // not noise
+    Ad,
+    Cookie,
+    Related,       // "Also Read", teaser lists, read-next
+    Newsletter,
+    Promo,         // "Want more news?", app/podcast promotion
+    Share,         // share/social buttons and follow prompts
+    Caption,       // photo captions and credits
+    Navigation,    // menus, breadcrumbs, link lists
+    Interface,     // UI text: toggles, "Show more", search boxes, skip links
+    Legal,         // copyright, terms, privacy
+    Comment,       // reader comments and their furniture
+    Boilerplate,   // short or low-prose lines outside the article without a more specific category
+};
+
+struct Decision {
+    Label label = Label::Content;
+    Category category = Category::None;
+    std::string reason;  // the rule or pattern that fired, with feature values
+    std::string value;   // title/byline/date: the metadata value taken from the line ("Tamilla Hasanova")
+};
+
+using Labels = std::vector<Decision>;  // parallel to Document::blocks
+
+std::string_view label_name(Label label);
+std::string_view category_name(Category category);
+
+}  // namespace winnow

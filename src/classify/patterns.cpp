@@ -1,0 +1,274 @@
+// Loading and matching the pattern files of patterns/ (embedded defaults plus a user's directory).
+#include "classify/patterns.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+#include "classify/phrase_matcher.h"
+
+namespace winnow {
+
+// Defined in the generated embedded_patterns.cpp.
+const std::vector<std::pair<std::string_view, std::string_view>>& embedded_pattern_files();
+
+namespace {
+
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <typename Value>
+using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
+
+struct FileKind {
+    enum class What { Phrases, Stopwords, DomHints } what = What::Phrases;
+    PhraseKind phrase_kind = PhraseKind::Noise;
+    Category category = Category::None;
+};
+
+bool category_from_name(std::string_view name, Category* out) {
+    static constexpr Category kAll[] = {Category::Ad,       Category::Cookie,     Category::Related,
+                                        Category::Newsletter, Category::Promo,    Category::Share,
+                                        Category::Caption,  Category::Navigation, Category::Interface,
+                                        Category::Legal,    Category::Comment,    Category::Boilerplate};
+    for (Category c : kAll) {
+        if (category_name(c) == name) {
+            *out = c;
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string trim(std::string_view s) {
+    const auto b = s.find_first_not_of(" \t\r");
+    if (b == std::string_view::npos) return {};
+    const auto e = s.find_last_not_of(" \t\r");
+    return std::string(s.substr(b, e - b + 1));
+}
+
+int anchor_rank(Anchor anchor) {
+    switch (anchor) {
+        case Anchor::Whole: return 3;
+        case Anchor::Start: return 2;
+        case Anchor::End: return 2;
+        case Anchor::Anywhere: return 1;
+    }
+    return 0;
+}
+
+}  // namespace
+
+struct Patterns::Entry {
+    PhraseKind kind;
+    Category category;
+    Anchor anchor;
+    std::string phrase;  // normalised
+    std::string source;  // "en/cookie.txt:12"
+};
+
+struct Patterns::Data {
+    std::vector<Entry> entries;
+    PhraseMatcher matcher;
+    StringMap<std::uint32_t> stopwords;  // word → language bits
+    StringMap<Category> dom_tokens;
+    bool finished = false;
+};
+
+Patterns::Patterns() : data_(std::make_unique<Data>()) {}
+Patterns::~Patterns() = default;
+Patterns::Patterns(Patterns&&) noexcept = default;
+Patterns& Patterns::operator=(Patterns&&) noexcept = default;
+
+Patterns Patterns::embedded() {
+    Patterns patterns;
+    for (const auto& [name, text] : embedded_pattern_files()) patterns.add_file(name, text);
+    patterns.finish();
+    return patterns;
+}
+
+Patterns Patterns::with_user_directory(const std::filesystem::path& dir) {
+    Patterns patterns;
+    for (const auto& [name, text] : embedded_pattern_files()) patterns.add_file(name, text);
+    patterns.add_directory(dir);
+    patterns.finish();
+    return patterns;
+}
+
+void Patterns::add_directory(const std::filesystem::path& dir) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec))
+        throw PatternError(dir.string() + ": not a directory of pattern files");
+    std::vector<std::filesystem::path> files;
+    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file() && it->path().extension() == ".txt") files.push_back(it->path());
+    }
+    if (ec) throw PatternError(dir.string() + ": " + ec.message());
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) {
+        std::ifstream in(file, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        if (!in && !in.eof()) throw PatternError(file.string() + ": cannot read");
+        const std::string name = std::filesystem::relative(file, dir).generic_string();
+        try {
+            add_file(name, text.str());
+        } catch (const PatternError& e) {
+            throw PatternError(dir.string() + "/" + e.what());
+        }
+    }
+}
+
+void Patterns::add_file(std::string_view name, std::string_view text) {
+    if (data_->finished) throw PatternError(std::string(name) + ": patterns already finished");
+    const auto slash = name.find('/');
+    if (slash == std::string_view::npos || !name.ends_with(".txt"))
+        throw PatternError(std::string(name) + ": expected <language>/<kind>.txt");
+    const std::string_view language = name.substr(0, slash);
+    const std::string_view stem = name.substr(slash + 1, name.size() - slash - 1 - 4);
+
+    FileKind kind;
+    if (language == "dom") {
+        kind.what = FileKind::What::DomHints;
+        if (!category_from_name(stem, &kind.category))
+            throw PatternError(std::string(name) + ": unknown category '" + std::string(stem) + "'");
+    } else if (stem == "stopwords") {
+        kind.what = FileKind::What::Stopwords;
+    } else if (stem == "byline") {
+        kind.phrase_kind = PhraseKind::Byline;
+    } else if (stem == "date") {
+        kind.phrase_kind = PhraseKind::Date;
+    } else if (!category_from_name(stem, &kind.category)) {
+        throw PatternError(std::string(name) + ": unknown pattern kind '" + std::string(stem) +
+                           "' (expected stopwords, byline, date or a noise category such as cookie, related, ad)");
+    }
+
+    std::uint32_t language_bit = 0;
+    if (kind.what == FileKind::What::Stopwords) {
+        auto it = std::find(languages_.begin(), languages_.end(), language);
+        if (it == languages_.end()) {
+            if (languages_.size() == 32) throw PatternError(std::string(name) + ": more than 32 languages");
+            languages_.emplace_back(language);
+            it = languages_.end() - 1;
+        }
+        language_bit = 1u << static_cast<unsigned>(it - languages_.begin());
+    }
+
+    std::size_t line_number = 0;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        ++line_number;
+        std::string line = trim(text.substr(pos, end - pos));
+        pos = end + 1;
+        if (line.empty() || line[0] == '#') continue;
+        const std::string where = std::string(name) + ":" + std::to_string(line_number);
+
+        switch (kind.what) {
+            case FileKind::What::Stopwords: {
+                std::string word = normalise_for_match(line);
+                if (word.empty() || word.find(' ') != std::string::npos)
+                    throw PatternError(where + ": a stopword must be one word, got '" + line + "'");
+                data_->stopwords[word] |= language_bit;
+                break;
+            }
+            case FileKind::What::DomHints: {
+                std::string token = line;
+                std::transform(token.begin(), token.end(), token.begin(),
+                               [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+                if (token.find_first_of(" \t") != std::string::npos)
+                    throw PatternError(where + ": a DOM hint must be one token, got '" + line + "'");
+                data_->dom_tokens.emplace(token, kind.category);
+                break;
+            }
+            case FileKind::What::Phrases: {
+                Anchor anchor = Anchor::Anywhere;
+                std::string_view phrase = line;
+                const bool start = phrase.starts_with('^');
+                if (start) phrase.remove_prefix(1);
+                const bool end_anchor = phrase.ends_with('$');
+                if (end_anchor) phrase.remove_suffix(1);
+                anchor = start && end_anchor ? Anchor::Whole : start ? Anchor::Start
+                                                          : end_anchor ? Anchor::End
+                                                                       : Anchor::Anywhere;
+                std::string normalised = normalise_for_match(phrase);
+                if (normalised.empty())
+                    throw PatternError(where + ": phrase '" + line + "' has no letters or digits to match");
+                data_->entries.push_back(Entry{kind.phrase_kind, kind.category, anchor, std::move(normalised), where});
+                break;
+            }
+        }
+    }
+}
+
+void Patterns::finish() {
+    if (data_->finished) return;
+    for (std::size_t i = 0; i < data_->entries.size(); ++i)
+        data_->matcher.add(" " + data_->entries[i].phrase + " ", static_cast<std::uint32_t>(i));
+    data_->matcher.build();
+    data_->finished = true;
+}
+
+PhraseMatch Patterns::match(std::string_view normalised_line) const {
+    PhraseMatch best;
+    if (!data_->finished || normalised_line.empty()) return best;
+    std::string padded;
+    padded.reserve(normalised_line.size() + 2);
+    padded.push_back(' ');
+    padded.append(normalised_line);
+    padded.push_back(' ');
+    int best_rank = 0;
+    std::size_t best_length = 0;
+    data_->matcher.scan(padded, [&](std::uint32_t id, std::size_t begin, std::size_t end) {
+        const Entry& entry = data_->entries[id];
+        const bool at_start = begin == 0;
+        const bool at_end = end == padded.size();
+        switch (entry.anchor) {
+            case Anchor::Anywhere: break;
+            case Anchor::Start: if (!at_start) return; break;
+            case Anchor::End: if (!at_end) return; break;
+            case Anchor::Whole: if (!at_start || !at_end) return; break;
+        }
+        const int rank = anchor_rank(entry.anchor);
+        if (rank > best_rank || (rank == best_rank && entry.phrase.size() > best_length)) {
+            best_rank = rank;
+            best_length = entry.phrase.size();
+            best.found = true;
+            best.kind = entry.kind;
+            best.category = entry.category;
+            best.phrase = entry.phrase;
+            best.source = entry.source;
+            // Offsets in the unpadded normalised line.
+            best.begin = begin;
+            best.end = end - 2;
+        }
+    });
+    return best;
+}
+
+std::uint32_t Patterns::stopword_languages(std::string_view normalised_word) const {
+    const auto it = data_->stopwords.find(normalised_word);
+    return it == data_->stopwords.end() ? 0 : it->second;
+}
+
+Category Patterns::dom_hint(std::string_view token) const {
+    if (data_->dom_tokens.empty() || token.empty()) return Category::None;
+    // Try every run of whole '-'/'_'-separated parts, longest first at each start.
+    std::vector<std::size_t> starts{0};
+    for (std::size_t i = 0; i < token.size(); ++i)
+        if (token[i] == '-' || token[i] == '_') starts.push_back(i + 1);
+    for (std::size_t s : starts) {
+        for (std::size_t e = token.size(); e > s; --e) {
+            if (e != token.size() && token[e] != '-' && token[e] != '_') continue;
+            const auto it = data_->dom_tokens.find(token.substr(s, e - s));
+            if (it != data_->dom_tokens.end()) return it->second;
+        }
+    }
+    return Category::None;
+}
+
+}  // namespace winnow

@@ -1,0 +1,86 @@
+// The classifier's data: phrase lists per noise category and stopword lists per language, loaded
+// once (embedded defaults, then a user's directory on top) into an immutable, thread-shareable object.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "classify/labels.h"
+
+namespace winnow {
+
+class PatternError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Where a phrase may match inside a line (see patterns/README.md).
+enum class Anchor : std::uint8_t { Anywhere, Start, End, Whole };
+
+// What a phrase list is for. Noise lists carry the category they remove as.
+enum class PhraseKind : std::uint8_t { Noise, Byline, Date, Title };
+
+struct PhraseMatch {
+    bool found = false;
+    PhraseKind kind = PhraseKind::Noise;
+    Category category = Category::None;
+    std::string_view phrase;  // as written in the pattern file (lower case)
+    std::string_view source;  // "en/cookie.txt:12"
+    std::size_t begin = 0;    // byte range of the match in the normalised line
+    std::size_t end = 0;
+};
+
+class PhraseMatcher;  // Aho–Corasick automaton over normalised text (phrase_matcher.h)
+
+class Patterns {
+public:
+    // The defaults compiled into the binary from patterns/, finished and ready to match.
+    static Patterns embedded();
+
+    // The defaults plus every file under a user's directory, finished. Throws PatternError.
+    static Patterns with_user_directory(const std::filesystem::path& dir);
+
+    // Adds every *.txt file under dir (layout <lang>/<kind>.txt) on top of what is loaded.
+    // Throws PatternError naming the file and line of anything malformed.
+    void add_directory(const std::filesystem::path& dir);
+
+    // Adds one file's text; name is "<lang>/<kind>.txt" and decides what the file is.
+    void add_file(std::string_view name, std::string_view text);
+
+    // Builds the matcher; call once after the last add_*. Further adds throw.
+    void finish();
+
+    // Best phrase match on a normalised line (lower case, folded punctuation, single spaces):
+    // whole-line > start/end anchored > anywhere, longer phrase first.
+    PhraseMatch match(std::string_view normalised_line) const;
+
+    // Language bit mask of a normalised word (0 if no list has it). Bit i = languages()[i].
+    std::uint32_t stopword_languages(std::string_view normalised_word) const;
+    const std::vector<std::string>& languages() const { return languages_; }
+
+    // DOM hint tokens (patterns/dom/*.txt): category for a class/id/role token, None if unknown.
+    Category dom_hint(std::string_view token) const;
+
+    Patterns();
+    ~Patterns();
+    Patterns(Patterns&&) noexcept;
+    Patterns& operator=(Patterns&&) noexcept;
+
+private:
+    struct Entry;
+    struct Data;
+    std::vector<std::string> languages_;
+    std::unique_ptr<Data> data_;
+};
+
+// Lower-cases (ASCII and common Latin/Greek/Cyrillic letters), folds typographic quotes and dashes
+// to ASCII, maps every other non-word character to a space and collapses spaces. Both the pattern
+// phrases and the lines are normalised with this, so matching is case- and punctuation-insensitive.
+std::string normalise_for_match(std::string_view text);
+
+}  // namespace winnow

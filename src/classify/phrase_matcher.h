@@ -1,0 +1,53 @@
+// Aho–Corasick automaton: finds every occurrence of many byte-string keys in one pass over a text.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace winnow {
+
+class PhraseMatcher {
+public:
+    // Adds a key; `id` is returned with each occurrence. Keys may repeat with different ids.
+    void add(std::string_view key, std::uint32_t id);
+
+    // Builds the automaton; call once after the last add().
+    void build();
+
+    // Calls on_match(id, begin, end) for every occurrence of every key in text.
+    template <typename OnMatch>
+    void scan(std::string_view text, OnMatch&& on_match) const {
+        if (states_ == 0) return;
+        std::uint32_t state = 0;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            const std::uint8_t cls = byte_class_[static_cast<unsigned char>(text[i])];
+            state = transitions_[static_cast<std::size_t>(state) * classes_ + cls];
+            for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) {
+                const Output& out = outputs_[k];
+                on_match(out.id, i + 1 - out.length, i + 1);
+            }
+        }
+    }
+
+private:
+    struct Output {
+        std::uint32_t id;
+        std::uint32_t length;
+    };
+    struct TrieNode {
+        std::vector<std::pair<std::uint8_t, std::uint32_t>> children;  // byte → node
+        std::vector<Output> outputs;
+    };
+
+    std::vector<TrieNode> trie_{TrieNode{}};
+    std::array<std::uint8_t, 256> byte_class_{};
+    std::uint32_t classes_ = 0;
+    std::uint32_t states_ = 0;
+    std::vector<std::uint32_t> transitions_;   // states_ × classes_
+    std::vector<std::uint32_t> output_begin_;  // states_ + 1 offsets into outputs_
+    std::vector<Output> outputs_;
+};
+
+}  // namespace winnow

@@ -1,0 +1,139 @@
+// Flag table and parser for the winnow command line.
+#include "cli/options.h"
+
+#include <functional>
+#include <string_view>
+
+namespace winnow::cli {
+namespace {
+
+struct Flag {
+    std::string_view long_name;
+    char short_name;            // 0 when none
+    std::string_view value;     // name of the value in help ("FILE"); empty for switches
+    std::string_view help;
+    std::function<void(Config&, const std::string&)> apply;
+};
+
+template <typename T>
+T choose(const std::string& flag, const std::string& value, std::initializer_list<std::pair<std::string_view, T>> choices) {
+    std::string names;
+    for (const auto& [name, result] : choices) {
+        if (value == name) return result;
+        names += names.empty() ? "" : ", ";
+        names += name;
+    }
+    throw UsageError("invalid value '" + value + "' for " + flag + " (expected " + names + ")");
+}
+
+const std::vector<Flag>& flags() {
+    static const std::vector<Flag> table = {
+        {"output", 'o', "FILE", "write to FILE instead of standard output",
+         [](Config& c, const std::string& v) { c.output = v; }},
+        {"input", 0, "KIND", "what the input is: auto (sniff markup), text or html [auto]",
+         [](Config& c, const std::string& v) {
+             c.pipeline.input = choose<InputKind>("--input", v,
+                                                  {{"auto", InputKind::Auto}, {"text", InputKind::Text}, {"html", InputKind::Html}});
+         }},
+        {"format", 'f', "FORMAT", "output format: text (title, then one paragraph per line) or json (one object per document per line) [text]",
+         [](Config& c, const std::string& v) {
+             c.format = choose<Format>("--format", v, {{"text", Format::Text}, {"json", Format::Json}});
+         }},
+        {"explain", 0, "", "show every line with its label, noise category and reason instead of the clean text (with --format json: add a \"lines\" array)",
+         [](Config& c, const std::string&) { c.explain = true; }},
+        {"patterns", 0, "DIR", "add the pattern files under DIR (<lang>/<kind>.txt) to the built-in ones",
+         [](Config& c, const std::string& v) { c.patterns_dir = v; }},
+        {"favor", 0, "WHAT", "trade-off: balanced, precision (drop doubtful lines) or recall (keep them) [balanced]",
+         [](Config& c, const std::string& v) {
+             c.pipeline.classify.favor = choose<Favor>(
+                 "--favor", v, {{"balanced", Favor::Balanced}, {"precision", Favor::Precision}, {"recall", Favor::Recall}});
+         }},
+        {"comments", 0, "", "keep reader comments (dropped by default)",
+         [](Config& c, const std::string&) { c.pipeline.classify.keep_comments = true; }},
+        {"help", 'h', "", "show this help and exit", [](Config& c, const std::string&) { c.help = true; }},
+        {"version", 'V', "", "show the version and exit", [](Config& c, const std::string&) { c.version = true; }},
+    };
+    return table;
+}
+
+const Flag* find_long(std::string_view name) {
+    for (const Flag& f : flags())
+        if (f.long_name == name) return &f;
+    return nullptr;
+}
+
+const Flag* find_short(char name) {
+    for (const Flag& f : flags())
+        if (f.short_name == name) return &f;
+    return nullptr;
+}
+
+}  // namespace
+
+Config parse_arguments(const std::vector<std::string>& args) {
+    Config config;
+    bool options_done = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (options_done || arg == "-" || arg.empty() || arg[0] != '-') {
+            config.inputs.push_back(arg);
+            continue;
+        }
+        if (arg == "--") {
+            options_done = true;
+            continue;
+        }
+        const Flag* flag = nullptr;
+        std::string shown, value;
+        bool has_value = false;
+        if (arg.starts_with("--")) {
+            const auto eq = arg.find('=');
+            shown = arg.substr(0, eq);
+            flag = find_long(std::string_view(shown).substr(2));
+            if (eq != std::string::npos) {
+                value = arg.substr(eq + 1);
+                has_value = true;
+            }
+        } else {
+            shown = arg.substr(0, 2);
+            flag = find_short(arg[1]);
+            if (arg.size() > 2) {
+                value = arg.substr(2);
+                has_value = true;
+            }
+        }
+        if (!flag) throw UsageError("unknown option '" + shown + "' (see winnow --help)");
+        if (flag->value.empty()) {
+            if (has_value) throw UsageError("option '" + shown + "' takes no value");
+        } else if (!has_value) {
+            if (i + 1 >= args.size()) throw UsageError("option '" + shown + "' needs a value: " + std::string(flag->value));
+            value = args[++i];
+        }
+        flag->apply(config, value);
+    }
+    if (config.inputs.empty()) config.inputs.push_back("-");
+    return config;
+}
+
+std::string help_text() {
+    std::string text =
+        "Usage: winnow [OPTIONS] [FILE...]\n"
+        "Strip boilerplate and noise (menus, ads, cookie notices, related links, share prompts,\n"
+        "captions) from web pages or extracted text; print the clean article.\n"
+        "With no FILE, or FILE '-', read standard input.\n\nOptions:\n";
+    for (const Flag& f : flags()) {
+        std::string left = "  ";
+        left += f.short_name ? std::string("-") + f.short_name + ", " : "    ";
+        left += "--" + std::string(f.long_name);
+        if (!f.value.empty()) left += " " + std::string(f.value);
+        if (left.size() < 26) left.resize(26, ' ');
+        else left += "\n" + std::string(26, ' ');
+        text += left + std::string(f.help) + "\n";
+    }
+    text +=
+        "\nExit status: 0 success, 1 if any input failed (the others are still written),\n"
+        "2 on a usage error.\n";
+    return text;
+}
+
+}  // namespace winnow::cli

@@ -1,0 +1,35 @@
+// The command line: every flag defined once in a table that also produces --help.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "winnow.h"
+
+namespace winnow::cli {
+
+enum class Format { Text, Json };
+
+struct Config {
+    std::vector<std::string> inputs;  // "-" = standard input
+    std::string output;               // empty = standard output
+    Format format = Format::Text;
+    bool explain = false;
+    std::string patterns_dir;
+    Options pipeline;
+    bool help = false;
+    bool version = false;
+};
+
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Parses argv (without argv[0]). Throws UsageError with a one-line message.
+Config parse_arguments(const std::vector<std::string>& args);
+
+std::string help_text();
+
+}  // namespace winnow::cli

@@ -1,0 +1,58 @@
+// decode stage: raw bytes of any encoding → valid UTF-8 text plus a report of how it was decided.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace winnow {
+
+// One kind of repair applied to the text, e.g. {"utf8-as-windows-1252", 3}.
+struct Repair {
+    std::string kind;
+    std::size_t count = 0;
+};
+
+struct DecodeReport {
+    std::string encoding = "UTF-8";   // WHATWG name of the encoding the bytes were read as
+    std::string decided_by = "default";  // bom | declared | meta | detector | default
+    std::size_t replacements = 0;        // U+FFFD inserted for undecodable bytes
+    bool bom = false;                    // a byte-order mark was present and removed
+    std::vector<Repair> repairs;
+};
+
+struct DecodeOptions {
+    std::string charset;   // transport/declared charset (--charset); empty = sniff
+    bool repair = true;    // run mojibake repair after conversion
+    bool is_html = false;  // allow the <meta> prescan
+};
+
+struct Decoded {
+    std::string text;  // valid UTF-8, BOM removed
+    DecodeReport report;
+};
+
+Decoded decode(std::string_view bytes, const DecodeOptions& options);
+
+// Decodes bytes (BOM already removed) as `encoding` (a WHATWG or iconv name), then repairs unless
+// options.repair is false. decided_by is left at "default" for the caller to set.
+Decoded decode_as(std::string_view bytes, std::string_view encoding, const DecodeOptions& options);
+
+// For the HTML parser when it meets a <meta> declaring `label` that the prescan missed (HTML
+// §13.2.3.4, "changing the encoding while parsing"): the document decoded again, with decided_by
+// "meta", or nullopt when nothing changes: the first decode came from a BOM or a declared charset,
+// the label is unknown, or it names the encoding already used.
+std::optional<Decoded> redecode_for_late_meta(std::string_view bytes, const DecodeReport& first,
+                                              std::string_view label, const DecodeOptions& options);
+
+// Repairs mojibake and other damage in UTF-8 text in place and lists what it did; text that is
+// already right is left byte-identical.
+std::vector<Repair> repair_mojibake(std::string& text);
+
+// The encoding a <meta charset> or http-equiv pragma (or an XML declaration) in the first 1024
+// bytes declares, as the HTML Standard's prescan finds it; empty when none.
+std::string prescan_meta_charset(std::string_view bytes);
+
+}  // namespace winnow

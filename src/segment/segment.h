@@ -1,0 +1,20 @@
+// segment stage: UTF-8 text or HTML → Document (blocks with features).
+#pragma once
+
+#include <string_view>
+
+#include "segment/document.h"
+
+namespace winnow {
+
+// Plain text: one block per paragraph. Hard-wrapped paragraphs (lines broken at a fixed width)
+// are joined; one-paragraph-per-line text keeps each line as its own block.
+Document segment_text(std::string_view utf8);
+
+// HTML: parse with Gumbo, walk the DOM into blocks with DOM features and page metadata.
+Document segment_html(std::string_view utf8);
+
+// True when the bytes look like markup (used by --input auto).
+bool looks_like_html(std::string_view bytes);
+
+}  // namespace winnow

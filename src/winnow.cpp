@@ -1,0 +1,24 @@
+// The pipeline: decode → segment → classify → assemble, one document at a time.
+#include "winnow.h"
+
+#include "segment/segment.h"
+
+namespace winnow {
+
+Result process(std::string_view bytes, const Options& options, const Patterns& patterns) {
+    Result result;
+    bool html = options.input == InputKind::Html;
+    if (options.input == InputKind::Auto) html = looks_like_html(bytes);
+
+    DecodeOptions decode_options = options.decode;
+    decode_options.is_html = html;
+    Decoded decoded = decode(bytes, decode_options);
+    result.decode_report = std::move(decoded.report);
+
+    result.document = html ? segment_html(decoded.text) : segment_text(decoded.text);
+    result.labels = classify(result.document, patterns, options.classify);
+    result.article = assemble(result.document, result.labels);
+    return result;
+}
+
+}  // namespace winnow

@@ -1,0 +1,33 @@
+// winnow's library entry point: run the whole pipeline (decode → segment → classify) on one document.
+#pragma once
+
+#include <string_view>
+
+#include "classify/classify.h"
+#include "classify/patterns.h"
+#include "decode/decode.h"
+#include "segment/document.h"
+#include "write/article.h"
+
+namespace winnow {
+
+enum class InputKind { Auto, Text, Html };
+
+struct Options {
+    InputKind input = InputKind::Auto;
+    DecodeOptions decode;
+    ClassifyOptions classify;
+};
+
+struct Result {
+    DecodeReport decode_report;
+    Document document;
+    Labels labels;   // parallel to document.blocks
+    Article article; // indexes into document.blocks
+};
+
+// Decode, segment and classify one document. Never throws for bad bytes; throws only for
+// resource exhaustion.
+Result process(std::string_view bytes, const Options& options, const Patterns& patterns);
+
+}  // namespace winnow

@@ -1,0 +1,30 @@
+// Assembling the article from a labelled document: title, author, date and the content blocks.
+#include "write/article.h"
+
+namespace winnow {
+
+Article assemble(const Document& document, const Labels& labels) {
+    Article article;
+    article.title = document.meta.title;
+    article.author = document.meta.author;
+    article.date = document.meta.date;
+    for (std::size_t i = 0; i < labels.size() && i < document.blocks.size(); ++i) {
+        const Decision& d = labels[i];
+        switch (d.label) {
+            case Label::Content: article.body.push_back(i); break;
+            case Label::Title:
+                if (article.title.empty()) article.title = d.value;
+                break;
+            case Label::Byline:
+                if (article.author.empty()) article.author = d.value;
+                break;
+            case Label::Date:
+                if (article.date.empty()) article.date = d.value;
+                break;
+            case Label::Noise: break;
+        }
+    }
+    return article;
+}
+
+}  // namespace winnow

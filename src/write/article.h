@@ -1,0 +1,22 @@
+// The clean article assembled from a labelled document: what every writer prints.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "classify/labels.h"
+#include "segment/document.h"
+
+namespace winnow {
+
+struct Article {
+    std::string title;
+    std::string author;
+    std::string date;
+    std::vector<std::size_t> body;  // indices of the content blocks, in document order
+};
+
+Article assemble(const Document& document, const Labels& labels);
+
+}  // namespace winnow

@@ -1,0 +1,29 @@
+// write stage: labelled document → clean text, JSON or the --explain table. Never decides what is noise.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "classify/labels.h"
+#include "decode/decode.h"
+#include "segment/document.h"
+#include "write/article.h"
+
+namespace winnow {
+
+// Title first, then one paragraph per line. Appends to out.
+void write_text(std::string& out, const Document& document, const Article& article);
+
+// Every block with its decision, tab separated: LINES LABEL CATEGORY REASON TEXT.
+void write_explain(std::string& out, const Document& document, const Labels& labels);
+
+struct JsonOptions {
+    bool with_lines = false;  // add the "lines" array (--explain)
+};
+
+// One JSON object on one line (JSON Lines), newline terminated.
+void write_json(std::string& out, std::string_view source_name, const Article& article,
+                const Document& document, const Labels& labels, const DecodeReport& report,
+                const JsonOptions& options);
+
+}  // namespace winnow
