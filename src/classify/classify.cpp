@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "classify/features.h"
+#include "classify/html_region.h"
 
 namespace winnow {
 namespace {
@@ -159,6 +160,7 @@ void extend_intro_lists(const Document& doc, const DocumentFeatures& df, std::ve
             if (st[j].decided) break;
             if (st[j].quality == Quality::Good) break;
             if (df.blocks[j].words > 40) break;
+            if (doc.from_html && doc.blocks[j].link_density < 0.5) break;  // HTML: only linked items
             set_noise(st[j], c, format("item of the list opened at line %zu", doc.blocks[i].first_line));
         }
         i = j - 1;
@@ -180,7 +182,8 @@ void mark_runs(const Document& doc, const DocumentFeatures& df, std::vector<Bloc
     }
     auto link_item = [&](std::size_t k) {
         const BlockFeatures& f = df.blocks[k];
-        return doc.blocks[k].bullet && !st[k].decided && f.words <= 10 && !f.terminal_punctuation;
+        return doc.blocks[k].bullet && !st[k].decided && f.words <= 10 && !f.terminal_punctuation &&
+               (!doc.from_html || doc.blocks[k].link_density > 0.5);  // HTML knows what is a link
     };
     for (std::size_t i = 0; i < n;) {
         std::size_t j = i;
@@ -191,6 +194,41 @@ void mark_runs(const Document& doc, const DocumentFeatures& df, std::vector<Bloc
                           format("link list: %zu short items from line %zu", j - i, doc.blocks[i].first_line));
         }
         i = std::max(j, i + 1);
+    }
+}
+
+// Lines between two blank lines that read as prose together are one paragraph, even when each line
+// alone is too short to judge: narrow columns and table cells break paragraphs into short lines.
+void promote_prose_groups(const Document& doc, const DocumentFeatures& df, std::vector<BlockState>& st,
+                          const Thresholds& t) {
+    const std::size_t n = st.size();
+    for (std::size_t begin = 0; begin < n;) {
+        std::size_t end = begin + 1;
+        while (end < n && !doc.blocks[end].blank_before) ++end;
+        std::size_t words = 0, stopwords = 0, list_words = 0;
+        bool sentence_end = false;
+        for (std::size_t k = begin; k < end; ++k) {
+            const BlockFeatures& f = df.blocks[k];
+            if (st[k].decided) continue;
+            words += f.words;
+            stopwords += f.stopwords;
+            if (doc.blocks[k].bullet) list_words += f.words;
+            sentence_end = sentence_end || f.terminal_punctuation;
+        }
+        const bool prose = end - begin >= 2 && words >= 25 && sentence_end && list_words * 5 < words * 2 &&
+                           static_cast<double>(stopwords) >= t.good_stopwords * static_cast<double>(words);
+        if (prose) {
+            for (std::size_t k = begin; k < end; ++k) {
+                const BlockFeatures& f = df.blocks[k];
+                if (st[k].decided || st[k].quality == Quality::Good || doc.blocks[k].bullet) continue;
+                if (f.words >= 3 && f.stopword_ratio >= t.low_stopwords) {
+                    st[k].quality = Quality::Good;
+                    st[k].decision.reason = format("line of a prose paragraph (lines %zu-%zu, %zu words)",
+                                                   doc.blocks[begin].first_line, doc.blocks[end - 1].last_line, words);
+                }
+            }
+        }
+        begin = end;
     }
 }
 
@@ -300,6 +338,7 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
     // 2. Lists: intro-led lists, teaser runs, link lists.
     extend_intro_lists(doc, df, st);
     mark_runs(doc, df, st);
+    if (language_known) promote_prose_groups(doc, df, st, t);
 
     // 3. Context: short and near-good blocks take their neighbours' side (jusText's smoothing).
     std::vector<Quality> smoothed(n);
@@ -319,6 +358,26 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
     }
 
     // 4. The main text region; prose outside it is kept only when it is clearly prose.
+    //    HTML: the DOM's article region and class/id hints decide (html_region.h).
+    const std::vector<HtmlPrior> priors = doc.from_html ? score_html_regions(doc, patterns) : std::vector<HtmlPrior>{};
+    for (std::size_t i = 0; i < priors.size(); ++i) {
+        if (st[i].decided) continue;
+        const HtmlPrior& p = priors[i];
+        const BlockFeatures& f = df.blocks[i];
+        const bool strong = st[i].quality == Quality::Good && f.words >= t.keep_outside_words &&
+                            (!language_known || f.stopword_ratio >= t.keep_outside_stopwords);
+        if (p.keep)
+            label_content(st, i, p.reason);
+        else if (p.dom_category == Category::Comment && options.keep_comments)
+            label_content(st, i, "reader comment (--comments): " + p.reason);
+        else if (p.dom_category != Category::None)
+            set_noise(st[i], p.dom_category, p.reason);
+        else if (strong && !p.in_main)
+            label_content(st, i, "prose outside the article region: " + describe(f));
+        else
+            set_noise(st[i], Category::Boilerplate, p.reason + ": " + describe(f));
+        st[i].decided = true;
+    }
     const auto [region_begin, region_end] = main_region(df, st);
     for (std::size_t i = 0; i < n; ++i) {
         if (st[i].decided) continue;
@@ -326,7 +385,7 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
         const bool inside = i >= region_begin && i < region_end;
         if (inside) {
             if (st[i].quality == Quality::Good) {
-                label_content(st, i, "prose: " + describe(f));
+                label_content(st, i, st[i].decision.reason.empty() ? "prose: " + describe(f) : st[i].decision.reason);
             } else if (st[i].quality == Quality::Short) {
                 const BlockState* prev = neighbour(st, i, -1, false);
                 const BlockState* next = neighbour(st, i, +1, false);

@@ -133,7 +133,7 @@ DocumentFeatures compute_features(const Document& document, const Patterns& patt
     // The document language is the stopword list with the most hits; it needs a minimum of evidence.
     const auto best = std::max_element(votes.begin(), votes.end());
     const std::size_t total_words = word_languages.size();
-    if (*best >= 3 && *best * 20 >= total_words) {
+    if (*best >= 3 && *best * 8 >= total_words) {
         const auto index = static_cast<std::size_t>(best - votes.begin());
         result.language_bit = 1u << index;
         if (index < patterns.languages().size()) result.language = patterns.languages()[index];

@@ -113,39 +113,43 @@ std::vector<SourceLine> split_lines(std::string_view text) {
     return lines;
 }
 
-// The column at which the text was hard-wrapped, or 0 when it was not. A wrapped text has almost
-// every line ending at or before one column, and many lines ending just before it.
-int detect_wrap_width(const std::vector<SourceLine>& lines) {
-    std::vector<int> ends;
-    ends.reserve(lines.size());
-    for (const auto& line : lines)
-        if (!line.text.empty()) ends.push_back(line.indent + line.width);
-    if (ends.size() < 4) return 0;
-    std::sort(ends.begin(), ends.end());
-    const int p95 = ends[ends.size() * 95 / 100];
-    if (p95 < 30 || p95 > 160) return 0;
-    // Lines longer than the candidate width must be rare (tables, URLs).
-    const auto longer = static_cast<std::size_t>(ends.end() - std::upper_bound(ends.begin(), ends.end(), p95 + 2));
-    if (longer * 20 > ends.size()) return 0;
-    // And a good share of lines must end close to it.
-    const auto near = static_cast<std::size_t>(
-        std::upper_bound(ends.begin(), ends.end(), p95 + 2) -
-        std::lower_bound(ends.begin(), ends.end(), p95 - p95 / 5));
-    if (near * 5 < ends.size()) return 0;
-    return p95 + 2;
-}
-
 int first_word_width(std::string_view text) {
     std::size_t end = text.find(' ');
     return display_width(text.substr(0, end));
 }
 
-// True when `next` continues the paragraph that `current` belongs to: the first word of `next`
-// would not have fitted on `current`, and `next` is indented like the paragraph's continuation lines.
-bool continues(const SourceLine& current, const SourceLine& next, int continuation_indent, int wrap_width) {
-    if (next.text.empty() || current.text.empty() || next.bullet) return false;
-    if (next.indent != continuation_indent) return false;
-    return current.indent + current.width + 1 + first_word_width(next.text) > wrap_width;
+int end_column(const SourceLine& line) { return line.indent + line.width; }
+
+// A run: consecutive non-blank lines that could be one paragraph (a list item's continuation lines
+// are indented to its text). Returns one past its last line.
+std::size_t run_end(const std::vector<SourceLine>& lines, std::size_t first) {
+    const int continuation = lines[first].bullet ? lines[first].bullet_text_column : lines[first].indent;
+    std::size_t j = first + 1;
+    while (j < lines.size() && !lines[j].text.empty() && !lines[j].bullet && lines[j].indent == continuation) ++j;
+    return j;
+}
+
+// Which lines of a run were hard-wrapped onto the next: wrapped text has most lines ending close to
+// one column (the wrap width), and the next line's first word would not have fitted before it.
+// One-paragraph-per-line text has ragged, long lines and is never joined.
+std::vector<bool> wrapped_lines(const std::vector<SourceLine>& lines, std::size_t first, std::size_t end) {
+    std::vector<bool> joins(end - first, false);
+    if (end - first < 2) return joins;
+    int width = 0;
+    for (std::size_t k = first; k + 1 < end; ++k) width = std::max(width, end_column(lines[k]));
+    if (width < 25 || width > 200) return joins;
+    const int band = width - std::max(12, width / 5);
+    std::size_t in_band = 0;
+    for (std::size_t k = first; k + 1 < end; ++k) in_band += end_column(lines[k]) >= band;
+    const std::size_t candidates = end - first - 1;
+    // Two lines alone give no evidence of a common width unless both are near it.
+    if (candidates == 1 ? in_band < 1 || end_column(lines[first + 1]) > width : in_band * 3 < candidates * 2)
+        return joins;
+    for (std::size_t k = first; k + 1 < end; ++k) {
+        const int line_end = end_column(lines[k]);
+        joins[k - first] = line_end >= band && line_end + 1 + first_word_width(lines[k + 1].text) > width;
+    }
+    return joins;
 }
 
 }  // namespace
@@ -153,38 +157,38 @@ bool continues(const SourceLine& current, const SourceLine& next, int continuati
 Document segment_text(std::string_view utf8) {
     Document document;
     const std::vector<SourceLine> lines = split_lines(utf8);
-    const int wrap_width = detect_wrap_width(lines);
     document.blocks.reserve(lines.size() / 2 + 1);
 
     bool blank_before = true;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        const SourceLine& first = lines[i];
-        if (first.text.empty()) {
+    for (std::size_t i = 0; i < lines.size();) {
+        if (lines[i].text.empty()) {
             blank_before = true;
             if (!document.blocks.empty()) document.blocks.back().blank_after = true;
+            ++i;
             continue;
         }
-        Block block;
-        block.first_line = block.last_line = first.number;
-        block.indent = first.indent;
-        block.bullet = first.bullet;
-        block.kind = first.bullet ? BlockKind::ListItem : BlockKind::Paragraph;
-        block.blank_before = blank_before;
-        blank_before = false;
-        block.text.assign(first.text);
-        if (wrap_width > 0) {
-            // Continuation lines of a list item are indented to the item's text.
-            const int continuation_indent = first.bullet ? first.bullet_text_column : first.indent;
-            std::size_t j = i;
-            while (j + 1 < lines.size() && continues(lines[j], lines[j + 1], continuation_indent, wrap_width)) {
-                ++j;
+        const std::size_t end = run_end(lines, i);
+        const std::vector<bool> joins = wrapped_lines(lines, i, end);
+        for (std::size_t k = i; k < end;) {
+            const SourceLine& first = lines[k];
+            Block block;
+            block.first_line = first.number;
+            block.indent = first.indent;
+            block.bullet = first.bullet;
+            block.kind = first.bullet ? BlockKind::ListItem : BlockKind::Paragraph;
+            block.blank_before = blank_before;
+            blank_before = false;
+            block.text.assign(first.text);
+            while (k + 1 < end && joins[k - i]) {
+                ++k;
                 block.text.push_back(' ');
-                block.text.append(lines[j].text);
+                block.text.append(lines[k].text);
             }
-            block.last_line = lines[j].number;
-            i = j;
+            block.last_line = lines[k].number;
+            document.blocks.push_back(std::move(block));
+            ++k;
         }
-        document.blocks.push_back(std::move(block));
+        i = end;
     }
     return document;
 }
