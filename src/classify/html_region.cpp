@@ -42,6 +42,13 @@ void for_each_token(std::string_view hints, F&& f) {
     }
 }
 
+// An id made from a heading ("sharing-with-a-single-developer") names a section, not furniture.
+bool is_slug(std::string_view token) {
+    std::size_t parts = 1;
+    for (char c : token) parts += is_part_boundary(c) ? 1 : 0;
+    return parts >= 5;
+}
+
 bool is_content_token(std::string_view token) {
     for (std::string_view part : kContentParts) {
         if (has_part(token, part)) return true;
@@ -122,7 +129,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         if (containers[c].tag == "html" || containers[c].tag == "body") continue;
         for_each_token(containers[c].hints, [&](std::string_view token) {
             if (is_content_token(token)) s.content_hint = true;
-            if (s.hint == Category::None) {
+            if (s.hint == Category::None && !is_slug(token)) {
                 Category category = patterns.dom_hint(token);
                 if (category != Category::None) {
                     s.hint = category;
@@ -265,7 +272,49 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
                 last = score;
             }
         }
+        // An article cut into sections by interleaved asides: containers with the same tag and
+        // classes as the top candidate are parts of it; their common ancestor is the article.
+        if (!containers[top].hints.empty()) {
+            const double top_now = final_score(top);
+            std::vector<std::size_t> path;  // top and its ancestors
+            for (std::size_t a = top; a != Container::npos; a = containers[a].parent) path.push_back(a);
+            std::size_t common = top;
+            std::size_t common_depth = 0;   // index into path
+            for (const auto& [score, c] : ranked) {
+                if (c == top || score < std::max(5.0, 0.1 * top_now)) continue;
+                if (containers[c].tag != containers[top].tag || containers[c].hints != containers[top].hints) continue;
+                if (stats[c].noise_ancestor != Container::npos) continue;
+                for (std::size_t a = c; a != Container::npos; a = containers[a].parent) {
+                    auto it = std::find(path.begin(), path.end(), a);
+                    if (it == path.end()) continue;
+                    const std::size_t depth = static_cast<std::size_t>(it - path.begin());
+                    if (depth > common_depth) {
+                        common_depth = depth;
+                        common = a;
+                    }
+                    break;
+                }
+            }
+            if (common != top && containers[common].tag != "body" && containers[common].tag != "html") {
+                const ContainerStats& s = stats[common];
+                const double density = s.chars > 0 ? static_cast<double>(s.link_chars) / static_cast<double>(s.chars) : 0;
+                if (density < 0.35) {
+                    touch(common);
+                    top = common;
+                }
+            }
+        }
         top_score = final_score(top);
+#ifdef WINNOW_REGION_DEBUG
+        for (std::size_t i = 0; i < ranked.size() && i < 8; ++i) {
+            std::size_t c = ranked[i].second;
+            std::fprintf(stderr, "cand %zu <%s> %.1f prose=%zu parent=%zu [%s]\n", c, containers[c].tag.c_str(), ranked[i].first,
+                         stats[c].prose_chars, containers[c].parent, containers[c].hints.c_str());
+        }
+        for (std::size_t c = top; c != Container::npos; c = containers[c].parent)
+            std::fprintf(stderr, "  up %zu <%s> %.1f prose=%zu [%s]\n", c, containers[c].tag.c_str(), stats[c].scored ? final_score(c) : -1.0,
+                         stats[c].prose_chars, containers[c].hints.c_str());
+#endif
         region_reason = format("article region <%s> score %.1f", containers[top].tag.c_str(), top_score);
 
         // 5. Siblings that belong with it.
@@ -318,11 +367,9 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         const double heading_density = s.chars > 0 ? static_cast<double>(s.heading_chars) / static_cast<double>(s.chars) : 0;
         std::string why;
         if (s.weight + (s.scored ? s.score : 0) < 0 && s.hint != Category::None) why = "negative class weight";
-        else if (!is_list && s.list_items > s.paragraphs + 1 && t != "table") why = "more list items than paragraphs";
         else if (!is_list && heading_density < 0.9 && s.chars < 25 && s.chars > 0) why = "too little text";
         else if (!is_list && s.weight < 25 && density > 0.2) why = format("link density %.2f", density);
         else if (s.weight >= 25 && density > 0.5) why = format("link density %.2f", density);
-        else if (is_list && density > 0.5 && s.prose_chars * 2 < s.chars) why = format("link list, density %.2f", density);
         if (!why.empty()) {
             s.removed = true;
             s.removed_reason = std::move(why);
