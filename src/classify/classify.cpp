@@ -125,12 +125,12 @@ void apply_rules(const Block& b, const BlockFeatures& f, BlockState& s) {
         // paragraph may mention cookies or newsletters in passing).
         const bool at_start = m.begin == 0;
         bool decisive;
-        if (m.category == Category::Cookie || m.category == Category::Legal)
-            decisive = f.words <= 80;
-        else if (at_start)
+        if (at_start)
             decisive = f.words <= 15 || (f.words <= 40 && !f.terminal_punctuation);
+        else if (m.category == Category::Cookie || m.category == Category::Legal)
+            decisive = f.words <= 45;
         else
-            decisive = f.words <= 30;
+            decisive = f.words <= 25;
         if (decisive) {
             return set_noise(s, m.category,
                              format("pattern \"%.*s\" (%.*s), %zu words", static_cast<int>(m.phrase.size()),
@@ -152,9 +152,10 @@ void apply_rules(const Block& b, const BlockFeatures& f, BlockState& s) {
 void extend_intro_lists(const Document& doc, const DocumentFeatures& df, std::vector<BlockState>& st) {
     for (std::size_t i = 0; i < st.size(); ++i) {
         const Category c = st[i].decision.category;
-        if (!st[i].decided || (c != Category::Related && c != Category::Navigation && c != Category::Share))
-            continue;
-        if (df.blocks[i].words > 8) continue;
+        if (!st[i].decided || st[i].decision.label != Label::Noise || df.blocks[i].words > 8) continue;
+        // "Related:", "Click here to explore:", or any short noise line that ends with a colon.
+        const bool intro = c == Category::Related || doc.blocks[i].text.ends_with(':');
+        if (!intro) continue;
         std::size_t j = i + 1;
         for (; j < st.size(); ++j) {
             if (st[j].decided) break;
@@ -335,6 +336,14 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
         apply_rules(doc.blocks[i], f, st[i]);
         if (!st[i].decided) st[i].quality = initial_quality(f, language_known, t);
     }
+    // An image's title sits right above its caption ("Scott Bessent" / "… (Eric Lee/Bloomberg)").
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        const BlockFeatures& f = df.blocks[i];
+        if (!st[i].decided && st[i + 1].decided && st[i + 1].decision.category == Category::Caption &&
+            !doc.blocks[i + 1].blank_before && f.words <= 6 && heading_like(doc.blocks[i], f))
+            set_noise(st[i], Category::Caption, format("image title above the caption at line %zu",
+                                                       doc.blocks[i + 1].first_line));
+    }
     // 2. Lists: intro-led lists, teaser runs, link lists.
     extend_intro_lists(doc, df, st);
     mark_runs(doc, df, st);
@@ -416,6 +425,7 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
     for (std::size_t i = 0; i < n; ++i) {
         const BlockFeatures& f = df.blocks[i];
         if (!f.match.found) continue;
+        if (st[i].decision.label == Label::Noise && st[i].decision.category != Category::Boilerplate) continue;
         std::string author;
         if (f.match.kind == PhraseKind::Byline && byline_author(doc.blocks[i].text, f, &author)) {
             st[i].decided = true;
@@ -424,7 +434,8 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
                                              static_cast<int>(f.match.phrase.size()), f.match.phrase.data(),
                                              static_cast<int>(f.match.source.size()), f.match.source.data()),
                                       author};
-        } else if (f.match.kind == PhraseKind::Date && f.words <= 14 && !f.terminal_punctuation) {
+        } else if (f.match.kind == PhraseKind::Date && f.words <= 14 && !f.terminal_punctuation &&
+                   doc.blocks[i].text.find_first_of("0123456789") != std::string::npos) {
             st[i].decided = true;
             st[i].decision = Decision{Label::Date, Category::None,
                                       format("date pattern \"%.*s\" (%.*s), %zu words",

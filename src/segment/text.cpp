@@ -118,6 +118,12 @@ int first_word_width(std::string_view text) {
     return display_width(text.substr(0, end));
 }
 
+bool ends_sentence(std::string_view text) {
+    for (std::string_view end : {".", "!", "?", ".\"", ".”", "!”", "?”", ".'", ".’", ".)", ":"})
+        if (text.ends_with(end)) return true;
+    return false;
+}
+
 int end_column(const SourceLine& line) { return line.indent + line.width; }
 
 // A run: consecutive non-blank lines that could be one paragraph (a list item's continuation lines
@@ -137,11 +143,16 @@ std::vector<bool> wrapped_lines(const std::vector<SourceLine>& lines, std::size_
     if (end - first < 2) return joins;
     int width = 0;
     for (std::size_t k = first; k + 1 < end; ++k) width = std::max(width, end_column(lines[k]));
-    if (width < 25 || width > 200) return joins;
+    // Two lines alone say little about a wrap width: only join wide ones.
+    if (width < (end - first == 2 ? 60 : 30) || width > 200) return joins;
     const int band = width - std::max(12, width / 5);
     std::size_t in_band = 0;
     for (std::size_t k = first; k + 1 < end; ++k) in_band += end_column(lines[k]) >= band;
     const std::size_t candidates = end - first - 1;
+    // One paragraph per line: nearly every line ends a sentence. Wrapped lines seldom do.
+    std::size_t sentence_ends = 0;
+    for (std::size_t k = first; k + 1 < end; ++k) sentence_ends += ends_sentence(lines[k].text);
+    if (sentence_ends * 2 > candidates) return joins;
     // Two lines alone give no evidence of a common width unless both are near it.
     if (candidates == 1 ? in_band < 1 || end_column(lines[first + 1]) > width : in_band * 3 < candidates * 2)
         return joins;

@@ -1,0 +1,127 @@
+// The line classifier on small documents: each rule with the category and reason it reports.
+#include <catch2/catch.hpp>
+
+#include "classify/classify.h"
+#include "segment/segment.h"
+#include "test_support.h"
+
+using namespace winnow;
+
+namespace {
+
+const char* kProse[] = {
+    "The council voted on Tuesday to close the old bridge to traffic for six months while engineers "
+    "repair the supports that were damaged in the winter floods.",
+    "Residents on both sides of the river have complained that the detour adds almost half an hour to "
+    "a journey that used to take them five minutes.",
+    "The work is expected to cost more than the council had set aside, and the mayor said that the "
+    "difference would have to come from the roads budget next year.",
+};
+
+Labels classify_text(const std::string& text) {
+    return classify(segment_text(text), test::default_patterns(), ClassifyOptions{});
+}
+
+std::string article(std::initializer_list<std::string> middle) {
+    std::string text = "Bridge to close for repairs\n\n";
+    text += std::string(kProse[0]) + "\n";
+    for (const auto& line : middle) text += line + "\n";
+    text += std::string(kProse[1]) + "\n" + kProse[2] + "\n";
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("prose is content and the headline is the title", "[classify]") {
+    const Labels l = classify_text(article({}));
+    REQUIRE(l.size() == 4);
+    CHECK(l[0].label == Label::Title);
+    CHECK(l[0].value == "Bridge to close for repairs");
+    for (std::size_t i = 1; i < 4; ++i) {
+        CHECK(l[i].label == Label::Content);
+        CHECK(l[i].reason.starts_with("prose: "));
+    }
+}
+
+TEST_CASE("pattern lines are noise with their category and the pattern as reason", "[classify]") {
+    const Labels l = classify_text(article({"Also Read: Ten bridges that changed the world",
+                                            "Sign up for our newsletter", "We use cookies to improve your experience.",
+                                            "Share this article"}));
+    REQUIRE(l.size() == 8);
+    CHECK(l[2].category == Category::Related);
+    CHECK(l[2].reason.find("\"also read\" (en/related.txt:") != std::string::npos);
+    CHECK(l[3].category == Category::Newsletter);
+    CHECK(l[4].category == Category::Cookie);
+    CHECK(l[5].category == Category::Share);
+    for (std::size_t i = 2; i <= 5; ++i) CHECK(l[i].label == Label::Noise);
+    CHECK(l[6].label == Label::Content);
+}
+
+TEST_CASE("a long paragraph that mentions cookies in passing stays content", "[classify]") {
+    const Labels l = classify_text(article(
+        {"Her bakery, which uses cookies from an old family recipe as its best-known product, said the closure "
+         "would hurt trade, because most of its customers come from the far side of the river on foot and "
+         "would now have to walk twice as far as before to get there and back."}));
+    CHECK(l[2].label == Label::Content);
+}
+
+TEST_CASE("captions: credits in parentheses and parenthesised-only lines", "[classify]") {
+    const Labels l = classify_text(article({"The bridge in March. (Jane Doe/City Photos)", "(Video via YouTube)"}));
+    CHECK(l[2].category == Category::Caption);
+    CHECK(l[2].reason.find("photo credit") != std::string::npos);
+    CHECK(l[3].category == Category::Caption);
+}
+
+TEST_CASE("a teaser list after an intro line is related, up to the next paragraph", "[classify]") {
+    const Labels l = classify_text(article({"Click here to explore:", "Mayor Opens New Park In The North End…",
+                                            "Five Bakeries Worth The Walk…", "Bus Lanes Extended To Station"}));
+    for (std::size_t i = 2; i <= 5; ++i) {
+        CHECK(l[i].label == Label::Noise);
+        CHECK(l[i].category == Category::Related);
+    }
+    CHECK(l[3].reason == "item of the list opened at line 4");
+    CHECK(l[6].label == Label::Content);
+}
+
+TEST_CASE("runs of truncated lines and short link items are lists, not text", "[classify]") {
+    const Labels truncated = classify_text(article({"Why the river keeps rising every spring and…",
+                                                    "What engineers say about the old…"}));
+    CHECK(truncated[2].category == Category::Related);
+    CHECK(truncated[3].category == Category::Related);
+    const Labels links = classify_text(article({"  • Home", "  • Local news", "  • Sport", "  • Weather"}));
+    for (std::size_t i = 2; i <= 5; ++i) CHECK(links[i].category == Category::Navigation);
+}
+
+TEST_CASE("a byline becomes the author, not text", "[classify]") {
+    const Labels l = classify_text(article({}) + "By Tamilla Hasanova\n");
+    CHECK(l.back().label == Label::Byline);
+    CHECK(l.back().value == "Tamilla Hasanova");
+    const Labels sentence = classify_text(article({"By clicking accept you agree to everything"}));
+    CHECK(sentence[2].label != Label::Byline);
+}
+
+TEST_CASE("a short heading between paragraphs is content", "[classify]") {
+    const Labels l = classify_text(article({"Background"}));
+    CHECK(l[2].label == Label::Content);
+}
+
+TEST_CASE("menus and boilerplate away from the article are dropped", "[classify]") {
+    std::string page = "Home | News | Sport | Weather\nSkip to content\n\n" + article({}) +
+                       "\nAbout us\nContact\nAll rights reserved 2024\n";
+    const Labels l = classify_text(page);
+    CHECK(l[0].category == Category::Navigation);
+    CHECK(l[1].category == Category::Navigation);
+    CHECK(l[l.size() - 1].category == Category::Legal);
+    CHECK(l[l.size() - 3].label == Label::Noise);
+}
+
+TEST_CASE("favor precision drops doubtful lines that recall keeps", "[classify]") {
+    const std::string text = article({}) + "\nThe bridge was built in 1902 and last repaired in 1978 by the county.\n";
+    const Document d = segment_text(text);
+    const Labels precise = classify(d, test::default_patterns(), ClassifyOptions{Favor::Precision, false});
+    const Labels recall = classify(d, test::default_patterns(), ClassifyOptions{Favor::Recall, false});
+    std::size_t kept_precise = 0, kept_recall = 0;
+    for (const auto& x : precise) kept_precise += x.label == Label::Content;
+    for (const auto& x : recall) kept_recall += x.label == Label::Content;
+    CHECK(kept_precise <= kept_recall);
+}

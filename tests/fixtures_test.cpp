@@ -1,0 +1,93 @@
+// Data-driven: every fixtures/<case>/ folder is run through the pipeline and compared with its
+// expected.txt; cases with a labels.tsv also have every labelled line's decision checked.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <sstream>
+
+#include "test_support.h"
+#include "winnow.h"
+#include "write/write.h"
+
+using namespace winnow;
+using namespace winnow::test;
+
+namespace {
+
+std::vector<std::filesystem::path> fixture_dirs() {
+    std::vector<std::filesystem::path> dirs;
+    for (const auto& entry : std::filesystem::directory_iterator(source_dir() / "fixtures"))
+        if (entry.is_directory()) dirs.push_back(entry.path());
+    std::sort(dirs.begin(), dirs.end());
+    return dirs;
+}
+
+Result run_fixture(const std::filesystem::path& dir, std::string* text) {
+    Options options;
+    std::filesystem::path input = dir / "input.txt";
+    options.input = InputKind::Text;
+    if (std::filesystem::exists(dir / "input.html")) {
+        input = dir / "input.html";
+        options.input = InputKind::Html;
+    }
+    const std::string bytes = read_file(input);
+    Result result = process(bytes, options, default_patterns());
+    write_text(*text, result.document, result.article);
+    return result;
+}
+
+}  // namespace
+
+TEST_CASE("every fixture produces its expected clean text", "[fixtures]") {
+    const auto dirs = fixture_dirs();
+    REQUIRE(dirs.size() >= 5);
+    for (const auto& dir : dirs) {
+        DYNAMIC_SECTION(dir.filename().string()) {
+            REQUIRE((std::filesystem::exists(dir / "input.txt") || std::filesystem::exists(dir / "input.html")));
+            REQUIRE(std::filesystem::exists(dir / "expected.txt"));
+            std::string text;
+            run_fixture(dir, &text);
+            CHECK(text == read_file(dir / "expected.txt"));
+        }
+    }
+}
+
+TEST_CASE("labelled fixture lines are decided as labelled", "[fixtures][seeds]") {
+    std::size_t checked = 0;
+    for (const auto& dir : fixture_dirs()) {
+        if (!std::filesystem::exists(dir / "labels.tsv")) continue;
+        DYNAMIC_SECTION(dir.filename().string()) {
+            std::string text;
+            const Result result = run_fixture(dir, &text);
+            std::istringstream labels(read_file(dir / "labels.tsv"));
+            std::string row;
+            std::getline(labels, row);  // header
+            while (std::getline(labels, row)) {
+                if (row.empty()) continue;
+                const auto tab1 = row.find('\t');
+                const auto tab2 = row.find('\t', tab1 + 1);
+                const std::size_t line = std::stoul(row.substr(0, tab1));
+                const std::string label = row.substr(tab1 + 1, tab2 - tab1 - 1);
+                if (label == "either") continue;
+                const auto& blocks = result.document.blocks;
+                const auto it = std::find_if(blocks.begin(), blocks.end(), [&](const Block& b) {
+                    return b.first_line <= line && line <= b.last_line;
+                });
+                INFO("line " << line << ": " << row);
+                REQUIRE(it != blocks.end());
+                const Decision& d = result.labels[static_cast<std::size_t>(it - blocks.begin())];
+                ++checked;
+                if (label.starts_with("noise:")) {
+                    CHECK(label_name(d.label) == "noise");
+                    CHECK(category_name(d.category) == label.substr(6));
+                } else {
+                    CHECK(label_name(d.label) == label);
+                }
+                if (label == "content") CHECK(text.find(it->text) != std::string::npos);
+                if (label == "title") CHECK(text.starts_with(it->text + "\n"));
+                if (label == "byline") CHECK(result.article.author == d.value);
+            }
+        }
+    }
+    CHECK(checked > 0);
+}

@@ -1,0 +1,86 @@
+// Pattern files: normalisation, anchors, matcher priorities, stopwords, DOM hints and errors.
+#include <catch2/catch.hpp>
+
+#include "classify/patterns.h"
+#include "classify/phrase_matcher.h"
+#include "test_support.h"
+
+using namespace winnow;
+
+TEST_CASE("normalisation folds case, typographic punctuation and spacing", "[patterns]") {
+    CHECK(normalise_for_match("Also Read : Trump’s “plan”") == "also read trump's plan");
+    CHECK(normalise_for_match("ÜBER  Straße") == "über straße");
+    CHECK(normalise_for_match("  --  ") == "");
+    CHECK(normalise_for_match("ПРИВЕТ мир") == "привет мир");
+}
+
+TEST_CASE("the phrase matcher finds every occurrence of every key", "[patterns]") {
+    PhraseMatcher m;
+    m.add("he", 1);
+    m.add("she", 2);
+    m.add("hers", 3);
+    m.build();
+    std::vector<std::tuple<std::uint32_t, std::size_t, std::size_t>> found;
+    m.scan("ushers", [&](std::uint32_t id, std::size_t b, std::size_t e) { found.emplace_back(id, b, e); });
+    REQUIRE(found.size() == 3);
+    CHECK(found[0] == std::make_tuple(2u, std::size_t{1}, std::size_t{4}));
+    CHECK(found[1] == std::make_tuple(1u, std::size_t{2}, std::size_t{4}));
+    CHECK(found[2] == std::make_tuple(3u, std::size_t{2}, std::size_t{6}));
+}
+
+TEST_CASE("anchors and whole words decide where a phrase may match", "[patterns]") {
+    Patterns p;
+    p.add_file("en/related.txt", "# test\n^also read\nread more$\n^more$\nyou may like\n");
+    p.finish();
+    CHECK(p.match(normalise_for_match("Also Read: something")).found);
+    CHECK_FALSE(p.match(normalise_for_match("I also read books")).found);
+    CHECK(p.match(normalise_for_match("Great story. Read more")).found);
+    CHECK_FALSE(p.match(normalise_for_match("Read more stories")).found);
+    CHECK(p.match("more").found);
+    CHECK_FALSE(p.match("more news").found);
+    CHECK_FALSE(p.match(normalise_for_match("you may likely agree")).found);  // whole words only
+    const PhraseMatch m = p.match(normalise_for_match("Also read this"));
+    CHECK(m.category == Category::Related);
+    CHECK(m.source == "en/related.txt:2");
+}
+
+TEST_CASE("whole-line and anchored matches win over phrases found anywhere", "[patterns]") {
+    Patterns p;
+    p.add_file("en/cookie.txt", "uses cookies\n");
+    p.add_file("en/share.txt", "^share$\n");
+    p.add_file("en/legal.txt", "^this site uses cookies\n");
+    p.finish();
+    CHECK(p.match("this site uses cookies").category == Category::Legal);
+    CHECK(p.match("share").category == Category::Share);
+}
+
+TEST_CASE("stopwords carry their language; the embedded defaults load", "[patterns]") {
+    const Patterns& p = test::default_patterns();
+    REQUIRE(p.languages().size() >= 2);
+    const auto en = std::find(p.languages().begin(), p.languages().end(), "en") - p.languages().begin();
+    const auto de = std::find(p.languages().begin(), p.languages().end(), "de") - p.languages().begin();
+    CHECK((p.stopword_languages("the") >> en & 1u) == 1u);
+    CHECK((p.stopword_languages("und") >> de & 1u) == 1u);
+    CHECK(p.stopword_languages("harbour") == 0);
+    CHECK(p.match(normalise_for_match("This website uses cookies.")).category == Category::Cookie);
+}
+
+TEST_CASE("DOM hint tokens match whole dash/underscore parts", "[patterns]") {
+    Patterns p;
+    p.add_file("dom/navigation.txt", "nav\nmenu\n");
+    p.add_file("dom/related.txt", "read-next\n");
+    p.finish();
+    CHECK(p.dom_hint("nav") == Category::Navigation);
+    CHECK(p.dom_hint("main-nav") == Category::Navigation);
+    CHECK(p.dom_hint("nav_bar") == Category::Navigation);
+    CHECK(p.dom_hint("canvas") == Category::None);
+    CHECK(p.dom_hint("article-read-next-box") == Category::Related);
+}
+
+TEST_CASE("malformed pattern files are rejected with file and line", "[patterns]") {
+    Patterns p;
+    CHECK_THROWS_WITH(p.add_file("en/nonsense.txt", "x\n"), Catch::Contains("unknown pattern kind 'nonsense'"));
+    CHECK_THROWS_WITH(p.add_file("en/related.txt", "# c\n\n^ -- $\n"), Catch::Contains("en/related.txt:3"));
+    CHECK_THROWS_WITH(p.add_file("cookie.txt", "x\n"), Catch::Contains("expected <language>/<kind>.txt"));
+    CHECK_THROWS_WITH(p.add_file("dom/whatever.txt", "x\n"), Catch::Contains("unknown category"));
+}

@@ -1,0 +1,41 @@
+// Helpers shared by the tests: reading files, running the built binary, the repository root.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "classify/patterns.h"
+
+namespace winnow::test {
+
+std::filesystem::path source_dir();
+std::string read_file(const std::filesystem::path& path);
+void write_file(const std::filesystem::path& path, const std::string& text);
+
+// The embedded patterns, built once per test process (they are immutable).
+const Patterns& default_patterns();
+
+struct CommandResult {
+    int status = -1;       // exit status, or 128+signal if killed
+    std::string out;
+    std::string err;
+};
+
+// Runs the built `winnow` with args (each shell-quoted) and stdin_text on its standard input.
+CommandResult run_winnow(const std::vector<std::string>& args, const std::string& stdin_text = "");
+
+// A fresh empty directory under the system temp dir, removed when the object dies.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+}  // namespace winnow::test
