@@ -339,6 +339,16 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         }
     }
 
+    // No prose anywhere (a stub page): everything that is not furniture is the text.
+    if (top == Container::npos) {
+        for (std::size_t c = 0; c < n; ++c) {
+            if (containers[c].tag == "body") {
+                stats[c].in_region = true;
+                region_reason = "no article region; body text";
+            }
+        }
+    }
+
     // 6. Inside the region, Readability's conditional clean: link-heavy or furniture-like
     //    containers (lists of teasers, share bars, tag boxes) are dropped.
     auto region_of = [&](std::size_t c) {
@@ -376,6 +386,13 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         }
     }
 
+    auto in_figure = [&](std::size_t c) {
+        for (; c != Container::npos; c = containers[c].parent) {
+            if (containers[c].tag == "figure" || containers[c].tag == "figcaption") return true;
+        }
+        return false;
+    };
+
     // 7. Per block.
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const Block& b = blocks[i];
@@ -409,6 +426,11 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
             }
         }
         if (removed) continue;
+        if (b.kind == BlockKind::Caption || in_figure(c)) {
+            p.dom_category = Category::Caption;
+            p.reason = "figure caption";
+            continue;
+        }
         p.keep = true;
         p.reason = region_reason;
     }

@@ -116,6 +116,13 @@ bool contains_ci(std::string_view haystack, std::string_view needle) {
     return false;
 }
 
+// An href that leads somewhere: not empty and not a script ("javascript:void(0)").
+bool is_link_target(std::string_view href) {
+    while (!href.empty() && is_ascii_space(href.front())) href.remove_prefix(1);
+    if (href.empty()) return false;
+    return !(href.size() >= 11 && contains_ci(href.substr(0, 11), "javascript:"));
+}
+
 // hidden, aria-hidden="true", or an inline style that hides the element.
 bool is_hidden(const GumboElement& element) {
     if (gumbo_get_attribute(&element.attributes, "hidden") != nullptr) return true;
@@ -248,7 +255,7 @@ void DomWalker::enter(const GumboNode* node) {
         ++hidden_depth_;
         frame.counted_hidden = true;
     }
-    if (element.tag == GUMBO_TAG_A && attribute(element, "href").size() > 0) {
+    if (element.tag == GUMBO_TAG_A && is_link_target(attribute(element, "href"))) {
         ++link_depth_;
         frame.counted_link = true;
     }
