@@ -64,6 +64,93 @@ bool is_json_ld(std::string_view start_tag) {
     return lower.find("application/ld+json") != std::string::npos;
 }
 
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+bool equals_ci(std::string_view text, std::string_view lower_word) {
+    return text.size() == lower_word.size() && starts_with_ci(text, 0, lower_word);
+}
+
+bool contains_ci(std::string_view text, std::string_view lower_word) {
+    for (std::size_t i = 0; i + lower_word.size() <= text.size(); ++i) {
+        if (starts_with_ci(text, i, lower_word)) return true;
+    }
+    return false;
+}
+
+// Attributes the segmenter and the metadata step read; every other one is dropped before
+// Gumbo, which would otherwise tokenize every byte of src, srcset, data-* and onclick values.
+bool is_read_attribute(std::string_view name) {
+    static constexpr std::string_view kRead[] = {"class", "id", "role", "itemprop", "hidden", "aria-hidden", "lang",
+                                                 "xml:lang", "name", "property", "content", "http-equiv", "charset",
+                                                 "rel", "type", "datetime"};
+    for (std::string_view read : kRead) {
+        if (equals_ci(name, read)) return true;
+    }
+    return false;
+}
+
+// Appends the start tag html[begin, end) ('<' … '>') with only the attributes that are read.
+// href values shrink to whether they lead anywhere; style is kept only when it may hide.
+// Anything the scan does not understand is copied as it is.
+void append_lean_start_tag(std::string_view tag, std::string& out) {
+    std::size_t i = 1;
+    while (i < tag.size() && !is_space(tag[i]) && tag[i] != '/' && tag[i] != '>') ++i;
+    const std::string_view name = tag.substr(1, i - 1);
+    if (equals_ci(name, "meta") || equals_ci(name, "link") || equals_ci(name, "html") || equals_ci(name, "base")) {
+        out.append(tag);
+        return;
+    }
+    const std::size_t rollback = out.size();
+    out.append(name.data() - 1, name.size() + 1);
+    while (i < tag.size()) {
+        while (i < tag.size() && (is_space(tag[i]) || tag[i] == '/')) ++i;
+        if (i >= tag.size() || tag[i] == '>') break;
+        const std::size_t attr_begin = i;
+        while (i < tag.size() && !is_space(tag[i]) && tag[i] != '/' && tag[i] != '>' && tag[i] != '=') ++i;
+        if (i == attr_begin) ++i;  // a stray '=' starts a name
+        const std::string_view attr = tag.substr(attr_begin, i - attr_begin);
+        std::size_t k = i;
+        while (k < tag.size() && is_space(tag[k])) ++k;
+        std::string_view value;
+        if (k < tag.size() && tag[k] == '=') {
+            ++k;
+            while (k < tag.size() && is_space(tag[k])) ++k;
+            if (k < tag.size() && (tag[k] == '"' || tag[k] == '\'')) {
+                const std::size_t close = tag.find(tag[k], k + 1);
+                if (close == std::string_view::npos) {
+                    out.resize(rollback);
+                    out.append(tag);
+                    return;
+                }
+                value = tag.substr(k + 1, close - k - 1);
+                k = close + 1;
+            } else {
+                const std::size_t start = k;
+                while (k < tag.size() && !is_space(tag[k]) && tag[k] != '>') ++k;
+                value = tag.substr(start, k - start);
+            }
+            i = k;
+        }
+        if (equals_ci(attr, "href")) {
+            std::size_t v = 0;
+            while (v < value.size() && is_space(value[v])) ++v;
+            if (v == value.size()) out += " href=\"\"";
+            else if (value.size() - v >= 11 && starts_with_ci(value, v, "javascript:")) out += " href=\"javascript:\"";
+            else out += " href=\"h\"";
+        } else if (equals_ci(attr, "style")) {
+            if (contains_ci(value, "none") || contains_ci(value, "hidden")) {
+                out += ' ';
+                out.append(tag.substr(attr_begin, i - attr_begin));
+            }
+        } else if (is_read_attribute(attr)) {
+            out += ' ';
+            out.append(tag.substr(attr_begin, i - attr_begin));
+        }
+    }
+    if (tag.size() >= 2 && tag[tag.size() - 2] == '/') out += '/';
+    out += '>';
+}
+
 }  // namespace
 
 PrepassResult strip_inert_markup(std::string_view html) {
@@ -95,7 +182,20 @@ PrepassResult strip_inert_markup(std::string_view html) {
             }
         }
         if (name.empty()) {
-            ++i;
+            const bool start_tag = i + 1 < html.size() && ((html[i + 1] >= 'a' && html[i + 1] <= 'z') ||
+                                                           (html[i + 1] >= 'A' && html[i + 1] <= 'Z'));
+            if (!start_tag) {
+                ++i;
+                continue;
+            }
+            const std::size_t end = end_of_tag(html, i);
+            if (end == html.size() || html[end - 1] != '>') {
+                ++i;
+                continue;
+            }
+            result.html.append(html, copied, i - copied);
+            append_lean_start_tag(html.substr(i, end - i), result.html);
+            copied = i = end;
             continue;
         }
         std::size_t body = end_of_tag(html, i);
