@@ -27,7 +27,7 @@ struct Block {
     double link_density = 0.0;     // share of the block's characters inside <a>
     bool hidden = false;           // hidden / aria-hidden / display:none on it or an ancestor
     std::size_t container = 0;     // index into Document::containers of the element holding it
-    std::size_t text_chars = 0;    // code points of text (link_density's denominator)
+    std::size_t text_chars = 0;    // HTML: code points of text, spaces excluded (link_density's denominator)
 };
 
 // HTML path only: an element on the path from <html> to some block, so that later stages can

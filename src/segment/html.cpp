@@ -223,12 +223,15 @@ void DomWalker::enter(const GumboNode* node) {
     Frame frame{node};
     frame.block_level = is_block_level(element.tag);
     if (frame.block_level) {
-        flush(element.tag == GUMBO_TAG_BR);
         if (element.tag == GUMBO_TAG_BR) {
-            if (pending_soft_break_) pending_soft_break_ = false;  // <br><br>: a real paragraph break
-            else pending_soft_break_ = true;
+            // The first <br> after text is a line break inside the paragraph; a second one with
+            // nothing between them is a paragraph break.
+            const bool had_text = !text_.empty();
+            flush();
+            pending_soft_break_ = had_text;
             return;
         }
+        flush();
         if (element.tag == GUMBO_TAG_IMG || element.tag == GUMBO_TAG_HR) {
             pending_soft_break_ = false;
             return;
@@ -353,24 +356,26 @@ void DomWalker::text(std::string_view value) {
 }
 
 std::size_t DomWalker::container_of(std::size_t frame_index) {
-    Frame& frame = stack_[frame_index];
-    if (frame.container != Container::npos) return frame.container;
-    std::size_t parent = Container::npos;
-    if (frame_index > 0) parent = container_of(frame_index - 1);
-    Container container;
-    container.parent = parent;
-    container.tag = tag_name(*frame.node);
-    const GumboElement& element = frame.node->v.element;
-    append_tokens(attribute(element, "class"), container.hints);
-    append_tokens(attribute(element, "id"), container.hints);
-    append_tokens(attribute(element, "role"), container.hints);
-    append_tokens(attribute(element, "itemprop"), container.hints);
-    if (const char* hint = semantic_hint(element.tag)) append_tokens(hint, container.hints);
-    container.depth = static_cast<int>(frame_index);
-    container.hidden = frame.hidden;
-    document_.containers.push_back(std::move(container));
-    frame.container = document_.containers.size() - 1;
-    return frame.container;
+    // Containers are made lazily, outermost first, for the frames that hold a block.
+    std::size_t first_missing = frame_index + 1;
+    while (first_missing > 0 && stack_[first_missing - 1].container == Container::npos) --first_missing;
+    for (std::size_t i = first_missing; i <= frame_index; ++i) {
+        Frame& frame = stack_[i];
+        Container container;
+        container.parent = i > 0 ? stack_[i - 1].container : Container::npos;
+        container.tag = tag_name(*frame.node);
+        const GumboElement& element = frame.node->v.element;
+        append_tokens(attribute(element, "class"), container.hints);
+        append_tokens(attribute(element, "id"), container.hints);
+        append_tokens(attribute(element, "role"), container.hints);
+        append_tokens(attribute(element, "itemprop"), container.hints);
+        if (const char* hint = semantic_hint(element.tag)) append_tokens(hint, container.hints);
+        container.depth = static_cast<int>(i);
+        container.hidden = frame.hidden;
+        document_.containers.push_back(std::move(container));
+        frame.container = document_.containers.size() - 1;
+    }
+    return stack_[frame_index].container;
 }
 
 // The block's kind from the elements around it, innermost first.

@@ -1,0 +1,123 @@
+// The HTML main-content region and DOM hints: which blocks the article holds, and the noise
+// category page furniture gets from its class/id tokens.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "classify/html_region.h"
+#include "segment/segment.h"
+#include "test_support.h"
+
+using namespace winnow;
+
+namespace {
+
+struct Scored {
+    Document document;
+    std::vector<HtmlPrior> priors;
+
+    const HtmlPrior& of(const std::string& prefix) const {
+        for (std::size_t i = 0; i < document.blocks.size(); ++i) {
+            if (document.blocks[i].text.rfind(prefix, 0) == 0) return priors[i];
+        }
+        FAIL("no block starts with: " << prefix);
+        return priors.front();
+    }
+};
+
+Scored score(const std::string& html) {
+    Scored s;
+    s.document = segment_html(html);
+    s.priors = score_html_regions(s.document, test::default_patterns());
+    REQUIRE(s.priors.size() == s.document.blocks.size());
+    return s;
+}
+
+const std::string kParagraph =
+    "The council met on Tuesday evening to discuss the new bridge, and after a long debate, which ran past "
+    "midnight, the members agreed to fund the first phase of the work.";
+
+}  // namespace
+
+TEST_CASE("the article is found among menus, sidebars, related links and comments", "[html]") {
+    const Scored s = score(
+        "<html><body>"
+        "<nav class=\"site-nav\"><ul><li><a href=\"/\">Home</a></li><li><a href=\"/news\">News</a></li></ul></nav>"
+        "<div id=\"cookie-banner\"><p>We use cookies to improve your experience on our site.</p></div>"
+        "<div class=\"main\"><article><h1>Bridge approved</h1>"
+        "<p>First: " + kParagraph + "</p><p>Second: " + kParagraph + "</p><p>Third: " + kParagraph + "</p>"
+        "<div class=\"share-buttons\"><p>Share this article on your favourite network today</p></div>"
+        "<p>Fourth: " + kParagraph + "</p></article>"
+        "<section class=\"related-posts\"><h3>Related</h3><ul><li><a href=\"/1\">Another bridge story with a long "
+        "title</a></li></ul></section>"
+        "<div id=\"comments\"><p>Reader: " + kParagraph + "</p></div></div>"
+        "<aside class=\"sidebar\"><p>Sidebar: " + kParagraph + "</p></aside>"
+        "<footer><p>Copyright 2024 The Valley News, all rights reserved.</p></footer>"
+        "</body></html>");
+    for (const char* paragraph : {"First:", "Second:", "Third:", "Fourth:"}) {
+        INFO(paragraph);
+        CHECK(s.of(paragraph).keep);
+        CHECK(s.of(paragraph).in_main);
+        CHECK(s.of(paragraph).dom_category == Category::None);
+    }
+    CHECK_FALSE(s.of("Home").keep);
+    CHECK(s.of("Home").dom_category == Category::Navigation);
+    CHECK(s.of("We use cookies").dom_category == Category::Cookie);
+    CHECK_FALSE(s.of("Share this").keep);
+    CHECK(s.of("Share this").dom_category == Category::Share);
+    CHECK(s.of("Another bridge").dom_category == Category::Related);
+    CHECK_FALSE(s.of("Reader:").keep);
+    CHECK(s.of("Reader:").dom_category == Category::Comment);
+    CHECK_FALSE(s.of("Sidebar:").keep);
+    CHECK(s.of("Sidebar:").dom_category == Category::Boilerplate);
+    CHECK_FALSE(s.of("Copyright").keep);
+    CHECK(s.of("Copyright").reason.find("footer") != std::string::npos);
+}
+
+TEST_CASE("a noise class on the wrapper of the whole article is not believed", "[html]") {
+    const Scored s = score(
+        "<body><div class=\"layout-with-sidebar\"><div class=\"article-body\">"
+        "<p>One: " + kParagraph + "</p><p>Two: " + kParagraph + "</p></div></div>"
+        "<div class=\"sidebar\"><p>Elsewhere and short.</p></div></body>");
+    CHECK(s.of("One:").keep);
+    CHECK(s.of("Two:").keep);
+    CHECK_FALSE(s.of("Elsewhere").keep);
+}
+
+TEST_CASE("an article cut in sections by an aside is joined", "[html]") {
+    const Scored s = score(
+        "<body><div class=\"story\">"
+        "<div class=\"story-part\"><p>A: " + kParagraph + "</p><p>B: " + kParagraph + "</p><p>C: " + kParagraph +
+        "</p></div>"
+        "<aside class=\"newsletter\"><p>Sign up for our newsletter to get the news every morning.</p></aside>"
+        "<h2>Next steps</h2>"
+        "<div class=\"story-part\"><p>D: " + kParagraph + "</p><p>E: " + kParagraph + "</p></div>"
+        "</div><div class=\"teasers\"><p><a href=\"/x\">Unrelated teaser headline with enough words in it</a></p>"
+        "</div></body>");
+    for (const char* part : {"A:", "B:", "C:", "D:", "E:", "Next steps"}) {
+        INFO(part);
+        CHECK(s.of(part).keep);
+    }
+    CHECK(s.of("Sign up").dom_category == Category::Newsletter);
+    CHECK_FALSE(s.of("Unrelated teaser").keep);
+}
+
+TEST_CASE("hidden blocks and figure captions are not kept", "[html]") {
+    const Scored s = score(
+        "<body><article><p>One: " + kParagraph + "</p><figure><img src=x><figcaption>The bridge at dawn. "
+        "Photo: A. Smith</figcaption></figure><p style=\"display:none\">Hidden: " + kParagraph +
+        "</p><p>Two: " + kParagraph + "</p></article></body>");
+    CHECK(s.of("One:").keep);
+    CHECK(s.of("Two:").keep);
+    CHECK_FALSE(s.of("The bridge at dawn").keep);
+    CHECK(s.of("The bridge at dawn").dom_category == Category::Caption);
+    CHECK_FALSE(s.of("Hidden:").keep);
+}
+
+TEST_CASE("a page without prose keeps its few plain lines, not its links", "[html]") {
+    const Scored s = score("<body><p>Test</p><div class=\"x\"><a href=\"/a\">Link one</a> <a href=\"/b\">Link two</a>"
+                           "</div></body>");
+    CHECK(s.of("Test").keep);
+    CHECK_FALSE(s.of("Link one").keep);
+    CHECK(score_html_regions(segment_text("plain text"), test::default_patterns()).size() == 1);
+}

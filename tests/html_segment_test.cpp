@@ -1,0 +1,182 @@
+// The HTML segmenter as a user's page meets it: whitespace rules, block kinds, DOM features,
+// visibility, the pre-pass and metadata.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "segment/html_prepass.h"
+#include "segment/segment.h"
+
+using namespace winnow;
+
+namespace {
+
+std::vector<std::string> texts(const Document& document) {
+    std::vector<std::string> out;
+    for (const Block& block : document.blocks) out.push_back(block.text);
+    return out;
+}
+
+const Block* find_block(const Document& document, const std::string& text) {
+    for (const Block& block : document.blocks) {
+        if (block.text == text) return &block;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("inline elements never glue words, block boundaries always separate", "[html]") {
+    const Document d = segment_html(
+        "<html><body>"
+        "<p><span>alpha</span><span>beta</span></p>"
+        "<p>Hel<b>lo</b> wor<i>ld</i>, again</p>"
+        "<p><a href=\"/a\">Home</a><a href=\"/b\">News</a></p>"
+        "<div>one<div>two</div>three</div>"
+        "<p>x&nbsp;&nbsp;y\n\t z</p>"
+        "</body></html>");
+    CHECK(texts(d) == std::vector<std::string>{"alpha beta", "Hello world, again", "Home News", "one", "two", "three",
+                                               "x y z"});
+    CHECK(d.from_html);
+    CHECK(d.blocks.front().first_line == 1);
+    CHECK(d.blocks.back().first_line == d.blocks.size());
+}
+
+TEST_CASE("a single <br> is a soft break, two are a paragraph break", "[html]") {
+    const Document d = segment_html("<body><p>first line<br>second line<br><br>new paragraph</p></body>");
+    REQUIRE(texts(d) == std::vector<std::string>{"first line", "second line", "new paragraph"});
+    CHECK(d.blocks[0].blank_before);
+    CHECK_FALSE(d.blocks[1].blank_before);
+    CHECK_FALSE(d.blocks[0].blank_after);
+    CHECK(d.blocks[2].blank_before);
+}
+
+TEST_CASE("block kinds follow the element around the text", "[html]") {
+    const Document d = segment_html(
+        "<body><h2>Section</h2><ul><li>item one</li></ul><blockquote><p>quoted words</p></blockquote>"
+        "<table><tr><td>cell</td></tr></table><figure><figcaption>a caption</figcaption></figure>"
+        "<pre>line 1\n  line 2</pre></body>");
+    REQUIRE(find_block(d, "Section") != nullptr);
+    CHECK(find_block(d, "Section")->kind == BlockKind::Heading);
+    CHECK(find_block(d, "Section")->heading_level == 2);
+    REQUIRE(find_block(d, "item one") != nullptr);
+    CHECK(find_block(d, "item one")->kind == BlockKind::ListItem);
+    CHECK(find_block(d, "item one")->bullet);
+    CHECK(find_block(d, "quoted words")->kind == BlockKind::Quote);
+    CHECK(find_block(d, "cell")->kind == BlockKind::TableCell);
+    CHECK(find_block(d, "a caption")->kind == BlockKind::Caption);
+    REQUIRE(find_block(d, "  line 2") != nullptr);  // preformatted text keeps its indentation
+    CHECK(find_block(d, "  line 2")->kind == BlockKind::Preformatted);
+    CHECK(find_block(d, "line 1")->kind == BlockKind::Preformatted);
+}
+
+TEST_CASE("blocks carry tag path, DOM hints and link density", "[html]") {
+    const Document d = segment_html(
+        "<body class=\"has-sidebar\"><nav id=\"mainMenu\"><ul><li><a href=\"/\">Home</a></li></ul></nav>"
+        "<article class=\"post entry-content\"><p>Plain words and <a href=\"/x\">a link</a></p></article></body>");
+    const Block* home = find_block(d, "Home");
+    REQUIRE(home != nullptr);
+    CHECK(home->tag_path == "html>body>nav>ul>li");
+    CHECK(home->dom_hints == "main-menu nav");  // camelCase split; <body> classes left out
+    CHECK(home->link_density == Approx(1.0));
+    const Block* prose = find_block(d, "Plain words and a link");
+    REQUIRE(prose != nullptr);
+    CHECK(prose->dom_hints == "post entry-content");
+    CHECK(prose->link_density == Approx(5.0 / 18.0));  // spaces are not counted
+    CHECK(prose->text_chars == 18);
+    // Containers: the chain from the block up to <html>.
+    REQUIRE(prose->container < d.containers.size());
+    const Container& p = d.containers[prose->container];
+    CHECK(p.tag == "p");
+    REQUIRE(p.parent < d.containers.size());
+    CHECK(d.containers[p.parent].tag == "article");
+    CHECK(d.containers[p.parent].hints == "post entry-content");
+    CHECK(d.containers[0].tag == "html");
+}
+
+TEST_CASE("hidden elements are marked, javascript links are no links", "[html]") {
+    const Document d = segment_html(
+        "<body><div style=\"display: NONE\"><p>styled away</p></div><p hidden>attribute</p>"
+        "<div aria-hidden=\"true\">aria</div><p>shown <a href=\"javascript:void(0)\">toggle</a></p></body>");
+    REQUIRE(d.blocks.size() == 4);
+    CHECK(d.blocks[0].hidden);
+    CHECK(d.blocks[1].hidden);
+    CHECK(d.blocks[2].hidden);
+    CHECK_FALSE(d.blocks[3].hidden);
+    CHECK(d.blocks[3].link_density == 0.0);
+}
+
+TEST_CASE("script, style, svg, template and comments never reach the text", "[html]") {
+    const Document d = segment_html(
+        "<html><head><style>p { color: red }</style><script>var x = '<p>not text</p>';</script></head><body>"
+        "<!-- <p>commented</p> --><svg viewBox=\"0 0 1 1\"><text>icon</text></svg><svg/>"
+        "<template><p>later</p></template><noscript><p>enable js</p></noscript><p>visible</p></body></html>");
+    CHECK(texts(d) == std::vector<std::string>{"visible"});
+}
+
+TEST_CASE("the pre-pass keeps what later stages read and drops the rest", "[html]") {
+    const PrepassResult r = strip_inert_markup(
+        "<html lang=\"de\"><head><title>a <script> title</title>"
+        "<script type=\"application/ld+json\">{\"headline\": \"H\"}</script></head>"
+        "<body><img src=\"data:image/png;base64,AAAA\" alt=\"x\"><a href=\"https://example.org/very/long\" "
+        "onclick=\"go()\" class=\"btn\" data-track='{\"a\":1}'>go</a><div style=\"display:none\" "
+        "title=\"t\">h</div><div style=\"color: red\">v</div></body></html>");
+    CHECK(r.json_ld == std::vector<std::string>{"{\"headline\": \"H\"}"});
+    CHECK(r.html.find("<html lang=\"de\">") != std::string::npos);
+    CHECK(r.html.find("<title>a <script> title</title>") != std::string::npos);
+    CHECK(r.html.find("<img>") != std::string::npos);
+    CHECK(r.html.find("<a href=\"h\" class=\"btn\">go</a>") != std::string::npos);
+    CHECK(r.html.find("<div style=\"display:none\">h</div>") != std::string::npos);
+    CHECK(r.html.find("<div>v</div>") != std::string::npos);
+}
+
+TEST_CASE("metadata from meta tags, JSON-LD, <title> and <h1>", "[html]") {
+    const Document d = segment_html(
+        "<html lang=\"en-GB\"><head><title>Rain returns to the valley | Valley News</title>"
+        "<meta name=\"description\" content=\"What the rain means.\">"
+        "<link rel=\"canonical\" href=\"https://news.example/rain\">"
+        "<meta property=\"og:site_name\" content=\"Valley News\">"
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":"
+        "\"NewsArticle\",\"author\":[{\"@type\":\"Person\",\"name\":\"Ana Ruiz\"}],\"datePublished\":"
+        "\"2024-03-01T08:00:00Z\",\"headline\":\"Rain returns to the valley\"}]}</script>"
+        "</head><body><h1>Rain returns to the valley</h1><p>Text.</p></body></html>");
+    CHECK(d.meta.title == "Rain returns to the valley");
+    CHECK(d.meta.author == "Ana Ruiz");
+    CHECK(d.meta.date == "2024-03-01T08:00:00Z");
+    CHECK(d.meta.site_name == "Valley News");
+    CHECK(d.meta.language == "en-GB");
+    CHECK(d.meta.canonical_url == "https://news.example/rain");
+    CHECK(d.meta.description == "What the rain means.");
+}
+
+TEST_CASE("the title loses its site suffix only when what remains reads as a title", "[html]") {
+    const Document suffixed = segment_html("<title>How we built a bridge in ten days - Builders Weekly</title>");
+    CHECK(suffixed.meta.title == "How we built a bridge in ten days");
+    const Document short_parts = segment_html("<title>Home - Acme</title>");
+    CHECK(short_parts.meta.title == "Home - Acme");
+    const Document og = segment_html("<meta property=\"og:title\" content=\"Declared title\"><title>Other</title>");
+    CHECK(og.meta.title == "Declared title");
+}
+
+TEST_CASE("looks_like_html tells markup from text", "[html]") {
+    CHECK(looks_like_html("<!DOCTYPE html><html><body>x</body></html>"));
+    CHECK(looks_like_html("\xEF\xBB\xBF  <html>"));
+    CHECK(looks_like_html("<div class=a>text</div>"));
+    CHECK(looks_like_html("Some text first\n<html><body><div><p>para</p><br></div></body></html>"));
+    CHECK_FALSE(looks_like_html("Just a line of text.\nAnd another one with a < sign."));
+    CHECK_FALSE(looks_like_html("if (a < b) { return; }"));
+}
+
+TEST_CASE("deeply nested and broken markup is walked without recursion", "[html]") {
+    std::string html = "<body>";
+    for (int i = 0; i < 5000; ++i) html += "<div>";
+    html += "deep text";
+    html += "<p>unclosed <b>bold <i>both</p> after";
+    const Document d = segment_html(html);
+    CHECK(find_block(d, "deep text") != nullptr);
+    CHECK(find_block(d, "unclosed bold both") != nullptr);
+    CHECK(find_block(d, "after") != nullptr);
+    CHECK(segment_html("").blocks.empty());
+    CHECK(segment_html("<<<>>>&&&").blocks.size() == 1);
+}
