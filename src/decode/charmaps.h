@@ -1,0 +1,34 @@
+// The single-byte code pages whose misreading of UTF-8 the repair step undoes, both directions.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace winnow {
+
+class SingleByteCharmap {
+public:
+    SingleByteCharmap(std::string_view name, const std::array<char32_t, 128>& high);
+
+    std::string_view name() const { return name_; }
+    char32_t decode(unsigned char byte) const { return byte < 0x80 ? byte : high_[byte - 0x80]; }
+    // The byte that decodes to cp, or -1 when this code page has none.
+    int encode(char32_t cp) const;
+
+private:
+    std::string_view name_;
+    std::array<char32_t, 128> high_;
+    std::vector<std::pair<char32_t, std::uint8_t>> reverse_;  // sorted by code point
+};
+
+// windows-1252, latin-1, windows-1250/1251/1253/1254/1257, iso-8859-2, macintosh, cp437, koi8-r:
+// built once, immutable, shared by every caller.
+const std::vector<SingleByteCharmap>& mojibake_charmaps();
+
+// The charmap with this name from mojibake_charmaps().
+const SingleByteCharmap& charmap_named(std::string_view name);
+
+}  // namespace winnow

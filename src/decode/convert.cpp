@@ -1,0 +1,122 @@
+// iconv-backed decoding to UTF-8: every invalid sequence becomes one U+FFFD and is counted.
+#include "decode/convert.h"
+
+#include <cerrno>
+
+#include "decode/encoding_labels.h"
+#include "decode/iconv_handle.h"
+#include "decode/utf8.h"
+
+namespace winnow {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+void append_code_point(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+// The five bytes glibc's CP1252 leaves unassigned; WHATWG decodes them to the C1 control of the same value.
+bool windows_1252_unassigned(unsigned char b) {
+    return b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D;
+}
+
+Conversion convert_with_iconv(std::string_view bytes, std::string_view encoding) {
+    Conversion result;
+    const std::string iconv_name = iconv_name_for(encoding);
+    const IconvHandle cd("UTF-8", iconv_name.c_str());
+    if (!cd.valid()) return result;
+    result.ok = true;
+    const bool is_1252 = encoding == "windows-1252";
+
+    std::string& out = result.text;
+    out.resize(bytes.size() * 2 + 16);
+    std::size_t used = 0;
+    char* in = const_cast<char*>(bytes.data());
+    std::size_t in_left = bytes.size();
+    while (true) {
+        char* dst = out.data() + used;
+        std::size_t out_left = out.size() - used;
+        const std::size_t rc = in_left == 0 ? iconv(cd.get(), nullptr, nullptr, &dst, &out_left)
+                                            : iconv(cd.get(), &in, &in_left, &dst, &out_left);
+        used = out.size() - out_left;
+        if (rc != static_cast<std::size_t>(-1)) {
+            if (in_left == 0) break;
+            continue;
+        }
+        if (errno == E2BIG) {
+            out.resize(out.size() * 2 + 16);
+            continue;
+        }
+        // EILSEQ (invalid here) or EINVAL (truncated at the end): replace one byte and resynchronise.
+        out.resize(used);
+        const auto bad = static_cast<unsigned char>(*in);
+        if (is_1252 && windows_1252_unassigned(bad)) {
+            append_code_point(out, bad);
+        } else {
+            out.append(kReplacement);
+            ++result.replacements;
+        }
+        ++in;
+        --in_left;
+        cd.reset();
+        used = out.size();
+        out.resize(used + in_left * 2 + 16);
+        if (in_left == 0) break;
+    }
+    out.resize(used);
+    return result;
+}
+
+}  // namespace
+
+Conversion convert_to_utf8(std::string_view bytes, std::string_view encoding) {
+    Conversion result;
+    if (encoding == "UTF-8") {
+        result.ok = true;
+        result.replacements = append_utf8_replacing_invalid(result.text, bytes);
+        return result;
+    }
+    if (encoding == "replacement") {
+        result.ok = true;
+        if (!bytes.empty()) {
+            result.text.assign(kReplacement);
+            result.replacements = 1;
+        }
+        return result;
+    }
+    if (encoding == "x-user-defined") {
+        result.ok = true;
+        for (const char c : bytes) {
+            const auto b = static_cast<unsigned char>(c);
+            append_code_point(result.text, b < 0x80 ? char32_t{b} : char32_t{0xF780u + b - 0x80u});
+        }
+        return result;
+    }
+    return convert_with_iconv(bytes, encoding);
+}
+
+bool convert_from_utf8(std::string_view utf8, const char* iconv_encoding, std::string& out) {
+    const IconvHandle cd(iconv_encoding, "UTF-8");
+    if (!cd.valid()) return false;
+    out.resize(utf8.size() * 2 + 8);
+    char* in = const_cast<char*>(utf8.data());
+    std::size_t in_left = utf8.size();
+    char* dst = out.data();
+    std::size_t out_left = out.size();
+    if (iconv(cd.get(), &in, &in_left, &dst, &out_left) == static_cast<std::size_t>(-1)) return false;
+    if (iconv(cd.get(), nullptr, nullptr, &dst, &out_left) == static_cast<std::size_t>(-1)) return false;
+    out.resize(out.size() - out_left);
+    return true;
+}
+
+}  // namespace winnow

@@ -1,0 +1,92 @@
+// decode stage entry: the WHATWG sniffing order (BOM, declared, <meta> prescan, detection, default), then repair.
+#include "decode/decode.h"
+
+#include <algorithm>
+
+#include "decode/convert.h"
+#include "decode/detect.h"
+#include "decode/encoding_labels.h"
+#include "decode/prescan.h"
+
+namespace winnow {
+namespace {
+
+struct Bom {
+    std::string_view bytes;
+    std::string_view encoding;
+};
+
+// UTF-32 marks are not in the WHATWG list; they are checked first because FF FE 00 00 would
+// otherwise read as UTF-16LE starting with U+0000.
+constexpr Bom kBoms[] = {
+    {std::string_view("\xFF\xFE\x00\x00", 4), "UTF-32LE"},
+    {std::string_view("\x00\x00\xFE\xFF", 4), "UTF-32BE"},
+    {"\xEF\xBB\xBF", "UTF-8"},
+    {"\xFE\xFF", "UTF-16BE"},
+    {"\xFF\xFE", "UTF-16LE"},
+};
+
+struct Choice {
+    std::string encoding;
+    std::string_view decided_by;
+};
+
+Choice choose_encoding(std::string_view bytes, const DecodeOptions& options) {
+    if (!options.charset.empty()) {
+        if (auto encoding = resolve_encoding_name(options.charset); !encoding.empty()) {
+            return {std::move(encoding), "declared"};
+        }
+    }
+    if (options.is_html) {
+        if (auto encoding = prescan_meta_charset(bytes); !encoding.empty()) return {std::move(encoding), "meta"};
+    }
+    if (auto detection = detect_encoding(bytes); !detection.encoding.empty()) {
+        return {std::move(detection.encoding), "detector"};
+    }
+    // Pure ASCII reads the same in UTF-8 and windows-1252: plain text reports it as UTF-8, HTML as
+    // the spec's default. Anything else undecided is windows-1252.
+    const bool ascii = std::all_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) == 0; });
+    return {ascii && !options.is_html ? "UTF-8" : "windows-1252", "default"};
+}
+
+}  // namespace
+
+Decoded decode_as(std::string_view bytes, std::string_view encoding, const DecodeOptions& options) {
+    Decoded result;
+    Conversion conversion = convert_to_utf8(bytes, encoding);
+    if (!conversion.ok) conversion = convert_to_utf8(bytes, "windows-1252");
+    result.text = std::move(conversion.text);
+    result.report.encoding = conversion.ok ? std::string(encoding) : "windows-1252";
+    result.report.replacements = conversion.replacements;
+    if (options.repair) result.report.repairs = repair_mojibake(result.text);
+    return result;
+}
+
+Decoded decode(std::string_view bytes, const DecodeOptions& options) {
+    for (const Bom& bom : kBoms) {
+        if (bytes.starts_with(bom.bytes)) {
+            Decoded result = decode_as(bytes.substr(bom.bytes.size()), bom.encoding, options);
+            result.report.bom = true;
+            result.report.decided_by = "bom";
+            return result;
+        }
+    }
+    Choice choice = choose_encoding(bytes, options);
+    Decoded result = decode_as(bytes, choice.encoding, options);
+    result.report.decided_by = std::string(choice.decided_by);
+    return result;
+}
+
+std::optional<Decoded> redecode_for_late_meta(std::string_view bytes, const DecodeReport& first,
+                                              std::string_view label, const DecodeOptions& options) {
+    if (first.decided_by == "bom" || first.decided_by == "declared") return std::nullopt;
+    std::string encoding(resolve_whatwg_label(label));
+    if (encoding == "UTF-16BE" || encoding == "UTF-16LE") encoding = "UTF-8";
+    if (encoding == "x-user-defined") encoding = "windows-1252";
+    if (encoding.empty() || encoding == first.encoding) return std::nullopt;
+    Decoded result = decode_as(bytes, encoding, options);
+    result.report.decided_by = "meta";
+    return result;
+}
+
+}  // namespace winnow

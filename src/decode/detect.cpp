@@ -1,0 +1,146 @@
+// uchardet behind an owner type, plus the rules that correct its answers on web text.
+#include "decode/detect.h"
+
+#include <uchardet/uchardet.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
+#include "decode/encoding_labels.h"
+#include "decode/utf8.h"
+
+namespace winnow {
+namespace {
+
+class UchardetHandle {
+public:
+    UchardetHandle() : handle_(uchardet_new()) {}
+    ~UchardetHandle() {
+        if (handle_ != nullptr) uchardet_delete(handle_);
+    }
+    UchardetHandle(const UchardetHandle&) = delete;
+    UchardetHandle& operator=(const UchardetHandle&) = delete;
+
+    std::string guess(std::string_view bytes) {
+        if (handle_ == nullptr) return {};
+        if (uchardet_handle_data(handle_, bytes.data(), bytes.size()) != 0) return {};
+        uchardet_data_end(handle_);
+        const char* charset = uchardet_get_charset(handle_);
+        return charset == nullptr ? std::string() : std::string(charset);
+    }
+
+private:
+    uchardet_t handle_;
+};
+
+bool has_c1_bytes(std::string_view bytes) {
+    return std::any_of(bytes.begin(), bytes.end(), [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return b >= 0x80 && b <= 0x9F;
+    });
+}
+
+// ISO-8859-x (as uchardet names it, or as WHATWG resolved it) → the windows-125x with the same
+// letters that assigns printable characters to 0x80-0x9F.
+std::string_view windows_superset(std::string_view iso) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kSupersets{{
+        {"ISO-8859-1", "windows-1252"},
+        {"ISO-8859-15", "windows-1252"},
+        {"ISO-8859-2", "windows-1250"},
+        {"ISO-8859-7", "windows-1253"},
+        {"ISO-8859-8", "windows-1255"},
+        {"ISO-8859-8-I", "windows-1255"},
+        {"ISO-8859-9", "windows-1254"},
+        {"ISO-8859-13", "windows-1257"},
+        {"ISO-8859-11", "windows-874"},
+    }};
+    for (const auto& [from, to] : kSupersets) {
+        if (from == iso) return to;
+    }
+    return {};
+}
+
+// UTF-16 without a BOM: ASCII-range text leaves a NUL in every other byte.
+std::string utf16_by_nul_pattern(std::string_view bytes) {
+    const std::size_t n = std::min<std::size_t>(bytes.size(), 4096) & ~std::size_t{1};
+    if (n < 8) return {};
+    std::size_t even_nul = 0, odd_nul = 0;
+    for (std::size_t i = 0; i < n; i += 2) {
+        even_nul += bytes[i] == '\0';
+        odd_nul += bytes[i + 1] == '\0';
+    }
+    const std::size_t units = n / 2;
+    if (odd_nul * 10 >= units * 3 && even_nul * 20 < units) return "UTF-16LE";
+    if (even_nul * 10 >= units * 3 && odd_nul * 20 < units) return "UTF-16BE";
+    return {};
+}
+
+// UTF-32 without a BOM: nearly every 4-byte unit is a Unicode scalar value, which text in any
+// other encoding almost never produces.
+std::string utf32_by_code_units(std::string_view bytes) {
+    const std::size_t n = std::min<std::size_t>(bytes.size(), 4096) & ~std::size_t{3};
+    if (n < 16) return {};
+    std::size_t le_valid = 0, be_valid = 0;
+    auto valid = [](std::uint32_t cp) { return cp != 0 && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF); };
+    for (std::size_t i = 0; i < n; i += 4) {
+        const auto b = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + k])); };
+        le_valid += valid(b(0) | b(1) << 8 | b(2) << 16 | b(3) << 24);
+        be_valid += valid(b(3) | b(2) << 8 | b(1) << 16 | b(0) << 24);
+    }
+    const std::size_t units = n / 4;
+    if (le_valid * 100 >= units * 98) return "UTF-32LE";
+    if (be_valid * 100 >= units * 98) return "UTF-32BE";
+    return {};
+}
+
+// ISO-2022 text is 7-bit: it announces its character sets with ESC $ sequences.
+bool has_iso2022_escape(std::string_view bytes) {
+    return bytes.find("\x1B$") != std::string_view::npos || bytes.find("\x1B(") != std::string_view::npos;
+}
+
+}  // namespace
+
+std::string uchardet_guess(std::string_view bytes) {
+    UchardetHandle detector;
+    return detector.guess(bytes);
+}
+
+Detection detect_encoding(std::string_view bytes) {
+    Detection result;
+    if (auto utf32 = utf32_by_code_units(bytes); !utf32.empty()) {
+        result.encoding = std::move(utf32);
+        result.rule = "utf-32-code-units";
+        return result;
+    }
+    if (auto utf16 = utf16_by_nul_pattern(bytes); !utf16.empty()) {
+        result.encoding = std::move(utf16);
+        result.rule = "nul-pattern";
+        return result;
+    }
+    const std::size_t valid = valid_utf8_prefix(bytes);
+    if (valid == bytes.size() && !has_iso2022_escape(bytes)) {
+        const bool ascii = std::all_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) == 0; });
+        if (!ascii) result.encoding = "UTF-8";
+        return result;
+    }
+    const std::string guess = uchardet_guess(bytes);
+    if (guess.empty() || guess == "ASCII") return result;
+    result.encoding = resolve_encoding_name(guess);
+    // WHATWG maps ISO-2022-KR/CN and HZ to "replacement" so that browsers refuse them; when the
+    // detector recognises one, decode it with iconv instead of discarding the document.
+    if (result.encoding == "replacement") result.encoding = resolve_encoding_name(guess, false);
+    if (result.encoding.empty()) return result;
+    const std::string upper_guess = [&] {
+        std::string s = guess;
+        for (char& c : s) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+        return s;
+    }();
+    if (const auto superset = windows_superset(upper_guess); !superset.empty() && has_c1_bytes(bytes)) {
+        result.encoding = std::string(superset);
+        result.rule = "iso-8859-with-c1";
+    }
+    return result;
+}
+
+}  // namespace winnow

@@ -1,0 +1,265 @@
+// UTF-8 sequences spelled in code-page characters: found by byte structure, kept only when plausible.
+#include "decode/mojibake.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "decode/charmaps.h"
+#include "decode/code_points.h"
+#include "decode/convert.h"
+#include "decode/plausibility.h"
+#include "decode/unicode_class.h"
+#include "decode/utf8.h"
+
+namespace winnow {
+namespace {
+
+constexpr std::size_t kContext = 8;
+// An edit must remove at least this much implausibility on its own to show that a text has
+// mojibake of some kind; once one has, edits of the same kind in the same text need only not make
+// things much worse. After a first layer has been peeled, further layers count as shown.
+constexpr double kStrongGain = 1.5;
+constexpr double kSupportedGain = -0.75;
+constexpr double kLaterLayerGain = -1.5;
+
+struct Sequence {
+    std::size_t length = 0;    // characters consumed
+    char32_t code_point = 0;   // what they spell (U+FFFD when a byte was lost)
+    bool keeps_space = false;  // a space stood for 0xA0 but also separated words: keep it
+    bool weak = false;         // a space or '?' stood in for a byte: never evidence on its own
+    bool lossy = false;        // spells U+FFFD because a byte was lost
+};
+
+// How much less likely a misreading through this code page is than through windows-1252, as a
+// cost per edit: the web's mojibake is overwhelmingly UTF-8 read as windows-1252 or Latin-1.
+double prior_cost(std::string_view encoding) {
+    if (encoding == "windows-1252" || encoding == "latin-1") return 0.0;
+    if (encoding == "windows-1250" || encoding == "windows-1251") return 0.25;
+    if (encoding == "macintosh") return 0.75;
+    if (encoding == "cp437" || encoding == "koi8-r") return 1.0;
+    return 0.5;
+}
+
+bool is_continuation(int byte) { return byte >= 0x80 && byte <= 0xBF; }
+
+// Leads whose sequence may have had its 0xA0 byte (a no-break space in windows-1252) turned into
+// a plain space: à, no-break space, Š, Π, Р, ٠ and the three-byte forms of Indic letters and
+// punctuation.
+bool space_may_replace(int lead, std::size_t position) {
+    switch (lead) {
+        case 0xC2: case 0xC3: case 0xC5: case 0xCE: case 0xD0: case 0xD9: return position == 1;
+        case 0xE0: case 0xE1: case 0xE2: case 0xE3: return position == 1 || position == 2;
+        case 0xF0: return position == 1;
+        default: return false;
+    }
+}
+
+// Lossy decoders turn an undecodable byte into '?': after Â/Ã and inside â€ sequences only.
+bool question_mark_may_replace(int lead, std::size_t position) {
+    return ((lead == 0xC2 || lead == 0xC3) && position == 1) || (lead == 0xE2 && (position == 1 || position == 2));
+}
+
+// Portuguese contracts 'à' with the next word (às, àquele); elsewhere a word-final 'à' came
+// with its own space, which a collapsed no-break space has swallowed.
+bool a_grave_joins_next_word(std::u32string_view text, std::size_t after_space) {
+    const std::u32string_view rest = text.substr(after_space);
+    // "Ã  le": the first space was the no-break space itself.
+    if (rest.starts_with(U" ") || rest.starts_with(U"s ") || rest == U"s") return true;
+    return rest.starts_with(U"quel") || rest.starts_with(U"quil");
+}
+
+// The UTF-8 sequence whose bytes text[i...] spells in `charmap`, if any.
+std::optional<Sequence> match_sequence(std::u32string_view text, std::size_t i, const SingleByteCharmap& charmap,
+                                       bool low_surrogate = false) {
+    const int lead = charmap.encode(text[i]);
+    if (lead < 0xC2 || lead > 0xF4) return std::nullopt;
+    const std::size_t need = lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : 3;
+    if (i + need >= text.size()) return std::nullopt;
+    char32_t cp = static_cast<char32_t>(lead) & (need == 1 ? 0x1F : need == 2 ? 0x0F : 0x07);
+    bool lost = false, weak = false;
+    std::size_t space_at = 0;
+    for (std::size_t k = 1; k <= need; ++k) {
+        const char32_t c = text[i + k];
+        int byte;
+        if (c == 0xFFFD) {
+            lost = true;
+            byte = 0x80;
+        } else if (c == U'?' && question_mark_may_replace(lead, k)) {
+            lost = weak = true;
+            byte = 0x80;
+        } else if (c == U' ' && space_at == 0 && space_may_replace(lead, k)) {
+            space_at = k;
+            weak = true;
+            byte = 0xA0;
+        } else {
+            byte = charmap.encode(c);
+            if (!is_continuation(byte)) return std::nullopt;
+        }
+        if (k == 1 && byte != 0x80) {
+            if (lead == 0xE0 && byte < 0xA0) return std::nullopt;
+            if (lead == 0xF0 && byte < 0x90) return std::nullopt;
+            if (lead == 0xF4 && byte > 0x8F) return std::nullopt;
+        }
+        cp = cp << 6 | static_cast<char32_t>(byte & 0x3F);
+    }
+    Sequence seq{need + 1, lost ? char32_t{0xFFFD} : cp, false, weak, lost};
+    if (space_at == need && cp == 0x00E0 && i + need + 1 < text.size() && !a_grave_joins_next_word(text, i + need + 1)) {
+        seq.keeps_space = true;
+    }
+    // "voilÃ le", "Ã  le": the pattern is specific enough to count as evidence.
+    if (space_at == need && cp == 0x00E0) seq.weak = false;
+    // CESU-8: a surrogate pair written as two three-byte sequences (emoji through old MySQL).
+    if (!lost && cp >= 0xD800 && cp <= 0xDBFF) {
+        const auto low = match_sequence(text, i + seq.length, charmap, true);
+        if (!low || low->code_point < 0xDC00 || low->code_point > 0xDFFF) return std::nullopt;
+        seq.code_point = 0x10000 + ((cp - 0xD800) << 10) + (low->code_point - 0xDC00);
+        seq.length += low->length;
+    } else if (!lost && cp >= 0xDC00 && cp <= 0xDFFF && !low_surrogate) {
+        return std::nullopt;
+    }
+    return seq;
+}
+
+// Every sequence is judged in the text as it would read with all of them undone, so that a
+// word of mojibake letters is compared with the word it spells, not with one letter in a sea of
+// mojibake.
+std::vector<Edit> find_single_byte(std::u32string_view text, const SingleByteCharmap& charmap) {
+    std::vector<Edit> edits;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] < 0x80) continue;
+        const auto seq = match_sequence(text, i, charmap);
+        if (!seq) continue;
+        Edit edit{i, i + seq->length, std::u32string(1, seq->code_point), 0, seq->weak, seq->lossy, 0};
+        if (seq->keeps_space) edit.replacement.push_back(U' ');
+        // Symbols that spell a symbol ("¬´" → "«") or box drawing that spells a Latin letter
+        // ("├┤" → "ô") say little: mojibake shows in letters.
+        const auto original = text.substr(i, seq->length);
+        const bool has_letter = std::any_of(original.begin(), original.end(),
+                                            [](char32_t c) { return is_letter(classify(c).kind); });
+        const bool has_rare = std::any_of(original.begin(), original.end(), [](char32_t c) { return classify(c).rare; });
+        const CharClass spelled = classify(seq->code_point);
+        const bool spells_letter = is_letter(spelled.kind) && (spelled.script != Script::latin || !has_rare);
+        if (!has_letter && !spells_letter) edit.weak = true;
+        edits.push_back(std::move(edit));
+        i += seq->length - 1;
+    }
+    if (edits.empty()) return edits;
+    const std::u32string fixed = apply_edits(text, edits);
+    std::size_t shift = 0;  // fixed position minus original position
+    const double prior = prior_cost(charmap.name());
+    for (Edit& edit : edits) {
+        const std::size_t fixed_begin = edit.begin + shift;
+        const double before = implausibility(text, edit.begin, edit.end);
+        const double after = implausibility(fixed, fixed_begin, fixed_begin + edit.replacement.size());
+        edit.gain = before - after - prior;
+        shift = shift + edit.replacement.size() - (edit.end - edit.begin);
+    }
+    return edits;
+}
+
+// Runs of non-ASCII characters that the multi-byte code page encodes to valid UTF-8: a lead byte
+// left over at the end may have swallowed the ASCII character after it.
+std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view encoding) {
+    std::vector<Edit> edits;
+    const std::string iconv_name(encoding == "GBK" ? "GBK" : encoding == "Big5" ? "BIG5-HKSCS"
+                                 : encoding == "Shift_JIS" ? "WINDOWS-31J" : "UHC");
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < text.size() && text[end] >= 0x80) ++end;
+        // Only runs that are mostly CJK can be UTF-8 read as a CJK code page.
+        const auto cjk = std::count_if(text.begin() + static_cast<std::ptrdiff_t>(i), text.begin() + static_cast<std::ptrdiff_t>(end),
+                                       [](char32_t c) {
+                                           const Script s = classify(c).script;
+                                           return s == Script::cjk || s == Script::hangul;
+                                       });
+        if (end - i >= 3 && static_cast<std::size_t>(cjk) * 2 >= end - i) {
+            for (std::size_t stop : {end, end + 1}) {
+                if (stop > text.size()) break;
+                std::string bytes;
+                if (!convert_from_utf8(to_utf8(text.substr(i, stop - i)), iconv_name.c_str(), bytes)) continue;
+                const bool multibyte = std::any_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) != 0; });
+                if (!multibyte || bytes.size() < 6 || valid_utf8_prefix(bytes) != bytes.size()) continue;
+                Edit edit{i, stop, to_code_points(bytes), 0, false, false, 0};
+                // Legacy CJK text almost never re-encodes to valid three-byte UTF-8 sequences, so
+                // each CJK character they spell is evidence of its own.
+                if (bytes.size() >= 6) {
+                    for (const char32_t c : edit.replacement) {
+                        const Script script = classify(c).script;
+                        if (script == Script::cjk || script == Script::hangul) edit.evidence += 0.5;
+                    }
+                }
+                edit.gain = edit_gain(text, edit.begin, edit.end, edit.replacement) - prior_cost(encoding) + edit.evidence;
+                edits.push_back(std::move(edit));
+                end = stop;
+                break;
+            }
+        }
+        i = end;
+    }
+    return edits;
+}
+
+std::vector<Edit> keep_supported(std::vector<Edit> edits, bool later_layer) {
+    const bool strong = std::any_of(edits.begin(), edits.end(), [&](const Edit& e) {
+        return !e.weak && !(later_layer && e.lossy) && e.gain >= kStrongGain;
+    });
+    std::erase_if(edits, [&](const Edit& e) {
+        // Once a layer is peeled, clear edits need no proof, but those that guess a byte (a space,
+        // '?', U+FFFD) still need a clear edit beside them.
+        if (later_layer && !e.weak && !e.lossy) return e.gain < kLaterLayerGain;
+        return !strong || e.gain < kSupportedGain;
+    });
+    return edits;
+}
+
+}  // namespace
+
+double edit_gain(std::u32string_view text, std::size_t begin, std::size_t end, std::u32string_view replacement) {
+    const std::size_t lo = begin >= kContext ? begin - kContext : 0;
+    const std::size_t hi = std::min(text.size(), end + kContext);
+    const std::u32string_view before = text.substr(lo, hi - lo);
+    std::u32string after(text.substr(lo, begin - lo));
+    after.append(replacement);
+    after.append(text.substr(end, hi - end));
+    const double cost_before = implausibility(before, begin - lo, end - lo);
+    const double cost_after = implausibility(after, begin - lo, begin - lo + replacement.size());
+    return cost_before - cost_after;
+}
+
+const std::vector<std::string_view>& multibyte_mojibake_encodings() {
+    static const std::vector<std::string_view> encodings{"GBK", "Big5", "Shift_JIS", "EUC-KR"};
+    return encodings;
+}
+
+std::vector<Edit> find_mojibake(std::u32string_view text, std::string_view encoding, bool later_layer) {
+    for (const auto& charmap : mojibake_charmaps()) {
+        if (charmap.name() == encoding) return keep_supported(find_single_byte(text, charmap), later_layer);
+    }
+    return keep_supported(find_multibyte(text, encoding), later_layer);
+}
+
+std::vector<Edit> mojibake_candidates(std::u32string_view text, std::string_view encoding) {
+    for (const auto& charmap : mojibake_charmaps()) {
+        if (charmap.name() == encoding) return find_single_byte(text, charmap);
+    }
+    return find_multibyte(text, encoding);
+}
+
+std::u32string apply_edits(std::u32string_view text, const std::vector<Edit>& edits) {
+    std::u32string out;
+    out.reserve(text.size());
+    std::size_t at = 0;
+    for (const Edit& edit : edits) {
+        out.append(text.substr(at, edit.begin - at));
+        out.append(edit.replacement);
+        at = edit.end;
+    }
+    out.append(text.substr(at));
+    return out;
+}
+
+}  // namespace winnow

@@ -1,0 +1,41 @@
+// Finding and undoing UTF-8 that was read as a legacy code page ("CafÃ©", "РґРѕ", "ä¸­æ–‡"→"中文").
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace winnow {
+
+// One stretch of text[begin, end) to be replaced.
+struct Edit {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::u32string replacement;
+    double gain = 0;    // implausibility removed by the edit
+    bool weak = false;   // too ambiguous to show on its own that the text has mojibake
+    bool lossy = false;  // spells U+FFFD: a byte of the original was lost
+    double evidence = 0;  // support the plausibility score cannot see (byte structure), part of gain
+};
+
+// The edits that undo one layer of UTF-8-read-as-`encoding` mojibake, where `encoding` is one of
+// mojibake_charmaps() or a multi-byte code page (GBK, Big5, Shift_JIS, EUC-KR). Only edits that
+// make the text more plausible are returned; empty when the text shows no such mojibake.
+// later_layer: an earlier round already peeled mojibake off this text, so it needs no new proof.
+std::vector<Edit> find_mojibake(std::u32string_view text, std::string_view encoding, bool later_layer);
+
+// Every sequence find_mojibake considers, with its gain, before the evidence rules filter them.
+std::vector<Edit> mojibake_candidates(std::u32string_view text, std::string_view encoding);
+
+// The multi-byte code pages find_mojibake accepts, in the order they are tried.
+const std::vector<std::string_view>& multibyte_mojibake_encodings();
+
+// Applies non-overlapping edits sorted by position.
+std::u32string apply_edits(std::u32string_view text, const std::vector<Edit>& edits);
+
+// Implausibility removed by replacing text[begin, end) with `replacement`, judged with a few
+// characters of context on each side.
+double edit_gain(std::u32string_view text, std::size_t begin, std::size_t end, std::u32string_view replacement);
+
+}  // namespace winnow

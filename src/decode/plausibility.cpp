@@ -1,0 +1,172 @@
+// Character and adjacency costs: generic signs of mojibake, not tuned to any language.
+#include "decode/plausibility.h"
+
+#include <algorithm>
+
+#include "decode/unicode_class.h"
+
+namespace winnow {
+namespace {
+
+bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == 0x2019 || cp == 0x02BC; }
+
+// The Latin-1 readings of UTF-8 lead bytes C2, C3, E2 and EF: followed by a non-ASCII character
+// other than a lower-case Latin-1 letter they are almost always mojibake ("Ã©", "Â£", "â€œ", "ï¿½").
+bool mojibake_lead(char32_t cp) { return cp == 0x00C2 || cp == 0x00C3 || cp == 0x00E2 || cp == 0x00EF; }
+
+bool word_joiner(char32_t cp) { return is_apostrophe(cp) || cp == U'-' || cp == 0x00B7 || cp == 0x2010 || cp == 0x2011; }
+
+std::size_t letters_left_of(std::u32string_view text, std::size_t i) {
+    std::size_t n = 0;
+    while (i > 0 && is_letter(classify(text[i - 1]).kind)) --i, ++n;
+    return n;
+}
+
+std::size_t letters_right_of(std::u32string_view text, std::size_t i) {
+    std::size_t n = 0;
+    while (i + 1 < text.size() && is_letter(classify(text[i + 1]).kind)) ++i, ++n;
+    return n;
+}
+
+bool same_script_letter_or_mark(const CharClass& c, Script script) {
+    return (is_letter(c.kind) || c.kind == CharKind::mark) && c.script == script;
+}
+
+bool is_trade_mark(char32_t cp) { return cp == 0x2122 || cp == 0x00AE || cp == 0x00A9; }
+
+bool lone_lower_in_capitals(std::u32string_view text, std::size_t i) {
+    std::size_t upper = 0, lower = 0;
+    for (std::size_t j = i; j > 0 && is_letter(classify(text[j - 1]).kind); --j) {
+        const CharKind k = classify(text[j - 1]).kind;
+        upper += k == CharKind::upper;
+        lower += k == CharKind::lower;
+    }
+    for (std::size_t j = i + 1; j < text.size() && is_letter(classify(text[j]).kind); ++j) {
+        const CharKind k = classify(text[j]).kind;
+        upper += k == CharKind::upper;
+        lower += k == CharKind::lower;
+    }
+    return upper >= 2 && lower == 0;
+}
+
+double char_cost(std::u32string_view text, std::size_t i) {
+    const char32_t cp = text[i];
+    if (cp < 0x80) return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7F ? 5.0 : 0.0;
+    const CharClass c = classify(cp);
+    switch (c.kind) {
+        case CharKind::replacement: return 3.0;
+        case CharKind::control: return 8.0;
+        default: break;
+    }
+    if (c.kind == CharKind::mark) {
+        const CharKind prev = i > 0 ? classify(text[i - 1]).kind : CharKind::space;
+        const bool after_base = is_letter(prev) || prev == CharKind::mark;
+        // A combining accent costs more than the precomposed letter it could have been.
+        const bool common_accent = (cp >= 0x0300 && cp <= 0x030C) || (cp >= 0x0323 && cp <= 0x0328);
+        if (!after_base) return 4.0;
+        // A Hebrew or Arabic mark on a letter of another script.
+        if (c.script != Script::common && i > 0 && classify(text[i - 1]).script != c.script) return 4.0;
+        return c.rare || (cp >= 0x0300 && cp <= 0x036F && !common_accent) ? 2.0 : 0.5;
+    }
+    if (c.rare) return 4.0;
+    // Letters of any script are what text is made of: only anomalies around them cost.
+    double cost = is_letter(c.kind) ? 0.0 : 0.5;
+    if (c.kind == CharKind::space) cost = 0.25;
+    if (c.kind == CharKind::symbol) cost = cp >= 0x1F000 || is_trade_mark(cp) ? 1.0 : 2.0;
+    if (c.kind == CharKind::format) cost = 2.0;
+    // A lone letter of a non-Latin alphabet inside other text (Greek is exempt: science uses it).
+    if (is_letter(c.kind) && c.script != Script::latin && c.script != Script::common && c.script != Script::cjk &&
+        c.script != Script::hangul && c.script != Script::greek) {
+        const bool left = i > 0 && same_script_letter_or_mark(classify(text[i - 1]), c.script);
+        const bool right = i + 1 < text.size() && same_script_letter_or_mark(classify(text[i + 1]), c.script);
+        if (!left && !right) cost += 3.0;
+    }
+    // One lower-case letter inside an otherwise capitalised word ("MģÄM", "AHř").
+    if (c.kind == CharKind::lower && lone_lower_in_capitals(text, i)) cost += 5.0;
+    return cost;
+}
+
+// Symbols and punctuation of windows-1252's 0x80-0xBF that follow a letter only as the second byte
+// of mojibake: "Ð¿", "Ñ€", "Ø±", "Î³". Word-final punctuation (…’”»–—•™®©°·) is not among them.
+bool mojibake_follower(char32_t cp) {
+    switch (cp) {
+        case 0x20AC: case 0x201A: case 0x0192: case 0x201E: case 0x2020: case 0x2021: case 0x02C6:
+        case 0x2030: case 0x2039: case 0x02DC: case 0x203A: case 0x00A1: case 0x00A2: case 0x00A3:
+        case 0x00A4: case 0x00A5: case 0x00A6: case 0x00A7: case 0x00A8: case 0x00AA: case 0x00AC:
+        case 0x00AF: case 0x00B1: case 0x00B2: case 0x00B3: case 0x00B4: case 0x00B5: case 0x00B6:
+        case 0x00B8: case 0x00B9: case 0x00BA: case 0x00BC: case 0x00BD: case 0x00BE: case 0x00BF:
+            return true;
+        default:
+            return false;
+    }
+}
+
+double pair_cost(char32_t a, char32_t b) {
+    if (a < 0x80 && b < 0x80) return 0.0;
+    const CharClass ca = classify(a), cb = classify(b);
+    double cost = 0.0;
+    if (is_letter(ca.kind) && is_letter(cb.kind) && ca.script != cb.script && ca.script != Script::common &&
+        cb.script != Script::common) {
+        // Latin next to Greek is how science writes (IL2Rγc, μm); other mixes are rare.
+        const bool greek_in_latin = (ca.script == Script::greek && cb.script == Script::latin) ||
+                                    (ca.script == Script::latin && cb.script == Script::greek);
+        cost += greek_in_latin ? 1.0 : 4.0;
+    }
+    if (ca.kind == CharKind::lower && cb.kind == CharKind::upper && b >= 0x80) cost += 2.0;
+    if (mojibake_lead(a) && b >= 0x80 && !(b >= 0x00DF && b <= 0x00FF) && !is_apostrophe(b)) {
+        cost += 3.0;
+    } else if (a >= 0x00C0 && a <= 0x00FF && a != 0x00D7 && a != 0x00F7 && mojibake_follower(b)) {
+        cost += 2.0;
+    }
+    return cost;
+}
+
+// Two capitals, at least one accented, at the start of a lower-case word: "ÄÆdomu".
+double triple_case_cost(std::u32string_view text, std::size_t i) {
+    if (i < 2) return 0.0;
+    const char32_t a = text[i - 2], b = text[i - 1];
+    if (a < 0x80 && b < 0x80) return 0.0;
+    const CharKind ka = classify(a).kind, kb = classify(b).kind, kc = classify(text[i]).kind;
+    const bool word_start = i < 3 || !is_letter(classify(text[i - 3]).kind);
+    if (word_start && ka == CharKind::upper && kb == CharKind::upper && kc == CharKind::lower &&
+        (i + 1 >= text.size() || classify(text[i + 1]).kind == CharKind::lower)) {
+        return 1.5;
+    }
+    return 0.0;
+}
+
+double triple_cost(std::u32string_view text, std::size_t i) {
+    // text[i] between two letters.
+    if (i == 0 || i + 1 >= text.size()) return 0.0;
+    const char32_t mid = text[i];
+    if (mid < 0x80 && !is_apostrophe(mid)) return 0.0;
+    if (!is_letter(classify(text[i - 1]).kind) || !is_letter(classify(text[i + 1]).kind)) return 0.0;
+    if (is_apostrophe(mid)) {
+        // Elision (l’homme, qu’il) and contractions (it’s, we’ll) leave a short part on one side.
+        return letters_left_of(text, i) > 2 && letters_right_of(text, i) > 2 ? 2.0 : 0.0;
+    }
+    if (word_joiner(mid)) return 0.0;
+    const CharClass c = classify(mid);
+    if (c.kind == CharKind::symbol || c.rare || c.kind == CharKind::control || c.kind == CharKind::replacement ||
+        c.kind == CharKind::format) {
+        return 3.0;
+    }
+    if (c.kind == CharKind::punct) return 2.0;
+    return 0.0;
+}
+
+}  // namespace
+
+double implausibility(std::u32string_view text, std::size_t begin, std::size_t end) {
+    double cost = 0.0;
+    for (std::size_t i = begin; i < end; ++i) cost += char_cost(text, i);
+    for (std::size_t i = std::max<std::size_t>(begin, 1); i <= end && i < text.size(); ++i) {
+        cost += pair_cost(text[i - 1], text[i]);
+    }
+    const std::size_t first = begin > 0 ? begin - 1 : 0;
+    for (std::size_t i = first; i <= end && i < text.size(); ++i) cost += triple_cost(text, i);
+    for (std::size_t i = begin; i < end + 2 && i < text.size(); ++i) cost += triple_case_cost(text, i);
+    return cost;
+}
+
+}  // namespace winnow

@@ -1,0 +1,280 @@
+// Repair of decoded text: leftover character references, mojibake layers, C1 controls, stray ideographs.
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <iterator>
+#include <string_view>
+
+#include "decode/charmaps.h"
+#include "decode/code_points.h"
+#include "decode/decode.h"
+#include "decode/mojibake.h"
+#include "decode/plausibility.h"
+#include "decode/unicode_class.h"
+
+namespace winnow {
+namespace {
+
+constexpr int kMaxLayers = 4;
+
+struct NamedReference {
+    std::string_view name;
+    char32_t code_point;
+};
+
+constexpr NamedReference kNamedReferences[] = {
+#include "decode/html_entities.inc"
+};
+
+void note(std::vector<Repair>& repairs, std::string kind, std::size_t count) {
+    if (count == 0) return;
+    for (Repair& r : repairs) {
+        if (r.kind == kind) {
+            r.count += count;
+            return;
+        }
+    }
+    repairs.push_back({std::move(kind), count});
+}
+
+// Text with nothing but ASCII letters and no '&' cannot need repair; most text is settled here
+// at memory speed.
+bool obviously_clean(std::string_view text) {
+    const char* p = text.data();
+    const char* end = p + text.size();
+    while (end - p >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, 8);
+        if (word & 0x8080808080808080ULL) return false;
+        // A byte equal to '&' (0x26) makes (word ^ 0x26..) have a zero byte.
+        const std::uint64_t x = word ^ 0x2626262626262626ULL;
+        if ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL) return false;
+        p += 8;
+    }
+    for (; p < end; ++p) {
+        if ((*p & 0x80) || *p == '&') return false;
+    }
+    return true;
+}
+
+std::optional<char32_t> named_reference(std::u32string_view name) {
+    std::string ascii;
+    for (const char32_t c : name) {
+        if (c >= 0x80) return std::nullopt;
+        ascii.push_back(static_cast<char>(c));
+    }
+    const auto* end = std::end(kNamedReferences);
+    const auto* it = std::lower_bound(std::begin(kNamedReferences), end, ascii,
+                                      [](const NamedReference& r, const std::string& n) { return r.name < n; });
+    if (it == end || it->name != ascii) return std::nullopt;
+    return it->code_point;
+}
+
+// The character a reference at text[i] ('&') stands for and its length, when it is one.
+std::optional<std::pair<char32_t, std::size_t>> reference_at(std::u32string_view text, std::size_t i) {
+    const std::size_t semi = text.find(U';', i + 1);
+    if (semi == std::u32string_view::npos || semi - i > 12 || semi - i < 3) return std::nullopt;
+    const std::u32string_view body = text.substr(i + 1, semi - i - 1);
+    if (body[0] == U'#') {
+        char32_t cp = 0;
+        const bool hex = body.size() > 1 && (body[1] == U'x' || body[1] == U'X');
+        const std::u32string_view digits = body.substr(hex ? 2 : 1);
+        if (digits.empty()) return std::nullopt;
+        for (const char32_t d : digits) {
+            int v;
+            if (d >= U'0' && d <= U'9') v = static_cast<int>(d - U'0');
+            else if (hex && d >= U'a' && d <= U'f') v = static_cast<int>(d - U'a' + 10);
+            else if (hex && d >= U'A' && d <= U'F') v = static_cast<int>(d - U'A' + 10);
+            else return std::nullopt;
+            cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
+            if (cp > 0x10FFFF) return std::nullopt;
+        }
+        if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
+        // Numeric references to 0x80-0x9F mean windows-1252, as HTML parsers read them.
+        if (cp >= 0x80 && cp <= 0x9F) cp = charmap_named("windows-1252").decode(static_cast<unsigned char>(cp));
+        return std::pair{cp, semi - i + 1};
+    }
+    if (const auto cp = named_reference(body)) return std::pair{*cp, semi - i + 1};
+    return std::nullopt;
+}
+
+// Character references left in text after markup was removed, including double-escaped ones
+// ("&amp;nbsp;"). Text that still contains markup is left alone: its references are intended.
+std::size_t decode_leftover_references(std::u32string& text) {
+    if (text.find(U'&') == std::u32string::npos) return 0;
+    // Markup, or markup escaped as source ("&lt;br /&gt;"): its references are meant.
+    if (text.find(U'<') != std::u32string::npos || text.find(U"&lt;") != std::u32string::npos ||
+        text.find(U"&gt;") != std::u32string::npos) {
+        return 0;
+    }
+    std::size_t count = 0;
+    std::u32string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != U'&') {
+            out.push_back(text[i]);
+            continue;
+        }
+        auto ref = reference_at(text, i);
+        if (!ref) {
+            out.push_back(text[i]);
+            continue;
+        }
+        std::size_t length = ref->second;
+        std::u32string_view name = std::u32string_view(text).substr(i + 1, length - 2);
+        // "&amp;" followed by the rest of another reference: undo both layers at once.
+        while (ref->first == U'&' && i + length < text.size()) {
+            const std::u32string inner = U"&" + std::u32string(text.substr(i + length));
+            const auto next = reference_at(inner, 0);
+            if (!next) break;
+            name = std::u32string_view(text).substr(i + length, next->second - 2);
+            length += next->second - 1;
+            ref = std::pair{next->first, length};
+        }
+        // &lt; &gt; &amp; &quot; &apos; (even double-escaped) are how XML and HTML source escape
+        // markup characters, so they may be meant. Everything else (&#8217;, &nbsp;, &eacute;,
+        // &amp;nbsp;) is leftover.
+        if (name == U"lt" || name == U"gt" || name == U"amp" || name == U"quot" || name == U"apos") {
+            out.append(text.substr(i, length));
+            i += length - 1;
+            continue;
+        }
+        out.push_back(ref->first);
+        i += length - 1;
+        ++count;
+    }
+    if (count > 0) text = std::move(out);
+    return count;
+}
+
+struct Peeling {
+    std::u32string text;
+    double cost = 0;
+    std::vector<std::pair<std::string_view, std::size_t>> steps;  // encoding, edits
+};
+
+// Peels mojibake layers. Each round, every code page proposes its edits; the most promising few
+// are followed further, and the path that ends in the most plausible text wins. Looking ahead
+// matters for double encoding, where the right first layer ("Ã¢â‚¬Å¾" → "â€ž") still looks
+// like mojibake until the second is peeled.
+Peeling peel(std::u32string text, int layer) {
+    Peeling best{text, implausibility(text, 0, text.size()), {}};
+    if (layer >= kMaxLayers) return best;
+    struct Option {
+        std::string_view encoding;
+        std::size_t edits;
+        double cost;
+        double evidence;
+        std::u32string text;
+    };
+    std::vector<Option> options;
+    auto consider = [&](std::string_view encoding) {
+        const std::vector<Edit> edits = find_mojibake(text, encoding, layer > 0);
+        if (edits.empty()) return;
+        std::u32string fixed = apply_edits(text, edits);
+        double evidence = 0;
+        for (const Edit& e : edits) evidence += e.evidence;
+        const double cost = implausibility(fixed, 0, fixed.size()) - evidence;
+        options.push_back({encoding, edits.size(), cost, evidence, std::move(fixed)});
+    };
+    for (const auto& charmap : mojibake_charmaps()) consider(charmap.name());
+    for (const auto encoding : multibyte_mojibake_encodings()) consider(encoding);
+    std::stable_sort(options.begin(), options.end(), [](const Option& a, const Option& b) { return a.cost < b.cost; });
+    constexpr std::size_t kBranches = 3;
+    for (std::size_t i = 0; i < options.size() && i < kBranches; ++i) {
+        Peeling further = peel(std::move(options[i].text), layer + 1);
+        further.cost -= options[i].evidence;
+        further.steps.insert(further.steps.begin(), {options[i].encoding, options[i].edits});
+        if (further.cost < best.cost) best = std::move(further);
+    }
+    return best;
+}
+
+void undo_mojibake(std::u32string& text, std::vector<Repair>& repairs) {
+    Peeling result = peel(text, 0);
+    if (result.steps.empty()) return;
+    text = std::move(result.text);
+    for (const auto& [encoding, count] : result.steps) note(repairs, "utf8-as-" + std::string(encoding), count);
+}
+
+// C1 controls (U+0080-U+009F) are bytes of a code page decoded as Latin-1: windows-1252 as a
+// rule, MacRoman when the text has no other Latin-1 character and reads better that way.
+std::size_t fix_c1_controls(std::u32string& text) {
+    std::vector<std::size_t> positions;
+    bool other_latin1 = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] >= 0x80 && text[i] <= 0x9F) positions.push_back(i);
+        if (text[i] >= 0xA0 && text[i] <= 0xFF) other_latin1 = true;
+    }
+    if (positions.empty()) return 0;
+    const SingleByteCharmap& windows = charmap_named("windows-1252");
+    const SingleByteCharmap& mac = charmap_named("macintosh");
+    const SingleByteCharmap* chosen = &windows;
+    // MacRoman's 0x80-0x9F are letters, so that reading needs every C1 control to follow a letter.
+    const bool all_inside_words = std::all_of(positions.begin(), positions.end(), [&](std::size_t i) {
+        return i > 0 && is_letter(classify(text[i - 1]).kind);
+    });
+    if (!other_latin1 && all_inside_words) {
+        double windows_gain = 0, mac_gain = 0;
+        for (const std::size_t i : positions) {
+            const auto byte = static_cast<unsigned char>(text[i]);
+            windows_gain += edit_gain(text, i, i + 1, std::u32string(1, windows.decode(byte)));
+            mac_gain += edit_gain(text, i, i + 1, std::u32string(1, mac.decode(byte)));
+        }
+        if (mac_gain > windows_gain + 1.0) chosen = &mac;
+    }
+    std::size_t count = 0;
+    for (const std::size_t i : positions) {
+        const char32_t fixed = chosen->decode(static_cast<unsigned char>(text[i]));
+        if (fixed != text[i]) {
+            text[i] = fixed;
+            ++count;
+        }
+    }
+    return count;
+}
+
+bool is_cjk_ideograph(char32_t cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF); }
+
+// A lone ideograph glued between Latin-script characters where a no-break space was ("below泭or"):
+// some CMS exports turn &nbsp; into U+6CED. The text around it must be Latin with no other CJK.
+std::size_t fix_stray_ideographs(std::u32string& text) {
+    std::size_t latin = 0, cjk = 0;
+    for (const char32_t cp : text) {
+        const CharClass c = classify(cp);
+        if (!is_letter(c.kind)) continue;
+        if (c.script == Script::latin) ++latin;
+        else if (c.script == Script::cjk || c.script == Script::hangul) ++cjk;
+    }
+    if (cjk == 0 || cjk * 50 > latin || latin < 20) return 0;
+    std::size_t count = 0;
+    for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+        if (!is_cjk_ideograph(text[i])) continue;
+        const CharClass left = classify(text[i - 1]), right = classify(text[i + 1]);
+        // Letters, digits and sentence punctuation; not quotes, brackets or markup around a cited character.
+        auto latin_side = [](const CharClass& c, char32_t cp) {
+            if (cp < 0x80) return std::isalnum(static_cast<int>(cp)) != 0 || std::u32string_view(U".,;:!?").find(cp) != std::u32string_view::npos;
+            return is_letter(c.kind) && c.script == Script::latin;
+        };
+        if (!latin_side(left, text[i - 1]) || !latin_side(right, text[i + 1])) continue;
+        text[i] = U' ';
+        ++count;
+    }
+    return count;
+}
+
+}  // namespace
+
+std::vector<Repair> repair_mojibake(std::string& text) {
+    std::vector<Repair> repairs;
+    if (obviously_clean(text)) return repairs;
+    std::u32string code_points = to_code_points(text);
+    note(repairs, "html-entity", decode_leftover_references(code_points));
+    undo_mojibake(code_points, repairs);
+    note(repairs, "c1-control", fix_c1_controls(code_points));
+    note(repairs, "stray-ideograph", fix_stray_ideographs(code_points));
+    if (!repairs.empty()) text = to_utf8(code_points);
+    return repairs;
+}
+
+}  // namespace winnow

@@ -1,0 +1,136 @@
+// The decode stage's sniffing order, conversion and report, one behaviour per test.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "decode/convert.h"
+#include "decode/decode.h"
+#include "decode/detect.h"
+#include "decode/encoding_labels.h"
+
+using winnow::decode;
+using winnow::DecodeOptions;
+
+namespace {
+DecodeOptions no_repair() {
+    DecodeOptions options;
+    options.repair = false;
+    return options;
+}
+}  // namespace
+
+TEST_CASE("WHATWG labels resolve to their encoding", "[decode][labels]") {
+    CHECK(winnow::resolve_whatwg_label("latin1") == "windows-1252");
+    CHECK(winnow::resolve_whatwg_label(" ISO-8859-1 ") == "windows-1252");
+    CHECK(winnow::resolve_whatwg_label("us-ascii") == "windows-1252");
+    CHECK(winnow::resolve_whatwg_label("gb2312") == "GBK");
+    CHECK(winnow::resolve_whatwg_label("x-sjis") == "Shift_JIS");
+    CHECK(winnow::resolve_whatwg_label("iso-2022-kr") == "replacement");
+    CHECK(winnow::resolve_whatwg_label("no-such-charset").empty());
+    // Charsets WHATWG does not list but iconv decodes are kept for the detector.
+    CHECK(winnow::resolve_encoding_name("ibm852") == "IBM852");
+    CHECK(winnow::resolve_encoding_name("no-such-charset").empty());
+}
+
+TEST_CASE("a BOM decides before anything else and is removed", "[decode]") {
+    DecodeOptions options = no_repair();
+    options.charset = "windows-1251";
+    const auto utf8 = decode("\xEF\xBB\xBFh\xC3\xA9", options);
+    CHECK(utf8.text == "h\xC3\xA9");
+    CHECK(utf8.report.bom);
+    CHECK(utf8.report.decided_by == "bom");
+    const auto utf16 = decode(std::string("\xFF\xFEh\0i\0", 6), options);
+    CHECK(utf16.text == "hi");
+    CHECK(utf16.report.encoding == "UTF-16LE");
+}
+
+TEST_CASE("the declared charset comes before the prescan and detection", "[decode]") {
+    DecodeOptions options = no_repair();
+    options.charset = "koi8-r";
+    options.is_html = true;
+    const auto result = decode("<meta charset=utf-8>\xF0\xD2\xC9\xD7\xC5\xD4", options);
+    CHECK(result.report.encoding == "KOI8-R");
+    CHECK(result.report.decided_by == "declared");
+    CHECK(result.text == "<meta charset=utf-8>\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82");  // Привет
+}
+
+TEST_CASE("an unknown declared charset is ignored", "[decode]") {
+    DecodeOptions options = no_repair();
+    options.charset = "x-unheard-of";
+    const auto result = decode("plain", options);
+    CHECK(result.report.decided_by == "default");
+}
+
+TEST_CASE("the meta prescan applies to HTML only", "[decode]") {
+    const std::string page = "<html><head><meta charset=\"iso-8859-2\"></head><body>\xB1</body></html>";
+    DecodeOptions options = no_repair();
+    options.is_html = true;
+    const auto html = decode(page, options);
+    CHECK(html.report.encoding == "ISO-8859-2");
+    CHECK(html.report.decided_by == "meta");
+    CHECK(html.text.find("\xC4\x85") != std::string::npos);  // ą
+    options.is_html = false;
+    CHECK(decode(page, options).report.decided_by != "meta");
+}
+
+TEST_CASE("valid UTF-8 is detected as UTF-8; ASCII falls to the default", "[decode]") {
+    const auto utf8 = decode("na\xC3\xAFve", no_repair());
+    CHECK(utf8.report.encoding == "UTF-8");
+    CHECK(utf8.report.decided_by == "detector");
+    const auto ascii = decode("plain text", no_repair());
+    CHECK(ascii.report.decided_by == "default");
+    CHECK(ascii.text == "plain text");
+}
+
+TEST_CASE("ISO-8859-x with bytes 0x80-0x9F is read as windows-125x", "[decode]") {
+    const std::string text =
+        "\x93Qu\xE9 bonito d\xED" "a\x94, dijo la se\xF1ora. \x93\xA1Ma\xF1" "ana vamos a la monta\xF1\x61!\x94 "
+        "El ni\xF1o respondi\xF3 que s\xED, que ir\xED" "an todos juntos despu\xE9s del almuerzo.";
+    const auto result = decode(text, no_repair());
+    CHECK(result.report.encoding == "windows-1252");
+    CHECK(result.text.starts_with("\xE2\x80\x9CQu\xC3\xA9"));  // “Qué
+}
+
+TEST_CASE("invalid bytes become U+FFFD and are counted", "[decode]") {
+    const auto utf8 = winnow::convert_to_utf8("a\xFF" "b\xC3", "UTF-8");
+    CHECK(utf8.text == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+    CHECK(utf8.replacements == 2);
+    const auto sjis = winnow::convert_to_utf8("\x82\xA0\x82", "Shift_JIS");
+    CHECK(sjis.text == "\xE3\x81\x82\xEF\xBF\xBD");  // あ then a truncated lead byte
+    CHECK(sjis.replacements == 1);
+    // WHATWG windows-1252 decodes its five unassigned bytes to C1 controls, not U+FFFD.
+    const auto windows = winnow::convert_to_utf8("\x81", "windows-1252");
+    CHECK(windows.text == "\xC2\x81");
+    CHECK(windows.replacements == 0);
+}
+
+TEST_CASE("UTF-16 and UTF-32 without a BOM are recognised by their zero bytes", "[decode]") {
+    const std::string le("h\0e\0l\0l\0o\0 \0w\0o\0r\0l\0d\0", 22);
+    CHECK(decode(le, no_repair()).text == "hello world");
+    const std::string be32("\0\0\0h\0\0\0e\0\0\0l\0\0\0l\0\0\0o", 20);
+    CHECK(decode(be32, no_repair()).report.encoding == "UTF-32BE");
+}
+
+TEST_CASE("ISO-2022 text is 7-bit but not ASCII", "[decode]") {
+    // "日本" in ISO-2022-JP.
+    const auto result = decode("\x1B$BF|K\\\x1B(B", no_repair());
+    CHECK(result.report.encoding == "ISO-2022-JP");
+    CHECK(result.text == "\xE6\x97\xA5\xE6\x9C\xAC");
+}
+
+TEST_CASE("a late <meta> re-decodes once, unless a BOM or a declaration decided", "[decode]") {
+    const std::string page = "<p>text</p>" + std::string(2000, ' ') + "<meta charset=iso-8859-2>\xB1";
+    DecodeOptions options = no_repair();
+    options.is_html = true;
+    const auto first = decode(page, options);
+    CHECK(first.report.decided_by != "meta");
+    const auto again = winnow::redecode_for_late_meta(page, first.report, "iso-8859-2", options);
+    REQUIRE(again.has_value());
+    CHECK(again->report.encoding == "ISO-8859-2");
+    CHECK(again->report.decided_by == "meta");
+    CHECK_FALSE(winnow::redecode_for_late_meta(page, again->report, "latin2", options).has_value());
+    CHECK_FALSE(winnow::redecode_for_late_meta(page, first.report, "bogus", options).has_value());
+    winnow::DecodeReport declared = first.report;
+    declared.decided_by = "declared";
+    CHECK_FALSE(winnow::redecode_for_late_meta(page, declared, "iso-8859-2", options).has_value());
+}
