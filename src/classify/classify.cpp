@@ -128,7 +128,7 @@ void apply_rules(const Block& b, const BlockFeatures& f, BlockState& s) {
         if (at_start)
             decisive = f.words <= 15 || (f.words <= 40 && !f.terminal_punctuation);
         else if (m.category == Category::Cookie || m.category == Category::Legal)
-            decisive = f.words <= 45;
+            decisive = f.words <= kMatchWords;
         else
             decisive = f.words <= 25;
         if (decisive) {

@@ -1,28 +1,15 @@
 // Computing block features: one normalisation pass per block feeds pattern matching and stopwords.
 #include "classify/features.h"
 
+#include "classify/normalise.h"
+
 #include <algorithm>
 #include <array>
 
 namespace winnow {
 namespace {
 
-char32_t decode_at(std::string_view s, std::size_t& i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-        ++i;
-        return c;
-    }
-    int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    if (len == 1 || i + static_cast<std::size_t>(len) > s.size()) {
-        ++i;
-        return 0xFFFD;
-    }
-    char32_t cp = c & (0x7F >> len);
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    i += static_cast<std::size_t>(len);
-    return cp;
-}
+using normalise_detail::decode_at;
 
 bool is_upper(char32_t cp) {
     return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
@@ -46,62 +33,132 @@ bool is_separator(char32_t cp) {
            cp == 0x2022 || cp == 0x25B8 || cp == 0x276F;
 }
 
-// Shape features from the original text (case, punctuation, brackets).
-void shape_features(std::string_view text, BlockFeatures& f) {
-    std::size_t letters = 0, upper = 0, cjk = 0, word_starts = 0, capitalised = 0;
-    bool in_word = false;
-    char32_t last = 0, before_last = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        const char32_t cp = decode_at(text, i);
-        ++f.chars;
+// Properties of ASCII bytes, so the common case needs one table look-up per byte.
+enum : std::uint8_t { kLetter = 1, kUpper = 2, kDigit = 4, kSeparator = 8, kJoiner = 16, kFormMark = 32 };
+constexpr std::array<std::uint8_t, 128> kAscii = [] {
+    std::array<std::uint8_t, 128> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = kLetter;
+    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = kLetter | kUpper;
+    for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = kDigit;
+    t['|'] = kSeparator;
+    t['\''] = kJoiner;
+    t['-'] = kJoiner;
+    t['_'] = kFormMark;
+    t['['] = kFormMark;
+    t['('] = kFormMark;
+    return t;
+}();
+
+// Everything the feature pass learns from the characters of a line, fed by normalise_scan so each
+// line is read once: case, punctuation, separators, and the stopwords of its words.
+class LineObserver {
+public:
+    LineObserver(BlockFeatures& f, const std::string& normalised, const Patterns& patterns,
+                 std::vector<std::uint32_t>& word_languages)
+        : f_(f), normalised_(normalised), patterns_(patterns), word_languages_(word_languages) {}
+
+    void ascii(unsigned char byte) {
+        ++f_.chars;
+        const std::uint8_t p = kAscii[byte];
+        if (p & kLetter) {
+            ++letters_;
+            const bool is_up = p & kUpper;
+            upper_ += is_up;
+            if (!in_word_) {
+                ++word_starts_;
+                capitalised_ += is_up;
+            }
+            in_word_ = true;
+        } else {
+            in_word_ = in_word_ && (p & (kJoiner | kDigit));
+            if ((p & kSeparator) && f_.chars > 1) ++f_.separators;
+            form_marks_ = form_marks_ || (p & kFormMark);
+        }
+    }
+
+    void code_point(char32_t cp) {
+        ++f_.chars;
         const bool letter = is_letter(cp);
         if (letter) {
-            ++letters;
-            if (is_upper(cp)) ++upper;
-            if (is_cjk(cp)) ++cjk;
-            if (!in_word) {
-                ++word_starts;
-                if (is_upper(cp)) ++capitalised;
+            ++letters_;
+            if (is_upper(cp)) ++upper_;
+            if (is_cjk(cp)) ++cjk_;
+            if (!in_word_) {
+                ++word_starts_;
+                if (is_upper(cp)) ++capitalised_;
             }
         }
-        in_word = letter || (in_word && (cp == '\'' || cp == 0x2019 || cp == '-' || (cp >= '0' && cp <= '9')));
-        if (is_separator(cp) && i > 1) ++f.separators;
-        if (cp != ' ') {
-            before_last = last;
-            last = cp;
-        }
+        in_word_ = letter || (in_word_ && cp == 0x2019);
+        if (is_separator(cp) && f_.chars > 1) ++f_.separators;
     }
-    if (letters > 0) f.upper_ratio = static_cast<double>(upper) / static_cast<double>(letters);
-    if (word_starts > 0) f.title_case_ratio = static_cast<double>(capitalised) / static_cast<double>(word_starts);
-    f.cjk = letters > 0 && cjk * 2 > letters;
 
-    const bool closing_quote = last == '"' || last == 0x201D || last == 0x2019 || last == '\'' || last == 0xBB ||
-                               last == ')' || last == 0x300D || last == 0x300F;
-    auto sentence_end = [](char32_t c) {
-        return c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == 0x3002 || c == 0xFF01 ||
-               c == 0xFF1F || c == 0xFF1A;
-    };
-    f.truncated = last == 0x2026 || text.ends_with("...") || (closing_quote && before_last == 0x2026);
-    f.terminal_punctuation = !f.truncated && (sentence_end(last) || (closing_quote && sentence_end(before_last)));
-    f.bracketed = text.size() >= 2 && text.front() == '[' && text.back() == ']' &&
-                  text.find(']') == text.size() - 1;
-    f.parenthesised = text.size() >= 2 && text.front() == '(' && text.back() == ')' &&
-                      text.find(')') == text.size() - 1;
-    // w3m/lynx renderings of inputs and buttons: "[          ]", "____", "( )", "(*)".
-    f.form_artifact = text.find("____") != std::string_view::npos || text.find("[    ") != std::string_view::npos ||
-                      text.find("( )") != std::string_view::npos || text.find("(*)") != std::string_view::npos;
+    void word(std::size_t begin, std::size_t end) {
+        word_languages_.push_back(patterns_.stopword_languages(std::string_view(normalised_).substr(begin, end - begin)));
+    }
+
+    void finish(std::string_view text) {
+        // The line's last two visible characters, from the full text (the scan may have read a prefix).
+        last_ = before_last_ = 0;
+        std::size_t tail = text.size() > 12 ? text.size() - 12 : 0;
+        while (tail > 0 && (static_cast<unsigned char>(text[tail]) & 0xC0) == 0x80) --tail;
+        for (std::size_t i = tail; i < text.size();) {
+            const char32_t cp = decode_at(text, i);
+            if (cp == ' ') continue;
+            before_last_ = last_;
+            last_ = cp;
+        }
+        if (letters_ > 0) f_.upper_ratio = static_cast<double>(upper_) / static_cast<double>(letters_);
+        if (word_starts_ > 0)
+            f_.title_case_ratio = static_cast<double>(capitalised_) / static_cast<double>(word_starts_);
+        f_.cjk = letters_ > 0 && cjk_ * 2 > letters_;
+        const char32_t last = last_, before_last = before_last_;
+        const bool closing_quote = last == '"' || last == 0x201D || last == 0x2019 || last == '\'' || last == 0xBB ||
+                                   last == ')' || last == 0x300D || last == 0x300F;
+        auto sentence_end = [](char32_t c) {
+            return c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == 0x3002 || c == 0xFF01 ||
+                   c == 0xFF1F || c == 0xFF1A;
+        };
+        f_.truncated = last == 0x2026 || text.ends_with("...") || (closing_quote && before_last == 0x2026);
+        f_.terminal_punctuation = !f_.truncated && (sentence_end(last) || (closing_quote && sentence_end(before_last)));
+        f_.bracketed = text.size() >= 2 && text.front() == '[' && text.back() == ']' &&
+                       text.find(']') == text.size() - 1;
+        f_.parenthesised = text.size() >= 2 && text.front() == '(' && text.back() == ')' &&
+                           text.find(')') == text.size() - 1;
+        // w3m/lynx renderings of inputs and buttons: "[          ]", "____", "( )", "(*)".
+        f_.form_artifact = form_marks_ && (text.find("____") != std::string_view::npos ||
+                                           text.find("[    ") != std::string_view::npos ||
+                                           text.find("( )") != std::string_view::npos ||
+                                           text.find("(*)") != std::string_view::npos);
+    }
+
+private:
+    BlockFeatures& f_;
+    const std::string& normalised_;
+    const Patterns& patterns_;
+    std::vector<std::uint32_t>& word_languages_;
+    std::size_t letters_ = 0, upper_ = 0, cjk_ = 0, word_starts_ = 0, capitalised_ = 0;
+    bool in_word_ = false, form_marks_ = false;
+    char32_t last_ = 0, before_last_ = 0;
+};
+
+constexpr std::size_t kSampleBytes = 1024;
+
+// Words in text that was not scanned: runs of non-space bytes.
+std::size_t count_words(std::string_view text) {
+    std::size_t words = 0;
+    bool previous_space = true;
+    for (char c : text) {
+        const bool space = c == ' ';
+        words += previous_space & !space;
+        previous_space = space;
+    }
+    return words;
 }
 
-// Calls on_word for every space-separated word of a normalised line.
-template <typename OnWord>
-void for_each_word(std::string_view normalised, OnWord&& on_word) {
-    std::size_t pos = 0;
-    while (pos < normalised.size()) {
-        std::size_t end = normalised.find(' ', pos);
-        if (end == std::string_view::npos) end = normalised.size();
-        if (end > pos) on_word(normalised.substr(pos, end - pos));
-        pos = end + 1;
-    }
+std::size_t count_code_points(std::string_view text) {
+    std::size_t n = 0;
+    for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
 }
 
 }  // namespace
@@ -117,17 +174,33 @@ DocumentFeatures compute_features(const Document& document, const Patterns& patt
     for (std::size_t b = 0; b < document.blocks.size(); ++b) {
         const Block& block = document.blocks[b];
         BlockFeatures& f = result.blocks[b];
-        shape_features(block.text, f);
-        normalised = normalise_for_match(block.text);
-        f.match = patterns.match(normalised);
+        // Long paragraphs are read in full only up to kSampleBytes; the rest is only counted (words,
+        // characters) and its stopwords extrapolated from the sample. Their prose verdict does not
+        // change, and the pass stays fast on large texts.
+        std::string_view sample = block.text;
+        if (sample.size() > kSampleBytes) {
+            std::size_t cut = sample.rfind(' ', kSampleBytes);
+            if (cut == std::string_view::npos || cut < kSampleBytes / 2) cut = kSampleBytes;
+            while (cut > 0 && (static_cast<unsigned char>(sample[cut]) & 0xC0) == 0x80) --cut;
+            sample = sample.substr(0, cut);
+        }
+        normalised.assign(1, ' ');
         block_words[b].first = word_languages.size();
-        for_each_word(normalised, [&](std::string_view word) {
-            const std::uint32_t bits = patterns.stopword_languages(word);
-            word_languages.push_back(bits);
-            for (std::uint32_t m = bits; m != 0; m &= m - 1) ++votes[static_cast<std::size_t>(__builtin_ctz(m))];
-        });
+        LineObserver observer(f, normalised, patterns, word_languages);
+        normalise_detail::normalise_scan(normalised, sample, observer);
+        observer.finish(block.text);
+        normalised.push_back(' ');
         block_words[b].second = word_languages.size();
+        for (std::size_t w = block_words[b].first; w < block_words[b].second; ++w)
+            for (std::uint32_t m = word_languages[w]; m != 0; m &= m - 1) ++votes[static_cast<std::size_t>(__builtin_ctz(m))];
         f.words = block_words[b].second - block_words[b].first;
+        if (sample.size() < block.text.size()) {
+            const std::string_view rest = block.text.substr(sample.size());
+            f.words += count_words(rest);
+            f.chars += count_code_points(rest);
+        }
+        // Patterns decide only short lines (at most kMatchWords words), so longer ones are not matched.
+        if (f.words <= kMatchWords) f.match = patterns.match_padded(normalised);
     }
 
     // The document language is the stopword list with the most hits; it needs a minimum of evidence.
@@ -142,7 +215,9 @@ DocumentFeatures compute_features(const Document& document, const Patterns& patt
         BlockFeatures& f = result.blocks[b];
         for (std::size_t w = block_words[b].first; w < block_words[b].second; ++w)
             if (word_languages[w] & result.language_bit) ++f.stopwords;
-        if (f.words > 0) f.stopword_ratio = static_cast<double>(f.stopwords) / static_cast<double>(f.words);
+        const std::size_t sampled_words = block_words[b].second - block_words[b].first;
+        if (sampled_words > 0) f.stopword_ratio = static_cast<double>(f.stopwords) / static_cast<double>(sampled_words);
+        f.stopwords = static_cast<std::size_t>(f.stopword_ratio * static_cast<double>(f.words) + 0.5);
     }
     return result;
 }

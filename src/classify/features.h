@@ -34,6 +34,10 @@ struct DocumentFeatures {
     std::string language;            // its name ("en"), empty when none fits
 };
 
+// Lines longer than this many words are never decided by a pattern alone (see classify.cpp), so
+// they are not matched at all.
+inline constexpr std::size_t kMatchWords = 45;
+
 DocumentFeatures compute_features(const Document& document, const Patterns& patterns);
 
 }  // namespace winnow

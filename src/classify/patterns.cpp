@@ -15,9 +15,14 @@ const std::vector<std::pair<std::string_view, std::string_view>>& embedded_patte
 
 namespace {
 
+// FNV-1a: stopwords and tokens are short, where it beats the library's general-purpose hash.
 struct StringHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    std::size_t operator()(std::string_view s) const noexcept {
+        std::uint64_t h = 1469598103934665603ULL;
+        for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+        return static_cast<std::size_t>(h);
+    }
 };
 template <typename Value>
 using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
@@ -69,10 +74,54 @@ struct Patterns::Entry {
     std::string source;  // "en/cookie.txt:12"
 };
 
+// Stopwords in a flat open-addressing table: one probe, no pointer chasing, on every word of
+// every line.
+class StopwordTable {
+public:
+    void build(const StringMap<std::uint32_t>& words) {
+        std::size_t capacity = 16;
+        while (capacity < words.size() * 2) capacity *= 2;
+        slots_.assign(capacity, Slot{});
+        mask_ = capacity - 1;
+        pool_.clear();
+        for (const auto& [word, bits] : words) {
+            const std::uint64_t h = StringHash{}(word);
+            std::size_t i = h & mask_;
+            while (slots_[i].bits != 0) i = (i + 1) & mask_;
+            slots_[i] = Slot{h, static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint32_t>(word.size()), bits};
+            pool_ += word;
+        }
+    }
+    std::uint32_t find(std::string_view word) const {
+        if (slots_.empty()) return 0;
+        const std::uint64_t h = StringHash{}(word);
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+            const Slot& slot = slots_[i];
+            if (slot.bits == 0) return 0;
+            if (slot.hash == h && slot.length == word.size() &&
+                std::string_view(pool_).substr(slot.offset, slot.length) == word)
+                return slot.bits;
+        }
+    }
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::uint32_t offset = 0;
+        std::uint32_t length = 0;
+        std::uint32_t bits = 0;  // 0 = empty slot (every stored word has a language)
+    };
+    std::vector<Slot> slots_;
+    std::size_t mask_ = 0;
+    std::string pool_;
+};
+
 struct Patterns::Data {
     std::vector<Entry> entries;
+    StopwordTable stopword_table;
     PhraseMatcher matcher;
     StringMap<std::uint32_t> stopwords;  // word → language bits
+    std::size_t longest_stopword = 0;
     StringMap<Category> dom_tokens;
     bool finished = false;
 };
@@ -173,6 +222,7 @@ void Patterns::add_file(std::string_view name, std::string_view text) {
                 std::string word = normalise_for_match(line);
                 if (word.empty() || word.find(' ') != std::string::npos)
                     throw PatternError(where + ": a stopword must be one word, got '" + line + "'");
+                data_->longest_stopword = std::max(data_->longest_stopword, word.size());
                 data_->stopwords[word] |= language_bit;
                 break;
             }
@@ -210,17 +260,22 @@ void Patterns::finish() {
     for (std::size_t i = 0; i < data_->entries.size(); ++i)
         data_->matcher.add(" " + data_->entries[i].phrase + " ", static_cast<std::uint32_t>(i));
     data_->matcher.build();
+    data_->stopword_table.build(data_->stopwords);
     data_->finished = true;
 }
 
 PhraseMatch Patterns::match(std::string_view normalised_line) const {
-    PhraseMatch best;
-    if (!data_->finished || normalised_line.empty()) return best;
     std::string padded;
     padded.reserve(normalised_line.size() + 2);
     padded.push_back(' ');
     padded.append(normalised_line);
     padded.push_back(' ');
+    return match_padded(padded);
+}
+
+PhraseMatch Patterns::match_padded(std::string_view padded) const {
+    PhraseMatch best;
+    if (!data_->finished || padded.size() <= 2) return best;
     int best_rank = 0;
     std::size_t best_length = 0;
     data_->matcher.scan(padded, [&](std::uint32_t id, std::size_t begin, std::size_t end) {
@@ -251,6 +306,8 @@ PhraseMatch Patterns::match(std::string_view normalised_line) const {
 }
 
 std::uint32_t Patterns::stopword_languages(std::string_view normalised_word) const {
+    if (normalised_word.size() > data_->longest_stopword) return 0;
+    if (data_->finished) return data_->stopword_table.find(normalised_word);
     const auto it = data_->stopwords.find(normalised_word);
     return it == data_->stopwords.end() ? 0 : it->second;
 }

@@ -59,6 +59,10 @@ public:
     // whole-line > start/end anchored > anywhere, longer phrase first.
     PhraseMatch match(std::string_view normalised_line) const;
 
+    // The same on a line already padded with one space on each side (" also read this "): the
+    // classifier's hot path, which builds that buffer once per line. Offsets are in the unpadded line.
+    PhraseMatch match_padded(std::string_view padded_line) const;
+
     // Language bit mask of a normalised word (0 if no list has it). Bit i = languages()[i].
     std::uint32_t stopword_languages(std::string_view normalised_word) const;
     const std::vector<std::string>& languages() const { return languages_; }
@@ -82,5 +86,8 @@ private:
 // to ASCII, maps every other non-word character to a space and collapses spaces. Both the pattern
 // phrases and the lines are normalised with this, so matching is case- and punctuation-insensitive.
 std::string normalise_for_match(std::string_view text);
+
+// Appends the normalised text to out (no allocation when out has the capacity).
+void normalise_append(std::string& out, std::string_view text);
 
 }  // namespace winnow

@@ -62,6 +62,11 @@ void PhraseMatcher::build() {
         }
     }
 
+    // Store row offsets instead of state numbers, flagged when the target state reports matches.
+    if (static_cast<std::uint64_t>(states_) * classes_ >= kHasOutput) throw std::length_error("patterns too large");
+    for (std::uint32_t& target : transitions_)
+        target = target * classes_ | (outputs[target].empty() ? 0u : kHasOutput);
+
     output_begin_.assign(states_ + 1, 0);
     outputs_.clear();
     for (std::uint32_t s = 0; s < states_; ++s) {

@@ -20,18 +20,23 @@ public:
     template <typename OnMatch>
     void scan(std::string_view text, OnMatch&& on_match) const {
         if (states_ == 0) return;
-        std::uint32_t state = 0;
+        // Each transition holds the target row's offset; the top bit marks states with outputs.
+        std::uint32_t row = 0;
         for (std::size_t i = 0; i < text.size(); ++i) {
-            const std::uint8_t cls = byte_class_[static_cast<unsigned char>(text[i])];
-            state = transitions_[static_cast<std::size_t>(state) * classes_ + cls];
-            for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) {
-                const Output& out = outputs_[k];
-                on_match(out.id, i + 1 - out.length, i + 1);
+            const std::uint32_t next = transitions_[row + byte_class_[static_cast<unsigned char>(text[i])]];
+            row = next & ~kHasOutput;
+            if (next & kHasOutput) {
+                const std::uint32_t state = row / classes_;
+                for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) {
+                    const Output& out = outputs_[k];
+                    on_match(out.id, i + 1 - out.length, i + 1);
+                }
             }
         }
     }
 
 private:
+    static constexpr std::uint32_t kHasOutput = 0x80000000u;
     struct Output {
         std::uint32_t id;
         std::uint32_t length;
@@ -45,7 +50,7 @@ private:
     std::array<std::uint8_t, 256> byte_class_{};
     std::uint32_t classes_ = 0;
     std::uint32_t states_ = 0;
-    std::vector<std::uint32_t> transitions_;   // states_ × classes_
+    std::vector<std::uint32_t> transitions_;   // states_ × classes_: target row offset | kHasOutput
     std::vector<std::uint32_t> output_begin_;  // states_ + 1 offsets into outputs_
     std::vector<Output> outputs_;
 };

@@ -1,6 +1,7 @@
 // Plain-text segmentation: lines → paragraph blocks, joining hard-wrapped lines back together.
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <cstdint>
 #include <vector>
 
@@ -46,8 +47,17 @@ int next_width(std::string_view s, std::size_t& i) {
 }
 
 int display_width(std::string_view s) {
+    // Fast path: below U+1100 every code point is one column, so count lead bytes eight at a time.
     int width = 0;
-    for (std::size_t i = 0; i < s.size();) width += next_width(s, i);
+    std::size_t i = 0;
+    while (i + 8 <= s.size()) {
+        std::uint64_t word;
+        std::memcpy(&word, s.data() + i, 8);
+        if (word & 0x8080808080808080ULL) break;
+        width += 8;
+        i += 8;
+    }
+    while (i < s.size()) width += next_width(s, i);
     return width;
 }
 
@@ -76,7 +86,11 @@ std::vector<SourceLine> split_lines(std::string_view text) {
     lines.reserve(text.size() / 48 + 1);
     std::size_t number = 0;
     while (!text.empty() || number == 0) {
-        std::size_t end = text.find_first_of("\r\n");
+        // Line ends: LF, CRLF or a lone CR (old Mac files).
+        const void* lf = std::memchr(text.data(), '\n', text.size());
+        std::size_t end = lf ? static_cast<std::size_t>(static_cast<const char*>(lf) - text.data()) : std::string_view::npos;
+        if (const void* cr = std::memchr(text.data(), '\r', end == std::string_view::npos ? text.size() : end))
+            end = static_cast<std::size_t>(static_cast<const char*>(cr) - text.data());
         std::string_view raw = text.substr(0, end);
         if (end == std::string_view::npos) {
             text = {};

@@ -1,0 +1,151 @@
+// Line normalisation for matching (see normalise_for_match in patterns.h), as a template that can
+// also report every character and word to an observer, so the classifier's feature pass reads each
+// line once.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace winnow::normalise_detail {
+
+inline char32_t decode_at(std::string_view s, std::size_t& i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+        ++i;
+        return c;
+    }
+    int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (i + static_cast<std::size_t>(len) > s.size() || len == 1) {
+        ++i;
+        return 0xFFFD;
+    }
+    char32_t cp = c & (0x7F >> len);
+    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    i += static_cast<std::size_t>(len);
+    return cp;
+}
+
+// Writes cp as UTF-8 at out; returns the position after it.
+inline char* append_utf8(char* out, char32_t cp) {
+    if (cp < 0x80) {
+        *out++ = static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        *out++ = static_cast<char>(0xC0 | (cp >> 6));
+        *out++ = static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        *out++ = static_cast<char>(0xE0 | (cp >> 12));
+        *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        *out++ = static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        *out++ = static_cast<char>(0xF0 | (cp >> 18));
+        *out++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        *out++ = static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    return out;
+}
+
+// Lower case for the alphabets our pattern files use; other code points are returned unchanged.
+inline char32_t to_lower(char32_t cp) {
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;
+    if (cp >= 0x100 && cp <= 0x17F) {
+        // Latin Extended-A pairs: mostly even upper / odd lower, shifted by one in 0x139–0x148, 0x179–0x17E.
+        const bool shifted = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+        if (cp == 0x130) return 'i';
+        if (shifted ? (cp % 2 == 1) : (cp % 2 == 0)) return cp + 1;
+        return cp;
+    }
+    if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 0x20;
+    if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
+    if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
+    return cp;
+}
+
+inline bool is_word_code_point(char32_t cp) {
+    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z');
+    if (cp == 0xD7 || cp == 0xF7) return false;
+    if (cp >= 0xC0 && cp <= 0x24F) return true;   // Latin-1 letters, Latin Extended-A/B
+    if (cp >= 0x370 && cp <= 0x52F) return true;  // Greek, Cyrillic
+    if (cp >= 0x530 && cp <= 0x1FFF) return true; // other alphabets (Armenian … Greek extended)
+    if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows, boxes
+    if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
+    if (cp >= 0xFF00 && cp <= 0xFF0F) return false;  // full-width punctuation
+    if (cp == 0xFFFD || cp == 0xFEFF) return false;
+    return true;  // CJK and the rest: letters
+}
+
+// What an ASCII byte becomes: 0 = separator, otherwise the byte itself (lower-cased).
+inline constexpr std::array<char, 128> kAsciiFold = [] {
+    std::array<char, 128> table{};
+    for (int c = 0; c < 128; ++c) {
+        const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c == '&' || c == '%' ||
+                          c == '$';
+        if (word) table[static_cast<std::size_t>(c)] = static_cast<char>(c);
+        if (c >= 'A' && c <= 'Z') table[static_cast<std::size_t>(c)] = static_cast<char>(c + 32);
+    }
+    return table;
+}();
+
+
+// Appends the normalised text to out and tells the observer about the input:
+//   observer.ascii(byte)          every ASCII byte of text
+//   observer.code_point(cp)       every other code point of text (as written, not folded)
+//   observer.word(begin, end)     each word of out, as byte offsets, when it is complete
+template <typename Observer>
+void normalise_scan(std::string& out, std::string_view text, Observer& observer) {
+    // Folding never lengthens text (each separator run becomes at most one space, and every folded
+    // code point is no longer in UTF-8 than the original), so write through a pointer into space
+    // reserved up front and trim at the end.
+    const std::size_t start = out.size();
+    out.resize(start + text.size() + 1);
+    char* const base = out.data();
+    char* cursor = base + start;
+    char* word_begin = cursor;
+    bool pending_space = false;
+    bool in_word = false;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        char32_t cp;
+        if (byte < 0x80) {
+            ++i;
+            observer.ascii(byte);
+            const char folded = kAsciiFold[byte];
+            if (folded == 0) {
+                if (in_word) observer.word(static_cast<std::size_t>(word_begin - base), static_cast<std::size_t>(cursor - base));
+                in_word = false;
+                pending_space = cursor > base + start;
+                continue;
+            }
+            if (!in_word) {
+                if (pending_space) *cursor++ = ' ';
+                word_begin = cursor;
+                in_word = true;
+            }
+            pending_space = false;
+            *cursor++ = folded;
+            continue;
+        }
+        cp = decode_at(text, i);
+        observer.code_point(cp);
+        if (cp == 0x2019 || cp == 0x2018 || cp == 0x2032 || cp == 0xB4) cp = '\'';
+        if (cp != '\'' && !is_word_code_point(cp)) {
+            if (in_word) observer.word(static_cast<std::size_t>(word_begin - base), static_cast<std::size_t>(cursor - base));
+            in_word = false;
+            pending_space = cursor > base + start;
+            continue;
+        }
+        if (!in_word) {
+            if (pending_space) *cursor++ = ' ';
+            word_begin = cursor;
+            in_word = true;
+        }
+        pending_space = false;
+        cursor = append_utf8(cursor, to_lower(cp));
+    }
+    if (in_word) observer.word(static_cast<std::size_t>(word_begin - base), static_cast<std::size_t>(cursor - base));
+    out.resize(static_cast<std::size_t>(cursor - base));
+}
+
+}  // namespace winnow::normalise_detail
