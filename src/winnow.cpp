@@ -15,7 +15,7 @@ Result process(std::string_view bytes, const Options& options, const Patterns& p
     Decoded decoded = decode(bytes, decode_options);
     result.decode_report = std::move(decoded.report);
 
-    result.document = html ? segment_html(decoded.text) : segment_text(decoded.text);
+    result.document = html ? segment_html(decoded.text) : segment_text(decoded.text, options.first_line);
     result.labels = classify(result.document, patterns, options.classify);
     result.article = assemble(result.document, result.labels);
     return result;

@@ -1,6 +1,7 @@
 // winnow's library entry point: run the whole pipeline (decode → segment → classify) on one document.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 #include "classify/classify.h"
@@ -15,6 +16,7 @@ enum class InputKind { Auto, Text, Html };
 
 struct Options {
     InputKind input = InputKind::Auto;
+    std::size_t first_line = 1;  // number of the first line (text windows of a long input)
     DecodeOptions decode;
     ClassifyOptions classify;
 };

@@ -162,3 +162,26 @@ TEST_CASE("cli: --patterns adds a user's phrases; a malformed file is a usage er
     CHECK(missing.status == 2);
     CHECK(missing.err.find("not a directory of pattern files") != std::string::npos);
 }
+
+TEST_CASE("cli: a long text streams in windows with line numbers running on", "[cli]") {
+    // Over the 4 MiB window: the text is cut at paragraph breaks and each window classified alone.
+    std::string big = "Harbour report\n\n";
+    std::size_t lines = 2;
+    while (big.size() < (std::size_t{9} << 20)) {
+        big += "The harbour stayed closed on Tuesday as the storm kept waves above four metres, the port "
+               "authority said in a statement issued in the morning.\n\nThis website uses cookies.\n\n";
+        lines += 4;
+    }
+    big += "The last paragraph of the whole text says that the harbour will open again on Friday morning.\n";
+    ++lines;
+    const auto text = run_winnow({"--input", "text"}, big);
+    REQUIRE(text.status == 0);
+    CHECK(text.out.starts_with("Harbour report\nThe harbour stayed closed"));
+    CHECK(text.out.find("Harbour report", 1) == std::string::npos);
+    CHECK(text.out.find("cookies") == std::string::npos);
+    CHECK(text.out.ends_with("harbour will open again on Friday morning.\n"));
+    const auto explain = run_winnow({"--explain"}, big);
+    REQUIRE(explain.status == 0);
+    const std::size_t last_row = explain.out.rfind('\n', explain.out.size() - 2) + 1;
+    CHECK(explain.out.substr(last_row).starts_with(std::to_string(lines) + "\tcontent\t"));
+}

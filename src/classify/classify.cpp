@@ -451,7 +451,7 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
     if (doc.from_html && !doc.meta.title.empty()) {
         for (std::size_t i = 0; i < n && title == n; ++i)
             if (doc.blocks[i].text == doc.meta.title) title = i;
-    } else if (region_end > region_begin) {
+    } else if (options.find_title && region_end > region_begin) {
         auto candidate = [&](std::size_t i) {
             const BlockFeatures& f = df.blocks[i];
             return heading_like(doc.blocks[i], f) && f.words >= 2 &&

@@ -13,6 +13,7 @@ enum class Favor { Balanced, Precision, Recall };
 struct ClassifyOptions {
     Favor favor = Favor::Balanced;
     bool keep_comments = false;
+    bool find_title = true;   // false for the later windows of a long text: a headline is at the top
 };
 
 Labels classify(const Document& document, const Patterns& patterns, const ClassifyOptions& options);

@@ -1,13 +1,17 @@
 // The `winnow` binary: parse flags, load patterns, run each input through the library, write.
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "cli/options.h"
 #include "input/read.h"
+#include "input/windows.h"
+#include "segment/segment.h"
 #include "winnow.h"
 #include "write/write.h"
 
@@ -19,9 +23,77 @@ namespace {
 
 void error_line(const std::string& message) { std::fprintf(stderr, "winnow: %s\n", message.c_str()); }
 
-// Writes all of text or reports why not (a closed pipe ends the run quietly through SIGPIPE).
-bool write_all(std::FILE* out, const std::string& text) {
-    return text.empty() || std::fwrite(text.data(), 1, text.size(), out) == text.size();
+struct WriteError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Writes all of text and flushes, so each document (or window) reaches the reader as soon as it is
+// done. A closed pipe ends the run quietly through SIGPIPE, as filters do.
+void write_out(std::FILE* out, const std::string& text) {
+    if ((!text.empty() && std::fwrite(text.data(), 1, text.size(), out) != text.size()) || std::fflush(out) != 0)
+        throw WriteError(std::strerror(errno));
+}
+
+void write_document(const winnow::cli::Config& config, const std::string& name, const winnow::Result& result,
+                    bool first_window, std::FILE* out) {
+    using namespace winnow;
+    std::string buffer;
+    if (config.format == cli::Format::Json) {
+        write_json(buffer, name, result.article, result.document, result.labels, result.decode_report,
+                   JsonOptions{config.explain});
+    } else if (config.explain) {
+        if (first_window && config.inputs.size() > 1) buffer += "# " + name + "\n";
+        write_explain(buffer, result.document, result.labels);
+    } else {
+        write_text(buffer, result.document, result.article);
+    }
+    write_out(out, buffer);
+}
+
+bool wide_encoding(const std::string& encoding) {
+    return encoding.starts_with("UTF-16") || encoding.starts_with("UTF-32");
+}
+
+// One input: small documents (and JSON, which needs the whole document) are processed whole; a
+// long plain text streams through in windows cut at paragraph breaks, each decoded with the first
+// window's encoding and classified on its own, with line numbers running on.
+void process_input(const winnow::cli::Config& config, const winnow::Patterns& patterns, const std::string& input,
+                   std::FILE* out) {
+    using namespace winnow;
+    const std::string name = display_name(input);
+    const bool separate = config.inputs.size() > 1 && config.format == cli::Format::Text && !config.explain;
+    TextWindows windows(input);
+    std::string bytes;
+    windows.next(bytes);
+    const bool streamable = !windows.exhausted() && config.format == cli::Format::Text &&
+                            config.pipeline.input != InputKind::Html &&
+                            (config.pipeline.input == InputKind::Text || !looks_like_html(bytes));
+    if (!streamable) {
+        windows.read_rest(bytes);
+        write_document(config, name, process(bytes, config.pipeline, patterns), true, out);
+        if (separate) write_out(out, "\n");
+        return;
+    }
+    Options options = config.pipeline;
+    options.input = InputKind::Text;
+    bool first = true;
+    do {
+        const Result result = process(bytes, options, patterns);
+        if (first && wide_encoding(result.decode_report.encoding)) {
+            // Windows are cut at byte '\n', which UTF-16/32 text does not have: read it whole.
+            windows.read_rest(bytes);
+            write_document(config, name, process(bytes, options, patterns), true, out);
+            break;
+        }
+        write_document(config, name, result, first, out);
+        if (first) {
+            options.decode.charset = result.decode_report.encoding;
+            options.classify.find_title = false;
+            first = false;
+        }
+        options.first_line += static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n'));
+    } while (windows.next(bytes));
+    if (separate) write_out(out, "\n");
 }
 
 int run(const std::vector<std::string>& args) {
@@ -61,36 +133,20 @@ int run(const std::vector<std::string>& args) {
     }
 
     int status = 0;
-    std::string buffer;
     for (const std::string& input : config.inputs) {
-        buffer.clear();
         const std::string name = display_name(input);
         try {
-            const std::string bytes = read_input(input);
-            const Result result = process(bytes, config.pipeline, patterns);
-            if (config.format == cli::Format::Json) {
-                write_json(buffer, name, result.article, result.document, result.labels, result.decode_report,
-                           JsonOptions{config.explain});
-            } else if (config.explain) {
-                if (config.inputs.size() > 1) buffer += "# " + name + "\n";
-                write_explain(buffer, result.document, result.labels);
-            } else {
-                write_text(buffer, result.document, result.article);
-                if (config.inputs.size() > 1) buffer.push_back('\n');
-            }
+            process_input(config, patterns, input, out);
         } catch (const InputError& e) {
             error_line(e.what());
             status = 1;
-            continue;
+        } catch (const WriteError& e) {
+            error_line((config.output.empty() ? std::string("<stdout>") : config.output) +
+                       ": write failed: " + e.what());
+            return 1;
         } catch (const std::bad_alloc&) {
             error_line(name + ": out of memory");
             status = 1;
-            continue;
-        }
-        if (!write_all(out, buffer) || std::fflush(out) != 0) {
-            error_line((config.output.empty() ? std::string("<stdout>") : config.output) +
-                       ": write failed: " + std::strerror(errno));
-            return 1;
         }
     }
     if (out != stdout && std::fclose(out) != 0) {

@@ -1,6 +1,7 @@
 // segment stage: UTF-8 text or HTML → Document (blocks with features).
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 #include "segment/document.h"
@@ -9,7 +10,8 @@ namespace winnow {
 
 // Plain text: one block per paragraph. Hard-wrapped paragraphs (lines broken at a fixed width)
 // are joined; one-paragraph-per-line text keeps each line as its own block.
-Document segment_text(std::string_view utf8);
+// first_line numbers the first line (for a window of a longer text).
+Document segment_text(std::string_view utf8, std::size_t first_line = 1);
 
 // HTML: parse with Gumbo, walk the DOM into blocks with DOM features and page metadata.
 Document segment_html(std::string_view utf8);

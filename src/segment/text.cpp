@@ -81,11 +81,11 @@ std::size_t bullet_marker_length(std::string_view s) {
     return 0;
 }
 
-std::vector<SourceLine> split_lines(std::string_view text) {
+std::vector<SourceLine> split_lines(std::string_view text, std::size_t first_line) {
     std::vector<SourceLine> lines;
     lines.reserve(text.size() / 48 + 1);
-    std::size_t number = 0;
-    while (!text.empty() || number == 0) {
+    std::size_t number = first_line - 1;
+    while (!text.empty() || number == first_line - 1) {
         // Line ends: LF, CRLF or a lone CR (old Mac files).
         const void* lf = std::memchr(text.data(), '\n', text.size());
         std::size_t end = lf ? static_cast<std::size_t>(static_cast<const char*>(lf) - text.data()) : std::string_view::npos;
@@ -179,9 +179,9 @@ std::vector<bool> wrapped_lines(const std::vector<SourceLine>& lines, std::size_
 
 }  // namespace
 
-Document segment_text(std::string_view utf8) {
+Document segment_text(std::string_view utf8, std::size_t first_line) {
     Document document;
-    const std::vector<SourceLine> lines = split_lines(utf8);
+    const std::vector<SourceLine> lines = split_lines(utf8, first_line);
     document.blocks.reserve(lines.size() / 2 + 1);
 
     bool blank_before = true;
