@@ -74,6 +74,7 @@ TEST_CASE("cli: --help documents every option, --version prints the version", "[
     const auto help = run_winnow({"--help"});
     CHECK(help.status == 0);
     for (const char* flag : {"--output", "--input", "--format", "--explain", "--patterns", "--favor", "--comments",
+                             "--charset", "--no-repair", "--only-decode",
                              "--version", "Exit status"})
         CHECK(help.out.find(flag) != std::string::npos);
     const auto version = run_winnow({"--version"});
@@ -184,4 +185,20 @@ TEST_CASE("cli: a long text streams in windows with line numbers running on", "[
     REQUIRE(explain.status == 0);
     const std::size_t last_row = explain.out.rfind('\n', explain.out.size() - 2) + 1;
     CHECK(explain.out.substr(last_row).starts_with(std::to_string(lines) + "\tcontent\t"));
+}
+
+TEST_CASE("cli: --only-decode prints the repaired UTF-8; --no-repair and --charset steer it", "[cli]") {
+    const std::string mojibake = "Bessent\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s plan\n";  // "Bessentâ€™s plan"
+    const auto repaired = run_winnow({"--only-decode"}, mojibake);
+    CHECK(repaired.status == 0);
+    CHECK(repaired.out == "Bessent\xE2\x80\x99s plan\n");
+    const auto raw = run_winnow({"--only-decode", "--no-repair"}, mojibake);
+    CHECK(raw.out == mojibake);
+    const auto json = run_winnow({"--only-decode", "--format", "json"}, mojibake);
+    CHECK(json.out.find("\"repairs\":[{\"kind\":") != std::string::npos);
+    const auto latin1 = run_winnow({"--only-decode", "--charset", "iso-8859-1"}, "caf\xE9\n");
+    CHECK(latin1.out == "caf\xC3\xA9\n");
+    const auto unknown = run_winnow({"--charset", "klingon"}, "x\n");
+    CHECK(unknown.status == 2);
+    CHECK(unknown.err.find("unknown encoding 'klingon'") != std::string::npos);
 }

@@ -34,6 +34,28 @@ void write_out(std::FILE* out, const std::string& text) {
         throw WriteError(std::strerror(errno));
 }
 
+bool wide_encoding(const std::string& encoding) {
+    return encoding.starts_with("UTF-16") || encoding.starts_with("UTF-32");
+}
+
+// --only-decode: the decode stage alone.
+void write_decoded(const winnow::cli::Config& config, const std::string& name, std::string_view bytes,
+                   const winnow::DecodeOptions& options, winnow::DecodeReport* report, std::FILE* out) {
+    using namespace winnow;
+    DecodeOptions decode_options = options;
+    decode_options.is_html = config.pipeline.input == InputKind::Html ||
+                             (config.pipeline.input == InputKind::Auto && looks_like_html(bytes));
+    Decoded decoded = decode(bytes, decode_options);
+    if (config.format == cli::Format::Json) {
+        std::string line;
+        write_decoded_json(line, name, decoded.text, decoded.report);
+        write_out(out, line);
+    } else {
+        write_out(out, decoded.text);
+    }
+    *report = std::move(decoded.report);
+}
+
 void write_document(const winnow::cli::Config& config, const std::string& name, const winnow::Result& result,
                     bool first_window, std::FILE* out) {
     using namespace winnow;
@@ -50,10 +72,6 @@ void write_document(const winnow::cli::Config& config, const std::string& name, 
     write_out(out, buffer);
 }
 
-bool wide_encoding(const std::string& encoding) {
-    return encoding.starts_with("UTF-16") || encoding.starts_with("UTF-32");
-}
-
 // One input: small documents (and JSON, which needs the whole document) are processed whole; a
 // long plain text streams through in windows cut at paragraph breaks, each decoded with the first
 // window's encoding and classified on its own, with line numbers running on.
@@ -65,6 +83,20 @@ void process_input(const winnow::cli::Config& config, const winnow::Patterns& pa
     TextWindows windows(input);
     std::string bytes;
     windows.next(bytes);
+    if (config.only_decode) {
+        // Windows are cut at line ends, so they decode alike once the first has fixed the encoding
+        // (UTF-16/32 is read whole: its line ends are not single bytes).
+        DecodeOptions options = config.pipeline.decode;
+        DecodeReport report;
+        if (config.format == cli::Format::Json) windows.read_rest(bytes);
+        write_decoded(config, name, bytes, options, &report, out);
+        if (wide_encoding(report.encoding) && !windows.exhausted()) {
+            throw InputError(name + ": " + report.encoding + " text over 4 MiB cannot be streamed with --only-decode");
+        }
+        options.charset = report.encoding;
+        while (windows.next(bytes)) write_decoded(config, name, bytes, options, &report, out);
+        return;
+    }
     const bool streamable = !windows.exhausted() && config.format == cli::Format::Text &&
                             config.pipeline.input != InputKind::Html &&
                             (config.pipeline.input == InputKind::Text || !looks_like_html(bytes));

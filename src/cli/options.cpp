@@ -1,6 +1,8 @@
 // Flag table and parser for the winnow command line.
 #include "cli/options.h"
 
+#include "decode/encoding_labels.h"
+
 #include <functional>
 #include <string_view>
 
@@ -41,6 +43,16 @@ const std::vector<Flag>& flags() {
          }},
         {"explain", 0, "", "show every line with its label, noise category and reason instead of the clean text (with --format json: add a \"lines\" array)",
          [](Config& c, const std::string&) { c.explain = true; }},
+        {"charset", 0, "NAME", "read the input as this encoding (a WHATWG label: utf-8, windows-1252, shift_jis…) instead of sniffing it",
+         [](Config& c, const std::string& v) {
+             if (resolve_encoding_name(v).empty())
+                 throw UsageError("unknown encoding '" + v + "' for --charset (use a WHATWG label such as utf-8, windows-1252, gbk)");
+             c.pipeline.decode.charset = v;
+         }},
+        {"no-repair", 0, "", "do not repair mojibake (\"â€™\" → \"’\") after decoding",
+         [](Config& c, const std::string&) { c.pipeline.decode.repair = false; }},
+        {"only-decode", 0, "", "stop after the decode stage: print the input as repaired UTF-8 (with --format json: the text and the decode report)",
+         [](Config& c, const std::string&) { c.only_decode = true; }},
         {"patterns", 0, "DIR", "add the pattern files under DIR (<lang>/<kind>.txt) to the built-in ones",
          [](Config& c, const std::string& v) { c.patterns_dir = v; }},
         {"favor", 0, "WHAT", "trade-off: balanced, precision (drop doubtful lines) or recall (keep them) [balanced]",

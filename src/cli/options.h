@@ -16,6 +16,7 @@ struct Config {
     std::string output;               // empty = standard output
     Format format = Format::Text;
     bool explain = false;
+    bool only_decode = false;         // stop after the decode stage and print its UTF-8 text
     std::string patterns_dir;
     Options pipeline;
     bool help = false;

@@ -17,29 +17,7 @@ void string_field(std::string& out, std::string_view name, std::string_view valu
     else append_json_string(out, value);
 }
 
-}  // namespace
-
-void write_json(std::string& out, std::string_view source_name, const Article& article, const Document& document,
-                const Labels& labels, const DecodeReport& report, const JsonOptions& options) {
-    out.push_back('{');
-    key(out, "source", true);
-    append_json_string(out, source_name);
-    string_field(out, "title", article.title);
-    string_field(out, "author", article.author);
-    string_field(out, "date", article.date);
-    string_field(out, "language", document.meta.language);
-    string_field(out, "site_name", document.meta.site_name);
-    string_field(out, "url", document.meta.canonical_url);
-    string_field(out, "description", document.meta.description);
-
-    std::string text;
-    for (std::size_t index : article.body) {
-        if (!text.empty()) text.push_back('\n');
-        text.append(document.blocks[index].text);
-    }
-    key(out, "text");
-    append_json_string(out, text);
-
+void append_decode_report(std::string& out, const DecodeReport& report) {
     key(out, "decode");
     out.push_back('{');
     key(out, "encoding", true);
@@ -62,6 +40,44 @@ void write_json(std::string& out, std::string_view source_name, const Article& a
         out.push_back('}');
     }
     out.append("]}");
+}
+
+
+}  // namespace
+
+void write_decoded_json(std::string& out, std::string_view source_name, std::string_view text,
+                        const DecodeReport& report) {
+    out.push_back('{');
+    key(out, "source", true);
+    append_json_string(out, source_name);
+    key(out, "text");
+    append_json_string(out, text);
+    append_decode_report(out, report);
+    out.append("}\n");
+}
+
+void write_json(std::string& out, std::string_view source_name, const Article& article, const Document& document,
+                const Labels& labels, const DecodeReport& report, const JsonOptions& options) {
+    out.push_back('{');
+    key(out, "source", true);
+    append_json_string(out, source_name);
+    string_field(out, "title", article.title);
+    string_field(out, "author", article.author);
+    string_field(out, "date", article.date);
+    string_field(out, "language", document.meta.language);
+    string_field(out, "site_name", document.meta.site_name);
+    string_field(out, "url", document.meta.canonical_url);
+    string_field(out, "description", document.meta.description);
+
+    std::string text;
+    for (std::size_t index : article.body) {
+        if (!text.empty()) text.push_back('\n');
+        text.append(document.blocks[index].text);
+    }
+    key(out, "text");
+    append_json_string(out, text);
+
+    append_decode_report(out, report);
 
     std::size_t noise = 0;
     for (const Decision& d : labels) noise += d.label == Label::Noise;

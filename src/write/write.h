@@ -26,4 +26,8 @@ void write_json(std::string& out, std::string_view source_name, const Article& a
                 const Document& document, const Labels& labels, const DecodeReport& report,
                 const JsonOptions& options);
 
+// --only-decode in JSON: {"source", "text", "decode"} on one line.
+void write_decoded_json(std::string& out, std::string_view source_name, std::string_view text,
+                        const DecodeReport& report);
+
 }  // namespace winnow
