@@ -143,7 +143,7 @@ void apply_rules(const Block& b, const BlockFeatures& f, BlockState& s) {
     if (f.parenthesised && f.words <= 15) return set_noise(s, Category::Caption, "parenthesised-only line (credit)");
     if (ends_with_credit(b.text, f))
         return set_noise(s, Category::Caption, format("ends with a photo credit, %zu words", f.words));
-    if (f.separators >= 2 && f.words <= (f.separators + 1) * 4)
+    if (f.separators >= 2 && f.words <= (f.separators + 1) * 4 && b.kind != BlockKind::TableCell)  // HTML rows join cells with " | "
         return set_noise(s, Category::Navigation, format("menu: %zu separators, %zu words", f.separators, f.words));
 }
 
