@@ -71,6 +71,16 @@ TEST_CASE("block kinds follow the element around the text", "[html]") {
     CHECK(find_block(d, "line 1")->kind == BlockKind::Preformatted);
 }
 
+TEST_CASE("a data row is one block with its cells joined, a layout row is not", "[html]") {
+    const Document d = segment_html(
+        "<body><table><tr><th>Use</th><th>Width</th><td></td></tr><tr><td>Road <b>racing</b></td><td>25 mm</td></tr>"
+        "<tr><td><p>layout cell</p></td><td>side</td></tr></table></body>");
+    CHECK(texts(d) == std::vector<std::string>{"Use | Width", "Road racing | 25 mm", "layout cell", "side"});
+    CHECK(d.blocks[0].kind == BlockKind::TableCell);
+    CHECK(d.blocks[1].kind == BlockKind::TableCell);
+    CHECK(d.blocks[2].kind == BlockKind::Paragraph);
+}
+
 TEST_CASE("blocks carry tag path, DOM hints and link density", "[html]") {
     const Document d = segment_html(
         "<body class=\"has-sidebar\"><nav id=\"mainMenu\"><ul><li><a href=\"/\">Home</a></li></ul></nav>"

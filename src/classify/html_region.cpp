@@ -177,7 +177,10 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         s.noise_ancestor = parent != Container::npos ? stats[parent].noise_ancestor : Container::npos;
         if (s.hint == Category::None) continue;
         const bool holds_most = total_prose > 0 && s.prose_chars * 2 > total_prose;
-        if (holds_most && s.hint != Category::Comment) {
+        // A cookie banner or a comment thread can be the longest text on a page and still be
+        // what it says it is.
+        const bool layout_category = s.hint != Category::Comment && s.hint != Category::Cookie;
+        if (holds_most && layout_category) {
             s.hint = Category::None;
             s.weight = s.content_hint ? 25.0 : 0.0;
             continue;
@@ -196,8 +199,10 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
     for (const Block& b : blocks) {
         if (!is_prose(b)) continue;
         if (stats[b.container].noise_ancestor != Container::npos) continue;
-        const double score = 1.0 + static_cast<double>(count_commas(b.text)) +
-                             std::min(static_cast<double>(b.text_chars / 100), 3.0);
+        double score = 1.0 + static_cast<double>(count_commas(b.text)) +
+                       std::min(static_cast<double>(b.text_chars / 100), 3.0);
+        // List items vote at half weight: reference lists, galleries and teaser lists are lists.
+        if (b.kind == BlockKind::ListItem) score *= 0.5;
         std::size_t c = containers[b.container].parent;
         // Text straight inside a div/td (no <p>) makes that element the paragraph's parent.
         const std::string& own = containers[b.container].tag;

@@ -143,6 +143,36 @@ bool is_hidden(const GumboElement& element) {
     return false;
 }
 
+// A table row of two or more cells holding only inline content (a data row, not page layout).
+bool row_of_plain_cells(const GumboNode& row) {
+    const GumboVector& cells = row.v.element.children;
+    unsigned count = 0;
+    for (unsigned i = 0; i < cells.length; ++i) {
+        const auto* cell = static_cast<const GumboNode*>(cells.data[i]);
+        if (cell->type != GUMBO_NODE_ELEMENT) continue;
+        if (cell->v.element.tag != GUMBO_TAG_TD && cell->v.element.tag != GUMBO_TAG_TH) return false;
+        ++count;
+        // Depth-first over the cell, bounded: a cell with any block element is layout.
+        std::vector<const GumboNode*> pending{cell};
+        std::size_t visited = 0;
+        while (!pending.empty()) {
+            const GumboNode* node = pending.back();
+            pending.pop_back();
+            if (++visited > 200) return false;
+            const GumboVector& children = node->v.element.children;
+            for (unsigned k = 0; k < children.length; ++k) {
+                const auto* child = static_cast<const GumboNode*>(children.data[k]);
+                if (child->type != GUMBO_NODE_ELEMENT) continue;
+                const GumboTag tag = child->v.element.tag;
+                if (is_skipped(tag)) continue;
+                if (is_block_level(tag)) return false;
+                pending.push_back(child);
+            }
+        }
+    }
+    return count >= 2;
+}
+
 class DomWalker {
 public:
     explicit DomWalker(Document& document) : document_(document) {}
@@ -160,6 +190,7 @@ private:
         bool counted_link = false;
         bool counted_pre = false;
         bool counted_hidden = false;
+        bool whole_row = false;       // a <tr> of plain cells: one block, cells joined by " | "
     };
 
     void enter(const GumboNode* node);
@@ -186,6 +217,7 @@ private:
     std::size_t owner_frame_ = 0;      // innermost block-level frame when the block's text began
     bool soft_break_before_ = false;   // only a <br> separates it from the previous block
     bool pending_soft_break_ = false;
+    bool cell_pending_ = false;        // a new cell of a whole-row block began: separate with " | "
 };
 
 void DomWalker::walk(const GumboNode* root) {
@@ -222,6 +254,11 @@ void DomWalker::enter(const GumboNode* node) {
 
     Frame frame{node};
     frame.block_level = is_block_level(element.tag);
+    if ((element.tag == GUMBO_TAG_TD || element.tag == GUMBO_TAG_TH) && !stack_.empty() && stack_.back().whole_row) {
+        frame.block_level = false;  // a cell of a whole row: the row is the block
+        cell_pending_ = true;
+    }
+    if (element.tag == GUMBO_TAG_TR && row_of_plain_cells(*node)) frame.whole_row = true;
     if (frame.block_level) {
         if (element.tag == GUMBO_TAG_BR) {
             // The first <br> after text is a line break inside the paragraph; a second one with
@@ -343,10 +380,13 @@ void DomWalker::text(std::string_view value) {
         }
         if (text_.empty()) {
             start_block_if_needed();
+        } else if (cell_pending_) {
+            text_ += " | ";
         } else if (space_pending_) {
             text_ += ' ';
         }
         space_pending_ = false;
+        cell_pending_ = false;
         text_ += c;
         if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
             ++chars_;
@@ -400,6 +440,9 @@ BlockKind DomWalker::kind_here(int& heading_level) const {
             case GUMBO_TAG_TD: case GUMBO_TAG_TH:
                 if (innermost) return BlockKind::TableCell;
                 return BlockKind::Paragraph;
+            case GUMBO_TAG_TR:
+                if (stack_[i].whole_row) return BlockKind::TableCell;
+                break;
             case GUMBO_TAG_TABLE: case GUMBO_TAG_BODY: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
                 return BlockKind::Paragraph;
             default:
@@ -412,6 +455,7 @@ BlockKind DomWalker::kind_here(int& heading_level) const {
 
 void DomWalker::flush(bool soft_break) {
     space_pending_ = false;
+    cell_pending_ = false;
     if (text_.empty()) {
         chars_ = 0;
         link_chars_ = 0;
