@@ -49,6 +49,17 @@ bool lone_lower_in_capitals(std::u32string_view text, std::size_t i) {
     return upper >= 2 && lower == 0;
 }
 
+bool all_accented_latin_word(std::u32string_view text, std::size_t start) {
+    std::size_t length = 0;
+    for (std::size_t j = start; j < text.size(); ++j) {
+        const CharClass c = classify(text[j]);
+        if (!is_letter(c.kind)) break;
+        if (text[j] < 0x80 || c.script != Script::latin) return false;
+        ++length;
+    }
+    return length >= 3;
+}
+
 double char_cost(std::u32string_view text, std::size_t i) {
     const char32_t cp = text[i];
     if (cp < 0x80) return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7F ? 5.0 : 0.0;
@@ -80,6 +91,12 @@ double char_cost(std::u32string_view text, std::size_t i) {
         const bool left = i > 0 && same_script_letter_or_mark(classify(text[i - 1]), c.script);
         const bool right = i + 1 < text.size() && same_script_letter_or_mark(classify(text[i + 1]), c.script);
         if (!left && !right) cost += 3.0;
+    }
+    // A word of three or more accented Latin letters and no plain ones ("Ïðèâåò", "ÖÐÎÄ") is
+    // another code page read as Latin-1; real words mix in unaccented letters.
+    if (is_letter(c.kind) && c.script == Script::latin && (i == 0 || !is_letter(classify(text[i - 1]).kind)) &&
+        all_accented_latin_word(text, i)) {
+        cost += 2.0;
     }
     // One lower-case letter inside an otherwise capitalised word ("MģÄM", "AHř").
     if (c.kind == CharKind::lower && lone_lower_in_capitals(text, i)) cost += 5.0;

@@ -8,6 +8,7 @@
 #include "decode/charmaps.h"
 #include "decode/code_points.h"
 #include "decode/decode.h"
+#include "decode/legacy_misreading.h"
 #include "decode/mojibake.h"
 #include "decode/plausibility.h"
 #include "decode/unicode_class.h"
@@ -190,13 +191,6 @@ Peeling peel(std::u32string text, int layer) {
     return best;
 }
 
-void undo_mojibake(std::u32string& text, std::vector<Repair>& repairs) {
-    Peeling result = peel(text, 0);
-    if (result.steps.empty()) return;
-    text = std::move(result.text);
-    for (const auto& [encoding, count] : result.steps) note(repairs, "utf8-as-" + std::string(encoding), count);
-}
-
 // C1 controls (U+0080-U+009F) are bytes of a code page decoded as Latin-1: windows-1252 as a
 // rule, MacRoman when the text has no other Latin-1 character and reads better that way.
 std::size_t fix_c1_controls(std::u32string& text) {
@@ -270,7 +264,17 @@ std::vector<Repair> repair_mojibake(std::string& text) {
     if (obviously_clean(text)) return repairs;
     std::u32string code_points = to_code_points(text);
     note(repairs, "html-entity", decode_leftover_references(code_points));
-    undo_mojibake(code_points, repairs);
+    // A legacy re-reading must beat peeling UTF-8 mojibake clearly: both can apply to the same
+    // Latin-1 soup, and UTF-8's byte structure is the stronger evidence.
+    Peeling peeled = peel(code_points, 0);
+    LegacyRepair legacy = undo_legacy_misreading(code_points);
+    if (!legacy.kind.empty() && legacy.cost < peeled.cost - 2.0) {
+        code_points = std::move(legacy.text);
+        note(repairs, legacy.kind, 1);
+    } else if (!peeled.steps.empty()) {
+        code_points = std::move(peeled.text);
+        for (const auto& [encoding, count] : peeled.steps) note(repairs, "utf8-as-" + std::string(encoding), count);
+    }
     note(repairs, "c1-control", fix_c1_controls(code_points));
     note(repairs, "stray-ideograph", fix_stray_ideographs(code_points));
     if (!repairs.empty()) text = to_utf8(code_points);

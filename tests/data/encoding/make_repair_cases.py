@@ -70,6 +70,19 @@ multibyte("今天天气很好", "gbk", "Chinese")
 multibyte("中文字符测试", "gbk", "Chinese, lossy (odd bytes became U+FFFD)", status="known-failure")
 multibyte("日本語のテキスト", "gbk", "Japanese")
 multibyte("Café crème brûlée", "gbk", "French", status="known-failure")
+def legacy(text, written, shown, note, status="pass"):
+    broken = "".join(bytes([b]).decode(shown, errors="replace") for b in text.encode(written))
+    cases.append((f"{note}: {written} text read as {shown} (legacy-to-legacy)", broken, text, status))
+
+legacy("Привет мир, как у тебя дела сегодня?", "cp1251", "cp1252", "Russian")
+legacy("Съешь же ещё этих мягких французских булок", "koi8_r", "cp1252", "Russian")
+legacy("Привет мир, как у тебя дела сегодня?", "koi8_r", "cp1251", "Russian")
+legacy("Привет мир, как у тебя дела сегодня?", "cp1251", "koi8_r", "Russian")
+legacy("中文网页的标题和内容", "gbk", "cp1252", "Chinese")
+legacy("Η γρήγορη καφέ αλεπού", "cp1253", "cp1252", "Greek")
+legacy("日本語のテキストです", "shift_jis", "cp1252", "Japanese")
+legacy("한국어 텍스트입니다", "euc_kr", "cp1252", "Korean")
+
 case("partial mojibake: one word broken in otherwise right French text (own)",
      "Une journée très réussie, merci à l’équipe du cafÃ© central.",
      "Une journée très réussie, merci à l’équipe du café central.")

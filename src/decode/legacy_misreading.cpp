@@ -1,0 +1,104 @@
+// Legacy-to-legacy confusion: encode back to the code page it was read as, decode as the one it was written in.
+#include "decode/legacy_misreading.h"
+
+#include <algorithm>
+#include <array>
+
+#include "decode/code_points.h"
+#include "decode/convert.h"
+#include "decode/detect.h"
+#include "decode/encoding_labels.h"
+#include "decode/plausibility.h"
+#include "decode/unicode_class.h"
+
+namespace winnow {
+namespace {
+
+struct Misreading {
+    std::string_view read_as;     // WHATWG name of the code page the text was decoded with
+    std::string_view written_in;  // and the one its bytes were in
+};
+
+// The confusions seen in the wild: single-byte and CJK text shown as windows-1252, and the two
+// Russian code pages taken for each other.
+constexpr std::array<Misreading, 14> kMisreadings{{
+    {"windows-1252", "windows-1251"},
+    {"windows-1252", "KOI8-R"},
+    {"windows-1252", "windows-1253"},
+    {"windows-1252", "windows-1255"},
+    {"windows-1252", "windows-1256"},
+    {"windows-1252", "windows-874"},
+    {"windows-1252", "GBK"},
+    {"windows-1252", "Big5"},
+    {"windows-1252", "Shift_JIS"},
+    {"windows-1252", "EUC-KR"},
+    {"windows-1252", "windows-1250"},
+    {"windows-1251", "KOI8-R"},
+    {"KOI8-R", "windows-1251"},
+    {"windows-1250", "windows-1252"},
+}};
+
+const char* iconv_name(std::string_view encoding) {
+    if (encoding == "windows-1252") return "CP1252";
+    if (encoding == "windows-1251") return "CP1251";
+    if (encoding == "windows-1250") return "CP1250";
+    if (encoding == "KOI8-R") return "KOI8-R";
+    return nullptr;
+}
+
+// How many letters are non-ASCII: misread single-byte text is almost all high bytes.
+bool mostly_non_ascii_letters(std::u32string_view text) {
+    std::size_t letters = 0, high = 0;
+    for (const char32_t c : text) {
+        if (!is_letter(classify(c).kind)) continue;
+        ++letters;
+        high += c >= 0x80;
+    }
+    return high >= 4 && high * 2 >= letters;
+}
+
+// uchardet names a few code pages by a superset or an alias of the WHATWG one.
+bool same_encoding(const std::string& detected, std::string_view expected) {
+    if (detected == expected) return true;
+    if (expected == "GBK") return detected == "gb18030";
+    if (expected == "EUC-KR") return detected == "UHC";
+    if (expected == "Shift_JIS") return detected == "WINDOWS-31J" || detected == "CP932";
+    if (expected == "windows-874") return detected == "TIS-620" || detected == "ISO-8859-11";
+    if (expected == "windows-1253") return detected == "ISO-8859-7";
+    if (expected == "windows-1255") return detected == "ISO-8859-8" || detected == "ISO-8859-8-I";
+    if (expected == "windows-1256") return detected == "ISO-8859-6";
+    if (expected == "windows-1250") return detected == "ISO-8859-2";
+    return false;
+}
+
+}  // namespace
+
+LegacyRepair undo_legacy_misreading(std::u32string_view text) {
+    LegacyRepair best;
+    if (!mostly_non_ascii_letters(text)) return best;
+    const double original = implausibility(text, 0, text.size());
+    double best_cost = original;
+    const std::string utf8 = to_utf8(text);
+    for (const Misreading& m : kMisreadings) {
+        std::string bytes;
+        if (!convert_from_utf8(utf8, iconv_name(m.read_as), bytes)) continue;
+        // uchardet must see the bytes as the code page we think they were written in: it knows
+        // each language's letter statistics, which tell KOI8-R from windows-1251 and GBK from Big5.
+        if (!same_encoding(resolve_encoding_name(uchardet_guess(bytes)), m.written_in)) continue;
+        const Conversion reread = convert_to_utf8(bytes, m.written_in);
+        if (!reread.ok || reread.replacements > 0) continue;
+        std::u32string candidate = to_code_points(reread.text);
+        const double cost = implausibility(candidate, 0, candidate.size());
+        if (cost < best_cost) {
+            best_cost = cost;
+            best.text = std::move(candidate);
+            best.kind = std::string(m.written_in) + "-as-" + std::string(m.read_as);
+        }
+    }
+    // The text as it stands must be clearly implausible and the new reading clearly better.
+    if (best.kind.empty() || original - best_cost < 4.0 || best_cost > original * 0.3) return {};
+    best.cost = best_cost;
+    return best;
+}
+
+}  // namespace winnow
