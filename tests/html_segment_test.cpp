@@ -169,6 +169,13 @@ TEST_CASE("the title loses its site suffix only when what remains reads as a tit
     CHECK(og.meta.title == "Declared title");
 }
 
+TEST_CASE("a JSON-LD headline unlike the page title is a type name, not the title", "[html]") {
+    const Document d = segment_html(
+        "<title>List of films featuring time loops - Wikipedia</title><script type=\"application/ld+json\">"
+        "{\"@type\":\"Article\",\"headline\":\"Wikimedia list article\"}</script>");
+    CHECK(d.meta.title == "List of films featuring time loops");
+}
+
 TEST_CASE("looks_like_html tells markup from text", "[html]") {
     CHECK(looks_like_html("<!DOCTYPE html><html><body>x</body></html>"));
     CHECK(looks_like_html("\xEF\xBB\xBF  <html>"));

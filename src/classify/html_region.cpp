@@ -16,6 +16,9 @@ constexpr std::string_view kContentParts[] = {"article", "content", "main", "pos
                                               "story", "body", "text", "blog", "articlebody", "article-body",
                                               "post-body", "entry-content", "story-body", "page-content"};
 
+// A candidate scoring at least this share of the top one joins the article region.
+constexpr double kSecondaryShare = 0.75;
+
 bool is_part_boundary(char c) { return c == '-' || c == '_'; }
 
 // True if `part` is one of the whole '-'/'_' separated parts of token.
@@ -344,6 +347,29 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         }
     }
 
+    // Other strong candidates elsewhere on the page (an article split into blocks that do not
+    // share a parent): each one that scores close to the top joins the region.
+    if (top != Container::npos) {
+        auto inside = [&](std::size_t c, std::size_t ancestor) {
+            for (; c != Container::npos; c = containers[c].parent) {
+                if (c == ancestor) return true;
+            }
+            return false;
+        };
+        for (const auto& [score, c] : ranked) {
+            if (score < kSecondaryShare * top_score) break;
+            if (stats[c].in_region || stats[c].noise_ancestor != Container::npos) continue;
+            const ContainerStats& s = stats[c];
+            const double density = s.chars > 0 ? static_cast<double>(s.link_chars) / static_cast<double>(s.chars) : 1;
+            if (density > 0.3) continue;
+            bool overlaps = false;
+            for (std::size_t r = 0; r < n && !overlaps; ++r) {
+                if (stats[r].in_region && (inside(c, r) || inside(r, c))) overlaps = true;
+            }
+            if (!overlaps) stats[c].in_region = true;
+        }
+    }
+
     // No prose anywhere (a stub page): everything that is not furniture is the text.
     if (top == Container::npos) {
         for (std::size_t c = 0; c < n; ++c) {
@@ -416,6 +442,11 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
             p.reason = "hidden";
             continue;
         }
+        if ((b.kind == BlockKind::Caption || in_figure(c)) && p.dom_category == Category::None) {
+            p.dom_category = Category::Caption;
+            p.reason = "figure caption";
+            continue;
+        }
         if (!p.in_main) {
             if (p.reason.empty()) p.reason = "outside the " + (region_reason.empty() ? std::string("(no) article region") : region_reason);
             continue;
@@ -431,11 +462,6 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
             }
         }
         if (removed) continue;
-        if (b.kind == BlockKind::Caption || in_figure(c)) {
-            p.dom_category = Category::Caption;
-            p.reason = "figure caption";
-            continue;
-        }
         p.keep = true;
         p.reason = region_reason;
     }

@@ -1,6 +1,7 @@
 // Page metadata from <head>, JSON-LD and the first heading (see html_metadata.h).
 #include "segment/html_metadata.h"
 
+#include <algorithm>
 #include <memory>
 #include <utility>
 
@@ -369,43 +370,70 @@ std::size_t count_words(std::string_view text) {
     return words;
 }
 
+// Share of the words of a that also occur in b (case-insensitive for ASCII).
+double shared_word_share(std::string_view a, std::string_view b) {
+    auto words = [](std::string_view text) {
+        std::vector<std::string> out;
+        std::string word;
+        for (char c : text) {
+            const bool separator = c == ' ' || c == ',' || c == ':' || c == '|' || c == '-' || c == '.';
+            if (separator) {
+                if (!word.empty()) out.push_back(std::move(word));
+                word.clear();
+            } else {
+                word += ascii_lower(c);
+            }
+        }
+        if (!word.empty()) out.push_back(std::move(word));
+        return out;
+    };
+    const std::vector<std::string> from = words(a);
+    const std::vector<std::string> in = words(b);
+    if (from.empty()) return 0;
+    std::size_t shared = 0;
+    for (const std::string& w : from) shared += std::find(in.begin(), in.end(), w) != in.end() ? 1 : 0;
+    return static_cast<double>(shared) / static_cast<double>(from.size());
+}
+
 }  // namespace
 
 std::string strip_title_site_suffix(std::string_view title_in, std::string_view heading) {
     std::string title = collapse(title_in);
-    static constexpr std::string_view kSeparators[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // "};
-    std::vector<std::string> parts;
+    static constexpr std::string_view kSeparators[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // ", " ~ "};
+    // Every separator occurrence, in order.
+    std::vector<std::pair<std::size_t, std::size_t>> cuts;  // position, length
     for (std::string_view separator : kSeparators) {
-        if (title.find(separator) == std::string::npos) continue;
-        std::size_t start = 0;
-        while (true) {
-            std::size_t at = title.find(separator, start);
-            parts.push_back(title.substr(start, at == std::string::npos ? std::string::npos : at - start));
-            if (at == std::string::npos) break;
-            start = at + separator.size();
-        }
-        break;
+        for (std::size_t at = title.find(separator); at != std::string::npos; at = title.find(separator, at + 1))
+            cuts.emplace_back(at, separator.size());
     }
-    if (parts.size() < 2) return title;
+    if (cuts.empty()) return title;
+    std::sort(cuts.begin(), cuts.end());
     if (!heading.empty()) {
-        for (const std::string& part : parts) {
-            if (part == heading) return part;
+        if (title == heading) return title;
+        // The page's own headline is a run of the parts: that is the title.
+        std::vector<std::size_t> starts{0}, ends;
+        for (const auto& [at, length] : cuts) {
+            ends.push_back(at);
+            starts.push_back(at + length);
         }
-        if (title.find(heading) != std::string::npos && count_words(heading) >= 2) return std::string(heading);
-    }
-    // The site name is the short part at one end; keep the longest part when it reads as a title.
-    std::size_t best = 0;
-    for (std::size_t i = 1; i < parts.size(); ++i) {
-        if (parts[i].size() > parts[best].size()) best = i;
-    }
-    if (count_words(parts[best]) >= 3) {
-        if (best == 0 && parts.size() > 2) {
-            // "Title - Section - Site": the title may itself contain the separator; keep all but the last.
-            std::string joined = parts[0];
-            (void)joined;
+        ends.push_back(title.size());
+        for (std::size_t start : starts) {
+            for (std::size_t end : ends) {
+                if (end > start && title.compare(start, end - start, heading) == 0) return std::string(heading);
+            }
         }
-        return parts[best];
     }
+    auto reads_as_title = [](std::string_view part) { return count_words(part) >= 3 || part.size() >= 24; };
+    auto short_name = [](std::string_view part) { return count_words(part) <= 5; };
+    // "Title | Site": drop the part after the last separator.
+    const std::string before_last = title.substr(0, cuts.back().first);
+    const std::string after_last = title.substr(cuts.back().first + cuts.back().second);
+    if (reads_as_title(before_last) && short_name(after_last) && after_last.size() < before_last.size()) return before_last;
+    // "Site | Title": drop the part before the first separator.
+    const std::string before_first = title.substr(0, cuts.front().first);
+    const std::string after_first = title.substr(cuts.front().first + cuts.front().second);
+    if (reads_as_title(after_first) && short_name(before_first) && before_first.size() * 2 < after_first.size())
+        return after_first;
     return title;
 }
 
@@ -425,7 +453,12 @@ Metadata extract_metadata(const GumboNode* root, const std::vector<std::string>&
 
     Metadata meta;
     const std::string& declared = first_of({&c.og_title, &c.ld_headline, &c.twitter_title, &c.dc_title});
-    if (!declared.empty()) {
+    // A JSON-LD or Twitter title that shares little with <title> is often a section or type
+    // name ("Wikimedia list article"); the document's own title is then the better one.
+    if (c.og_title.empty() && !declared.empty() && !c.html_title.empty() &&
+        shared_word_share(declared, c.html_title) < 0.5) {
+        meta.title = strip_title_site_suffix(c.html_title, heading);
+    } else if (!declared.empty()) {
         meta.title = strip_title_site_suffix(declared, heading);
     } else if (!c.html_title.empty()) {
         meta.title = strip_title_site_suffix(c.html_title, heading);
