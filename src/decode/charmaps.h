@@ -22,7 +22,16 @@ private:
     std::string_view name_;
     std::array<char32_t, 128> high_;
     std::vector<std::pair<char32_t, std::uint8_t>> reverse_;  // sorted by code point
+    std::vector<std::uint8_t> direct_;  // byte for each code point below kDirectLimit, 0 when none
 };
+
+// Code points below this have their bytes (and their masks below) in flat tables.
+constexpr char32_t kDirectLimit = 0x2600;
+
+// For a quick look at a pair of characters: bit k of lead_mask(cp) is set when cp is a UTF-8 lead
+// byte (0xC2-0xF4) in mojibake_charmaps()[k], of continuation_mask(cp) when it is 0x80-0xBF there.
+std::uint16_t lead_mask(char32_t cp);
+std::uint16_t continuation_mask(char32_t cp);
 
 // windows-1252, latin-1, windows-1250/1251/1253/1254/1257, iso-8859-2, macintosh, cp437, koi8-r:
 // built once, immutable, shared by every caller.

@@ -7,7 +7,10 @@
 #include <array>
 #include <cstdint>
 
+#include "decode/code_points.h"
+#include "decode/convert.h"
 #include "decode/encoding_labels.h"
+#include "decode/plausibility.h"
 #include "decode/utf8.h"
 
 namespace winnow {
@@ -99,6 +102,31 @@ bool has_iso2022_escape(std::string_view bytes) {
     return bytes.find("\x1B$") != std::string_view::npos || bytes.find("\x1B(") != std::string_view::npos;
 }
 
+// When uchardet has no answer: the code page, among those it does not model, under which the
+// bytes read most plausibly (Hebrew and Greek DOS pages, Johab, Georgian). windows-1252 comes
+// first and wins ties.
+std::string most_plausible_reading(std::string_view bytes) {
+    static constexpr std::array<std::string_view, 10> kCandidates{
+        "windows-1252", "IBM862", "CP737", "JOHAB", "GEORGIAN-ACADEMY", "GEORGIAN-PS", "IBM866", "IBM852",
+        "IBM855", "IBM437"};
+    const std::string_view sample = bytes.substr(0, 16384);
+    std::string best;
+    double best_cost = 0;
+    for (const std::string_view encoding : kCandidates) {
+        const std::string name = resolve_encoding_name(encoding);
+        if (name.empty()) continue;
+        const Conversion reading = convert_to_utf8(sample, name);
+        if (!reading.ok) continue;
+        const std::u32string text = to_code_points(reading.text);
+        const double cost = implausibility(text, 0, text.size()) + 8.0 * static_cast<double>(reading.replacements);
+        if (best.empty() || cost < best_cost) {
+            best = name;
+            best_cost = cost;
+        }
+    }
+    return best;
+}
+
 }  // namespace
 
 std::string uchardet_guess(std::string_view bytes) {
@@ -125,7 +153,12 @@ Detection detect_encoding(std::string_view bytes) {
         return result;
     }
     const std::string guess = uchardet_guess(bytes);
-    if (guess.empty() || guess == "ASCII") return result;
+    if (guess == "ASCII") return result;
+    if (guess.empty()) {
+        result.encoding = most_plausible_reading(bytes);
+        result.rule = "most-plausible-reading";
+        return result;
+    }
     result.encoding = resolve_encoding_name(guess);
     // WHATWG maps ISO-2022-KR/CN and HZ to "replacement" so that browsers refuse them; when the
     // detector recognises one, decode it with iconv instead of discarding the document.

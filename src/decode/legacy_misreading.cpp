@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
+#include "decode/charmaps.h"
 #include "decode/code_points.h"
 #include "decode/convert.h"
 #include "decode/detect.h"
@@ -13,6 +15,9 @@
 
 namespace winnow {
 namespace {
+
+// The implausibility a re-reading must remove, at least.
+constexpr double kMinimumGain = 4.0;
 
 struct Misreading {
     std::string_view read_as;     // WHATWG name of the code page the text was decoded with
@@ -71,33 +76,52 @@ bool same_encoding(const std::string& detected, std::string_view expected) {
     return false;
 }
 
+// Misread text is made only of characters of the code page it was read as.
+bool encodable_in_a_reading(std::u32string_view text) {
+    for (const std::string_view name : {"windows-1252", "windows-1251", "koi8-r", "windows-1250"}) {
+        const SingleByteCharmap& charmap = charmap_named(name);
+        if (std::all_of(text.begin(), text.end(), [&](char32_t c) { return charmap.encode(c) >= 0; })) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 LegacyRepair undo_legacy_misreading(std::u32string_view text) {
     LegacyRepair best;
-    if (!mostly_non_ascii_letters(text)) return best;
+    if (!mostly_non_ascii_letters(text) || !encodable_in_a_reading(text)) return best;
     const double original = implausibility(text, 0, text.size());
-    double best_cost = original;
+    if (original < kMinimumGain) return best;
+    struct Candidate {
+        const Misreading* misreading;
+        std::string bytes;
+        std::u32string text;
+        double cost;
+    };
+    std::vector<Candidate> candidates;
     const std::string utf8 = to_utf8(text);
     for (const Misreading& m : kMisreadings) {
         std::string bytes;
         if (!convert_from_utf8(utf8, iconv_name(m.read_as), bytes)) continue;
-        // uchardet must see the bytes as the code page we think they were written in: it knows
-        // each language's letter statistics, which tell KOI8-R from windows-1251 and GBK from Big5.
-        if (!same_encoding(resolve_encoding_name(uchardet_guess(bytes)), m.written_in)) continue;
         const Conversion reread = convert_to_utf8(bytes, m.written_in);
         if (!reread.ok || reread.replacements > 0) continue;
         std::u32string candidate = to_code_points(reread.text);
         const double cost = implausibility(candidate, 0, candidate.size());
-        if (cost < best_cost) {
-            best_cost = cost;
-            best.text = std::move(candidate);
-            best.kind = std::string(m.written_in) + "-as-" + std::string(m.read_as);
-        }
+        // The text as it stands must be clearly implausible and the new reading clearly better.
+        if (original - cost < kMinimumGain || cost > original * 0.3) continue;
+        candidates.push_back({&m, std::move(bytes), std::move(candidate), cost});
     }
-    // The text as it stands must be clearly implausible and the new reading clearly better.
-    if (best.kind.empty() || original - best_cost < 4.0 || best_cost > original * 0.3) return {};
-    best.cost = best_cost;
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
+    for (Candidate& c : candidates) {
+        // uchardet must see the bytes as the code page we think they were written in: it knows
+        // each language's letter statistics, which tell KOI8-R from windows-1251 and GBK from Big5.
+        if (!same_encoding(resolve_encoding_name(uchardet_guess(c.bytes)), c.misreading->written_in)) continue;
+        best.text = std::move(c.text);
+        best.kind = std::string(c.misreading->written_in) + "-as-" + std::string(c.misreading->read_as);
+        best.cost = c.cost;
+        return best;
+    }
     return best;
 }
 

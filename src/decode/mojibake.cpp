@@ -106,8 +106,10 @@ std::optional<Sequence> match_sequence(std::u32string_view text, std::size_t i, 
     if (space_at == need && cp == 0x00E0 && i + need + 1 < text.size() && !a_grave_joins_next_word(text, i + need + 1)) {
         seq.keeps_space = true;
     }
-    // "voilÃ le", "Ã  le": the pattern is specific enough to count as evidence.
-    if (space_at == need && cp == 0x00E0) seq.weak = false;
+    // "voilÃ le", "Ã  le": the pattern is specific enough to count as evidence, when the lead is
+    // a letter (Ã, Г, Ă), not a symbol ("√ " in MacRoman is more often a misread dash).
+    if (space_at == need && cp == 0x00E0 && is_letter(classify(text[i]).kind)) seq.weak = false;
+    if (space_at == need && cp == 0x00E0 && !is_letter(classify(text[i]).kind)) return std::nullopt;
     // CESU-8: a surrogate pair written as two three-byte sequences (emoji through old MySQL).
     if (!lost && cp >= 0xD800 && cp <= 0xDBFF) {
         const auto low = match_sequence(text, i + seq.length, charmap, true);
@@ -129,7 +131,7 @@ std::vector<Edit> find_single_byte(std::u32string_view text, const SingleByteCha
         if (text[i] < 0x80) continue;
         const auto seq = match_sequence(text, i, charmap);
         if (!seq) continue;
-        Edit edit{i, i + seq->length, std::u32string(1, seq->code_point), 0, seq->weak, seq->lossy, 0};
+        Edit edit{i, i + seq->length, std::u32string(1, seq->code_point), 0, seq->weak, seq->lossy, 0, false};
         if (seq->keeps_space) edit.replacement.push_back(U' ');
         // Symbols that spell a symbol ("¬´" → "«") or box drawing that spells a Latin letter
         // ("├┤" → "ô") say little: mojibake shows in letters.
@@ -139,7 +141,7 @@ std::vector<Edit> find_single_byte(std::u32string_view text, const SingleByteCha
         const bool has_rare = std::any_of(original.begin(), original.end(), [](char32_t c) { return classify(c).rare; });
         const CharClass spelled = classify(seq->code_point);
         const bool spells_letter = is_letter(spelled.kind) && (spelled.script != Script::latin || !has_rare);
-        if (!has_letter && !spells_letter) edit.weak = true;
+        if (!has_letter && !spells_letter) edit.weak = edit.symbolic = true;
         edits.push_back(std::move(edit));
         i += seq->length - 1;
     }
@@ -183,7 +185,7 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
                 if (!convert_from_utf8(to_utf8(text.substr(i, stop - i)), iconv_name.c_str(), bytes)) continue;
                 const bool multibyte = std::any_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) != 0; });
                 if (!multibyte || bytes.size() < 6 || valid_utf8_prefix(bytes) != bytes.size()) continue;
-                Edit edit{i, stop, to_code_points(bytes), 0, false, false, 0};
+                Edit edit{i, stop, to_code_points(bytes), 0, false, false, 0, false};
                 // Legacy CJK text almost never re-encodes to valid three-byte UTF-8 sequences, so
                 // each CJK character they spell is evidence of its own.
                 if (bytes.size() >= 6) {
@@ -203,7 +205,12 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
     return edits;
 }
 
-std::vector<Edit> keep_supported(std::vector<Edit> edits, bool later_layer) {
+std::vector<Edit> keep_supported(std::vector<Edit> edits, Proof proof) {
+    if (proof == Proof::none) {
+        std::erase_if(edits, [](const Edit& e) { return e.weak && !e.symbolic; });
+        return edits;
+    }
+    const bool later_layer = proof == Proof::shown;
     const bool strong = std::any_of(edits.begin(), edits.end(), [&](const Edit& e) {
         return !e.weak && !(later_layer && e.lossy) && e.gain >= kStrongGain;
     });
@@ -235,11 +242,11 @@ const std::vector<std::string_view>& multibyte_mojibake_encodings() {
     return encodings;
 }
 
-std::vector<Edit> find_mojibake(std::u32string_view text, std::string_view encoding, bool later_layer) {
+std::vector<Edit> find_mojibake(std::u32string_view text, std::string_view encoding, Proof proof) {
     for (const auto& charmap : mojibake_charmaps()) {
-        if (charmap.name() == encoding) return keep_supported(find_single_byte(text, charmap), later_layer);
+        if (charmap.name() == encoding) return keep_supported(find_single_byte(text, charmap), proof);
     }
-    return keep_supported(find_multibyte(text, encoding), later_layer);
+    return keep_supported(find_multibyte(text, encoding), proof);
 }
 
 std::vector<Edit> mojibake_candidates(std::u32string_view text, std::string_view encoding) {

@@ -17,13 +17,19 @@ struct Edit {
     bool weak = false;   // too ambiguous to show on its own that the text has mojibake
     bool lossy = false;  // spells U+FFFD: a byte of the original was lost
     double evidence = 0;  // support the plausibility score cannot see (byte structure), part of gain
+    bool symbolic = false;  // weak because only symbols are involved ("¬´" → "«"), not a guessed byte
 };
 
 // The edits that undo one layer of UTF-8-read-as-`encoding` mojibake, where `encoding` is one of
 // mojibake_charmaps() or a multi-byte code page (GBK, Big5, Shift_JIS, EUC-KR). Only edits that
 // make the text more plausible are returned; empty when the text shows no such mojibake.
-// later_layer: an earlier round already peeled mojibake off this text, so it needs no new proof.
-std::vector<Edit> find_mojibake(std::u32string_view text, std::string_view encoding, bool later_layer);
+// How much each edit must prove by itself.
+enum class Proof {
+    required,  // the text must show this mojibake clearly somewhere
+    shown,     // an earlier round already peeled mojibake off this text
+    none,      // every sequence: a speculative reading, to be judged by where it leads
+};
+std::vector<Edit> find_mojibake(std::u32string_view text, std::string_view encoding, Proof proof);
 
 // Every sequence find_mojibake considers, with its gain, before the evidence rules filter them.
 std::vector<Edit> mojibake_candidates(std::u32string_view text, std::string_view encoding);

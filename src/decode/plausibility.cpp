@@ -2,11 +2,40 @@
 #include "decode/plausibility.h"
 
 #include <algorithm>
+#include <array>
+#include <vector>
 
 #include "decode/unicode_class.h"
 
 namespace winnow {
 namespace {
+
+// The classes of a stretch of text, looked up once; positions outside it are classified on demand.
+class Classes {
+public:
+    Classes(std::u32string_view text, std::size_t lo, std::size_t hi) : text_(text), lo_(lo), size_(hi - lo) {
+        CharClass* out = small_.data();
+        if (size_ > small_.size()) {
+            large_.resize(size_);
+            out = large_.data();
+        }
+        for (std::size_t j = 0; j < size_; ++j) out[j] = classify(text[lo + j]);
+        data_ = out;
+    }
+    Classes(const Classes&) = delete;
+    Classes& operator=(const Classes&) = delete;
+    CharClass operator()(std::size_t j) const {
+        return j >= lo_ && j - lo_ < size_ ? data_[j - lo_] : classify(text_[j]);
+    }
+
+private:
+    std::u32string_view text_;
+    std::size_t lo_;
+    std::size_t size_;
+    std::array<CharClass, 64> small_{};  // short stretches (one edit and its context) need no allocation
+    std::vector<CharClass> large_;
+    const CharClass* data_ = nullptr;
+};
 
 bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == 0x2019 || cp == 0x02BC; }
 
@@ -16,15 +45,15 @@ bool mojibake_lead(char32_t cp) { return cp == 0x00C2 || cp == 0x00C3 || cp == 0
 
 bool word_joiner(char32_t cp) { return is_apostrophe(cp) || cp == U'-' || cp == 0x00B7 || cp == 0x2010 || cp == 0x2011; }
 
-std::size_t letters_left_of(std::u32string_view text, std::size_t i) {
+std::size_t letters_left_of(std::u32string_view text, const Classes& cls, std::size_t i) {
     std::size_t n = 0;
-    while (i > 0 && is_letter(classify(text[i - 1]).kind)) --i, ++n;
+    while (i > 0 && is_letter(cls(i - 1).kind)) --i, ++n;
     return n;
 }
 
-std::size_t letters_right_of(std::u32string_view text, std::size_t i) {
+std::size_t letters_right_of(std::u32string_view text, const Classes& cls, std::size_t i) {
     std::size_t n = 0;
-    while (i + 1 < text.size() && is_letter(classify(text[i + 1]).kind)) ++i, ++n;
+    while (i + 1 < text.size() && is_letter(cls(i + 1).kind)) ++i, ++n;
     return n;
 }
 
@@ -34,25 +63,47 @@ bool same_script_letter_or_mark(const CharClass& c, Script script) {
 
 bool is_trade_mark(char32_t cp) { return cp == 0x2122 || cp == 0x00AE || cp == 0x00A9; }
 
-bool lone_lower_in_capitals(std::u32string_view text, std::size_t i) {
+bool lone_lower_in_capitals(std::u32string_view text, const Classes& cls, std::size_t i) {
+    // Its letter neighbours must be capitals: checked first, as most lower-case letters fail here.
+    const CharKind left = i > 0 ? cls(i - 1).kind : CharKind::space;
+    const CharKind right = i + 1 < text.size() ? cls(i + 1).kind : CharKind::space;
+    if (left == CharKind::lower || right == CharKind::lower) return false;
+    if (left != CharKind::upper && right != CharKind::upper) return false;
     std::size_t upper = 0, lower = 0;
-    for (std::size_t j = i; j > 0 && is_letter(classify(text[j - 1]).kind); --j) {
-        const CharKind k = classify(text[j - 1]).kind;
+    for (std::size_t j = i; j > 0 && is_letter(cls(j - 1).kind); --j) {
+        const CharKind k = cls(j - 1).kind;
         upper += k == CharKind::upper;
         lower += k == CharKind::lower;
     }
-    for (std::size_t j = i + 1; j < text.size() && is_letter(classify(text[j]).kind); ++j) {
-        const CharKind k = classify(text[j]).kind;
+    for (std::size_t j = i + 1; j < text.size() && is_letter(cls(j).kind); ++j) {
+        const CharKind k = cls(j).kind;
         upper += k == CharKind::upper;
         lower += k == CharKind::lower;
     }
     return upper >= 2 && lower == 0;
 }
 
-bool all_accented_latin_word(std::u32string_view text, std::size_t start) {
+// Whether the nearest letter on either side of text[i] (within a few characters) is of `script`.
+bool script_nearby(std::u32string_view text, const Classes& cls, std::size_t i, Script script) {
+    constexpr std::size_t kReach = 4;
+    for (std::size_t j = i; j > 0 && i - j < kReach; --j) {
+        const CharClass c = cls(j - 1);
+        if (is_letter(c.kind) || c.kind == CharKind::mark) {
+            if (c.script == script) return true;
+            break;
+        }
+    }
+    for (std::size_t j = i + 1; j < text.size() && j - i <= kReach; ++j) {
+        const CharClass c = cls(j);
+        if (is_letter(c.kind) || c.kind == CharKind::mark) return c.script == script;
+    }
+    return false;
+}
+
+bool all_accented_latin_word(std::u32string_view text, const Classes& cls, std::size_t start) {
     std::size_t length = 0;
     for (std::size_t j = start; j < text.size(); ++j) {
-        const CharClass c = classify(text[j]);
+        const CharClass c = cls(j);
         if (!is_letter(c.kind)) break;
         if (text[j] < 0x80 || c.script != Script::latin) return false;
         ++length;
@@ -60,23 +111,23 @@ bool all_accented_latin_word(std::u32string_view text, std::size_t start) {
     return length >= 3;
 }
 
-double char_cost(std::u32string_view text, std::size_t i) {
+double char_cost(std::u32string_view text, const Classes& cls, std::size_t i) {
     const char32_t cp = text[i];
     if (cp < 0x80) return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7F ? 5.0 : 0.0;
-    const CharClass c = classify(cp);
+    const CharClass c = cls(i);
     switch (c.kind) {
         case CharKind::replacement: return 3.0;
         case CharKind::control: return 8.0;
         default: break;
     }
     if (c.kind == CharKind::mark) {
-        const CharKind prev = i > 0 ? classify(text[i - 1]).kind : CharKind::space;
+        const CharKind prev = i > 0 ? cls(i - 1).kind : CharKind::space;
         const bool after_base = is_letter(prev) || prev == CharKind::mark;
         // A combining accent costs more than the precomposed letter it could have been.
         const bool common_accent = (cp >= 0x0300 && cp <= 0x030C) || (cp >= 0x0323 && cp <= 0x0328);
         if (!after_base) return 4.0;
         // A Hebrew or Arabic mark on a letter of another script.
-        if (c.script != Script::common && i > 0 && classify(text[i - 1]).script != c.script) return 4.0;
+        if (c.script != Script::common && i > 0 && cls(i - 1).script != c.script) return 4.0;
         return c.rare || (cp >= 0x0300 && cp <= 0x036F && !common_accent) ? 2.0 : 0.5;
     }
     if (c.rare) return 4.0;
@@ -86,20 +137,19 @@ double char_cost(std::u32string_view text, std::size_t i) {
     if (c.kind == CharKind::symbol) cost = cp >= 0x1F000 || is_trade_mark(cp) ? 1.0 : 2.0;
     if (c.kind == CharKind::format) cost = 2.0;
     // A lone letter of a non-Latin alphabet inside other text (Greek is exempt: science uses it).
+    // One-letter words of its own script nearby (Russian "и", "в") are fine.
     if (is_letter(c.kind) && c.script != Script::latin && c.script != Script::common && c.script != Script::cjk &&
-        c.script != Script::hangul && c.script != Script::greek) {
-        const bool left = i > 0 && same_script_letter_or_mark(classify(text[i - 1]), c.script);
-        const bool right = i + 1 < text.size() && same_script_letter_or_mark(classify(text[i + 1]), c.script);
-        if (!left && !right) cost += 3.0;
+        c.script != Script::hangul && c.script != Script::greek && !script_nearby(text, cls, i, c.script)) {
+        cost += 3.0;
     }
     // A word of three or more accented Latin letters and no plain ones ("Ïðèâåò", "ÖÐÎÄ") is
     // another code page read as Latin-1; real words mix in unaccented letters.
-    if (is_letter(c.kind) && c.script == Script::latin && (i == 0 || !is_letter(classify(text[i - 1]).kind)) &&
-        all_accented_latin_word(text, i)) {
+    if (is_letter(c.kind) && c.script == Script::latin && (i == 0 || !is_letter(cls(i - 1).kind)) &&
+        all_accented_latin_word(text, cls, i)) {
         cost += 2.0;
     }
     // One lower-case letter inside an otherwise capitalised word ("MģÄM", "AHř").
-    if (c.kind == CharKind::lower && lone_lower_in_capitals(text, i)) cost += 5.0;
+    if (c.kind == CharKind::lower && lone_lower_in_capitals(text, cls, i)) cost += 5.0;
     return cost;
 }
 
@@ -118,9 +168,27 @@ bool mojibake_follower(char32_t cp) {
     }
 }
 
-double pair_cost(char32_t a, char32_t b) {
+// windows-1251's readings of UTF-8 lead bytes C2, C3, D0 and D1 ("В", "Г", "Р", "С"), the
+// Cyrillic counterpart of "Â", "Ã": followed by a character of 1251's 0x80-0xBF other than the
+// letters Russian, Ukrainian and Belarusian use there (ё, і, ї, є, ґ, ў), they are mojibake.
+bool cyrillic_mojibake_lead(char32_t cp) { return cp == 0x0412 || cp == 0x0413 || cp == 0x0420 || cp == 0x0421; }
+
+bool cyrillic_mojibake_follower(char32_t cp) {
+    if (cp == 0x0451 || cp == 0x0456 || cp == 0x0457 || cp == 0x0454 || cp == 0x0491 || cp == 0x045E) return false;
+    if (cp >= 0x0402 && cp <= 0x045F && !(cp >= 0x0410 && cp <= 0x044F)) return true;  // Ђ Ѓ Љ Њ ... џ
+    switch (cp) {
+        case 0x201A: case 0x201E: case 0x2020: case 0x2021: case 0x20AC: case 0x2030: case 0x2039:
+        case 0x203A: case 0x2122: case 0x00A4: case 0x00A6: case 0x00A7: case 0x00A9: case 0x00AC:
+        case 0x00AE: case 0x00B0: case 0x00B1: case 0x00B5: case 0x00B6: case 0x00B7: case 0x2116:
+        case 0x0490: case 0x040E:
+            return true;
+        default:
+            return false;
+    }
+}
+
+double pair_cost(char32_t a, char32_t b, const CharClass& ca, const CharClass& cb) {
     if (a < 0x80 && b < 0x80) return 0.0;
-    const CharClass ca = classify(a), cb = classify(b);
     double cost = 0.0;
     if (is_letter(ca.kind) && is_letter(cb.kind) && ca.script != cb.script && ca.script != Script::common &&
         cb.script != Script::common) {
@@ -134,36 +202,38 @@ double pair_cost(char32_t a, char32_t b) {
         cost += 3.0;
     } else if (a >= 0x00C0 && a <= 0x00FF && a != 0x00D7 && a != 0x00F7 && mojibake_follower(b)) {
         cost += 2.0;
+    } else if (cyrillic_mojibake_lead(a) && cyrillic_mojibake_follower(b)) {
+        cost += 3.0;
     }
     return cost;
 }
 
 // Two capitals, at least one accented, at the start of a lower-case word: "ÄÆdomu".
-double triple_case_cost(std::u32string_view text, std::size_t i) {
+double triple_case_cost(std::u32string_view text, const Classes& cls, std::size_t i) {
     if (i < 2) return 0.0;
     const char32_t a = text[i - 2], b = text[i - 1];
     if (a < 0x80 && b < 0x80) return 0.0;
-    const CharKind ka = classify(a).kind, kb = classify(b).kind, kc = classify(text[i]).kind;
-    const bool word_start = i < 3 || !is_letter(classify(text[i - 3]).kind);
+    const CharKind ka = cls(i - 2).kind, kb = cls(i - 1).kind, kc = cls(i).kind;
+    const bool word_start = i < 3 || !is_letter(cls(i - 3).kind);
     if (word_start && ka == CharKind::upper && kb == CharKind::upper && kc == CharKind::lower &&
-        (i + 1 >= text.size() || classify(text[i + 1]).kind == CharKind::lower)) {
+        (i + 1 >= text.size() || cls(i + 1).kind == CharKind::lower)) {
         return 1.5;
     }
     return 0.0;
 }
 
-double triple_cost(std::u32string_view text, std::size_t i) {
+double triple_cost(std::u32string_view text, const Classes& cls, std::size_t i) {
     // text[i] between two letters.
     if (i == 0 || i + 1 >= text.size()) return 0.0;
     const char32_t mid = text[i];
     if (mid < 0x80 && !is_apostrophe(mid)) return 0.0;
-    if (!is_letter(classify(text[i - 1]).kind) || !is_letter(classify(text[i + 1]).kind)) return 0.0;
+    if (!is_letter(cls(i - 1).kind) || !is_letter(cls(i + 1).kind)) return 0.0;
     if (is_apostrophe(mid)) {
         // Elision (l’homme, qu’il) and contractions (it’s, we’ll) leave a short part on one side.
-        return letters_left_of(text, i) > 2 && letters_right_of(text, i) > 2 ? 2.0 : 0.0;
+        return letters_left_of(text, cls, i) > 2 && letters_right_of(text, cls, i) > 2 ? 2.0 : 0.0;
     }
     if (word_joiner(mid)) return 0.0;
-    const CharClass c = classify(mid);
+    const CharClass c = cls(i);
     if (c.kind == CharKind::symbol || c.rare || c.kind == CharKind::control || c.kind == CharKind::replacement ||
         c.kind == CharKind::format) {
         return 3.0;
@@ -175,14 +245,16 @@ double triple_cost(std::u32string_view text, std::size_t i) {
 }  // namespace
 
 double implausibility(std::u32string_view text, std::size_t begin, std::size_t end) {
+    constexpr std::size_t kMargin = 8;
+    const Classes cls(text, begin > kMargin ? begin - kMargin : 0, std::min(text.size(), end + kMargin));
     double cost = 0.0;
-    for (std::size_t i = begin; i < end; ++i) cost += char_cost(text, i);
+    for (std::size_t i = begin; i < end; ++i) cost += char_cost(text, cls, i);
     for (std::size_t i = std::max<std::size_t>(begin, 1); i <= end && i < text.size(); ++i) {
-        cost += pair_cost(text[i - 1], text[i]);
+        cost += pair_cost(text[i - 1], text[i], cls(i - 1), cls(i));
     }
     const std::size_t first = begin > 0 ? begin - 1 : 0;
-    for (std::size_t i = first; i <= end && i < text.size(); ++i) cost += triple_cost(text, i);
-    for (std::size_t i = begin; i < end + 2 && i < text.size(); ++i) cost += triple_case_cost(text, i);
+    for (std::size_t i = first; i <= end && i < text.size(); ++i) cost += triple_cost(text, cls, i);
+    for (std::size_t i = begin; i < end + 2 && i < text.size(); ++i) cost += triple_case_cost(text, cls, i);
     return cost;
 }
 

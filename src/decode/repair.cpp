@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <initializer_list>
 #include <iterator>
 #include <string_view>
 
@@ -152,40 +153,112 @@ struct Peeling {
     std::u32string text;
     double cost = 0;
     std::vector<std::pair<std::string_view, std::size_t>> steps;  // encoding, edits
+    bool speculative = false;  // a step was taken without evidence of its own
 };
+
+// A path that starts with an unproven layer must end in text far more plausible than it began.
+bool speculation_pays(double before, double after) { return after <= before * 0.3 && before - after >= 4.0; }
 
 // Peels mojibake layers. Each round, every code page proposes its edits; the most promising few
 // are followed further, and the path that ends in the most plausible text wins. Looking ahead
 // matters for double encoding, where the right first layer ("Ã¢â‚¬Å¾" → "â€ž") still looks
 // like mojibake until the second is peeled.
+std::uint16_t charmaps_encoding_to(char32_t c, std::initializer_list<int> bytes) {
+    std::uint16_t mask = 0;
+    const auto& charmaps = mojibake_charmaps();
+    for (std::size_t k = 0; k < charmaps.size(); ++k) {
+        const int b = charmaps[k].encode(c);
+        if (std::find(bytes.begin(), bytes.end(), b) != bytes.end()) mask |= static_cast<std::uint16_t>(1u << k);
+    }
+    return mask;
+}
+
+// Cheap necessary conditions for each kind of mojibake, so that clean text skips the search.
+struct Suspicions {
+    std::uint16_t charmaps = 0;  // bit k: a lead byte then a continuation byte in mojibake_charmaps()[k]
+    bool multibyte = false;      // three or more CJK characters in a row
+};
+
+Suspicions suspect(std::u32string_view text) {
+    Suspicions found;
+    std::size_t cjk_run = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char32_t c = text[i];
+        if (c < 0x80) {
+            cjk_run = 0;
+            continue;
+        }
+        if (i + 1 < text.size()) {
+            if (const std::uint16_t lead = lead_mask(c)) {
+                const char32_t next = text[i + 1];
+                // A space or '?' standing in for a byte only counts after the leads where it is
+                // evidence of its own ("Ã " for "à", "Ã?" for a lost byte): 0xC2, 0xC3 and 0xE2.
+                if (next == U' ' || next == U'?') {
+                    found.charmaps |= charmaps_encoding_to(c, {0xC2, 0xC3, 0xE2});
+                } else if (next == 0xFFFD) {
+                    found.charmaps |= lead;
+                } else {
+                    found.charmaps |= lead & continuation_mask(next);
+                }
+            }
+        }
+        const Script script = classify(c).script;
+        cjk_run = script == Script::cjk || script == Script::hangul ? cjk_run + 1 : 0;
+        if (cjk_run >= 3) found.multibyte = true;
+
+    }
+    return found;
+}
+
 Peeling peel(std::u32string text, int layer) {
+    const Suspicions suspicions = layer < kMaxLayers ? suspect(text) : Suspicions{};
+    if (suspicions.charmaps == 0 && !suspicions.multibyte) {
+        const double cost = layer == 0 ? 0.0 : implausibility(text, 0, text.size());  // unused at layer 0
+        return {std::move(text), cost, {}};
+    }
     Peeling best{text, implausibility(text, 0, text.size()), {}};
-    if (layer >= kMaxLayers) return best;
     struct Option {
         std::string_view encoding;
         std::size_t edits;
         double cost;
         double evidence;
         std::u32string text;
+        bool speculative;
     };
     std::vector<Option> options;
-    auto consider = [&](std::string_view encoding) {
-        const std::vector<Edit> edits = find_mojibake(text, encoding, layer > 0);
-        if (edits.empty()) return;
+    auto add_option = [&](std::string_view encoding, const std::vector<Edit>& edits, bool speculative) {
         std::u32string fixed = apply_edits(text, edits);
         double evidence = 0;
         for (const Edit& e : edits) evidence += e.evidence;
         const double cost = implausibility(fixed, 0, fixed.size()) - evidence;
-        options.push_back({encoding, edits.size(), cost, evidence, std::move(fixed)});
+        options.push_back({encoding, edits.size(), cost, evidence, std::move(fixed), speculative});
     };
-    for (const auto& charmap : mojibake_charmaps()) consider(charmap.name());
-    for (const auto encoding : multibyte_mojibake_encodings()) consider(encoding);
+    auto consider = [&](std::string_view encoding) {
+        const std::vector<Edit> edits = find_mojibake(text, encoding, layer > 0 ? Proof::shown : Proof::required);
+        if (!edits.empty()) add_option(encoding, edits, false);
+        // A first layer of double encoding can look no better than before ("Г‚ВЈ" → "Â£" → "£"),
+        // so every sequence is also followed as a speculative reading, kept only if the path pays.
+        if (layer == 0) {
+            const std::vector<Edit> all = find_mojibake(text, encoding, Proof::none);
+            if (all.size() > edits.size()) add_option(encoding, all, true);
+        }
+    };
+    const auto& charmaps = mojibake_charmaps();
+    for (std::size_t k = 0; k < charmaps.size(); ++k) {
+        if (suspicions.charmaps & (1u << k)) consider(charmaps[k].name());
+    }
+    if (suspicions.multibyte) {
+        for (const auto encoding : multibyte_mojibake_encodings()) consider(encoding);
+    }
     std::stable_sort(options.begin(), options.end(), [](const Option& a, const Option& b) { return a.cost < b.cost; });
     constexpr std::size_t kBranches = 3;
+    const double initial = best.cost;
     for (std::size_t i = 0; i < options.size() && i < kBranches; ++i) {
         Peeling further = peel(std::move(options[i].text), layer + 1);
         further.cost -= options[i].evidence;
         further.steps.insert(further.steps.begin(), {options[i].encoding, options[i].edits});
+        further.speculative = further.speculative || options[i].speculative;
+        if (further.speculative && !speculation_pays(initial, further.cost)) continue;
         if (further.cost < best.cost) best = std::move(further);
     }
     return best;
@@ -268,7 +341,7 @@ std::vector<Repair> repair_mojibake(std::string& text) {
     // Latin-1 soup, and UTF-8's byte structure is the stronger evidence.
     Peeling peeled = peel(code_points, 0);
     LegacyRepair legacy = undo_legacy_misreading(code_points);
-    if (!legacy.kind.empty() && legacy.cost < peeled.cost - 2.0) {
+    if (!legacy.kind.empty() && (peeled.steps.empty() || legacy.cost < peeled.cost - 2.0)) {
         code_points = std::move(legacy.text);
         note(repairs, legacy.kind, 1);
     } else if (!peeled.steps.empty()) {

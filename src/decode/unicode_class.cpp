@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <vector>
 
 namespace winnow {
 namespace {
@@ -219,9 +220,7 @@ CharKind indic_kind(char32_t cp) {
     return K::letter;
 }
 
-}  // namespace
-
-CharClass classify(char32_t cp) {
+CharClass classify_by_range(char32_t cp) {
     const auto* end = std::end(kRanges);
     const auto* it = std::upper_bound(std::begin(kRanges), end, cp,
                                       [](char32_t c, const Range& r) { return c < r.first; });
@@ -229,10 +228,32 @@ CharClass classify(char32_t cp) {
     --it;
     if (cp > it->last) return {K::symbol, S::common, true};
     CharClass result{it->kind, it->script, it->rare};
-    if (cp >= 0x0100 && cp <= 0x017F) result.kind = latin_extended_a_case(cp);
+    if (cp >= 0x0100 && cp <= 0x017F) {
+        result.kind = latin_extended_a_case(cp);
+        result.rare = cp == 0x0138 || cp == 0x0149 || cp == 0x017F;  // ĸ, ŉ, ſ: obsolete
+    }
     if (cp >= 0x1E00 && cp <= 0x1EFF) result.kind = (cp & 1) ? K::lower : K::upper;
     if (cp >= 0x0900 && cp <= 0x0DFF) result.kind = indic_kind(cp);
     return result;
+}
+
+// The Basic Multilingual Plane in a flat table, built on first use and never changed.
+constexpr char32_t kTableSize = 0x10000;
+
+const std::vector<CharClass>& class_table() {
+    static const std::vector<CharClass> table = [] {
+        std::vector<CharClass> t(kTableSize);
+        for (char32_t cp = 0; cp < kTableSize; ++cp) t[cp] = classify_by_range(cp);
+        return t;
+    }();
+    return table;
+}
+
+}  // namespace
+
+CharClass classify(char32_t cp) {
+    if (cp < kTableSize) return class_table()[cp];
+    return classify_by_range(cp);
 }
 
 }  // namespace winnow
