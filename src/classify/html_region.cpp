@@ -397,7 +397,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
                                t == "section" || t == "aside" || t == "footer" || t == "nav" || t == "dl";
         if (!cleanable) continue;
         ContainerStats& s = stats[c];
-        if (t == "aside" || t == "nav" || t == "footer") {
+        if (t == "aside" || t == "nav" || t == "footer" || t == "form" || t == "fieldset") {
             s.removed = true;
             s.removed_reason = "<" + t + "> inside the article";
             continue;
