@@ -3,6 +3,7 @@
 #include "classify/classify.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 #include "classify/features.h"
@@ -21,7 +22,7 @@ struct Thresholds {
     double good_stopwords = 0.30;       // stopword ratio of prose
     double low_stopwords = 0.15;        // below: lists of names, keywords, menus
     double keep_outside_stopwords = 0.32;  // a paragraph outside the main text is kept only above both
-    std::size_t keep_outside_words = 40;
+    std::size_t keep_outside_words = 30;
 };
 
 Thresholds thresholds_for(Favor favor) {
@@ -198,6 +199,21 @@ void mark_runs(const Document& doc, const DocumentFeatures& df, std::vector<Bloc
     }
 }
 
+// A comments heading ("15 Comments:", "Leave a Reply") after some of the article's prose: where
+// the reader comments start. Returns its index, or n when there is none.
+std::size_t comment_section_start(const Document& doc, const DocumentFeatures& df, const std::vector<BlockState>& st) {
+    std::size_t prose_chars = 0;
+    for (std::size_t i = 0; i < st.size(); ++i) {
+        if (!st[i].decided && st[i].quality == Quality::Good) prose_chars += df.blocks[i].chars;
+        const BlockFeatures& f = df.blocks[i];
+        const bool heading = st[i].decided && st[i].decision.category == Category::Comment && f.words <= 8 &&
+                             !doc.blocks[i].bullet && f.match.found &&
+                             (f.match.begin == 0 || std::isdigit(static_cast<unsigned char>(doc.blocks[i].text[0])));
+        if (heading && prose_chars >= 400) return i;
+    }
+    return st.size();
+}
+
 // Lines between two blank lines that read as prose together are one paragraph, even when each line
 // alone is too short to judge: narrow columns and table cells break paragraphs into short lines.
 void promote_prose_groups(const Document& doc, const DocumentFeatures& df, std::vector<BlockState>& st,
@@ -235,10 +251,11 @@ void promote_prose_groups(const Document& doc, const DocumentFeatures& df, std::
 
 // The main text: the contiguous run of blocks with the most prose, where prose counts for and
 // boilerplate against (maximum-sum segment). Returns [begin, end) or {0,0} if there is none.
-std::pair<std::size_t, std::size_t> main_region(const DocumentFeatures& df, const std::vector<BlockState>& st) {
+std::pair<std::size_t, std::size_t> main_region(const DocumentFeatures& df, const std::vector<BlockState>& st,
+                                                std::size_t end) {
     double best = 0, sum = 0;
     std::size_t best_begin = 0, best_end = 0, begin = 0;
-    for (std::size_t i = 0; i < st.size(); ++i) {
+    for (std::size_t i = 0; i < end; ++i) {
         const auto chars = static_cast<double>(df.blocks[i].chars);
         double w = 0;
         switch (st[i].quality) {
@@ -387,7 +404,9 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
             set_noise(st[i], Category::Boilerplate, p.reason + ": " + describe(f));
         st[i].decided = true;
     }
-    const auto [region_begin, region_end] = main_region(df, st);
+    // Reader comments can outweigh the article: the main text is looked for before them.
+    const std::size_t comments = comment_section_start(doc, df, st);
+    const auto [region_begin, region_end] = main_region(df, st, comments);
     for (std::size_t i = 0; i < n; ++i) {
         if (st[i].decided) continue;
         const BlockFeatures& f = df.blocks[i];
@@ -421,20 +440,23 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
         }
     }
 
-    // 5. Byline and date lines anywhere: metadata, not text.
+    // 5. The first byline and the first dateline: metadata, not text. (Later "By …" lines are
+    //    references, credits or quotes, and keep their verdict.)
+    bool have_byline = false, have_date = false;
     for (std::size_t i = 0; i < n; ++i) {
         const BlockFeatures& f = df.blocks[i];
         if (!f.match.found) continue;
         if (st[i].decision.label == Label::Noise && st[i].decision.category != Category::Boilerplate) continue;
         std::string author;
-        if (f.match.kind == PhraseKind::Byline && byline_author(doc.blocks[i].text, f, &author)) {
+        if (!have_byline && f.match.kind == PhraseKind::Byline && byline_author(doc.blocks[i].text, f, &author)) {
+            have_byline = true;
             st[i].decided = true;
             st[i].decision = Decision{Label::Byline, Category::None,
                                       format("byline pattern \"%.*s\" (%.*s) before a name",
                                              static_cast<int>(f.match.phrase.size()), f.match.phrase.data(),
                                              static_cast<int>(f.match.source.size()), f.match.source.data()),
                                       author};
-        } else if (f.match.kind == PhraseKind::Date && f.words <= 14 && !f.terminal_punctuation &&
+        } else if (!have_date && f.match.kind == PhraseKind::Date && f.words <= 14 && !f.terminal_punctuation &&
                    doc.blocks[i].text.find_first_of("0123456789") != std::string::npos) {
             st[i].decided = true;
             st[i].decision = Decision{Label::Date, Category::None,
@@ -443,6 +465,7 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
                                              static_cast<int>(f.match.source.size()), f.match.source.data(),
                                              f.words),
                                       trim_copy(doc.blocks[i].text)};
+            have_date = true;
         }
     }
 
