@@ -141,6 +141,17 @@ TEST_CASE("the pre-pass keeps what later stages read and drops the rest", "[html
     CHECK(r.html.find("<div>v</div>") != std::string::npos);
 }
 
+TEST_CASE("the pre-pass collapses whitespace except in <pre> and keeps only the canonical link", "[html]") {
+    const PrepassResult r = strip_inert_markup(
+        "<head><link rel=\"stylesheet\" href=\"/a.css\"><link rel=\"canonical\" href=\"https://x.example/\"></head>"
+        "<body><p>a  \n\n   b\t\tc</p><pre>  x\n\n    y</pre><p>d    e</p></body>");
+    CHECK(r.html.find("a.css") == std::string::npos);
+    CHECK(r.html.find("<link rel=\"canonical\" href=\"https://x.example/\">") != std::string::npos);
+    CHECK(r.html.find("<p>a\nb\tc</p>") != std::string::npos);
+    CHECK(r.html.find("<pre>  x\n\n    y</pre>") != std::string::npos);
+    CHECK(r.html.find("<p>d e</p>") != std::string::npos);
+}
+
 TEST_CASE("metadata from meta tags, JSON-LD, <title> and <h1>", "[html]") {
     const Document d = segment_html(
         "<html lang=\"en-GB\"><head><title>Rain returns to the valley | Valley News</title>"

@@ -73,11 +73,6 @@ const char* semantic_hint(GumboTag tag) {
     }
 }
 
-std::string_view attribute(const GumboElement& element, const char* name) {
-    const GumboAttribute* attr = gumbo_get_attribute(&element.attributes, name);
-    return attr != nullptr ? std::string_view(attr->value) : std::string_view();
-}
-
 std::string tag_name(const GumboNode& node) {
     const GumboElement& element = node.v.element;
     if (element.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(element.tag);
@@ -123,12 +118,42 @@ bool is_link_target(std::string_view href) {
     return !(href.size() >= 11 && contains_ci(href.substr(0, 11), "javascript:"));
 }
 
+// The attributes the walker reads, found in one pass over the element's attribute list
+// (Gumbo lower-cases attribute names).
+struct ReadAttributes {
+    std::string_view class_names, id, role, itemprop, aria_hidden, style, href;
+    bool hidden = false;
+
+    explicit ReadAttributes(const GumboElement& element) {
+        const GumboVector& attributes = element.attributes;
+        for (unsigned i = 0; i < attributes.length; ++i) {
+            const auto* attr = static_cast<const GumboAttribute*>(attributes.data[i]);
+            const std::string_view name = attr->name;
+            const std::string_view value = attr->value;
+            if (name == "class") class_names = value;
+            else if (name == "id") id = value;
+            else if (name == "role") role = value;
+            else if (name == "itemprop") itemprop = value;
+            else if (name == "aria-hidden") aria_hidden = value;
+            else if (name == "style") style = value;
+            else if (name == "href") href = value;
+            else if (name == "hidden") hidden = true;
+        }
+    }
+
+    // Class, id, role and itemprop tokens, as dom_hints and Container::hints hold them.
+    void append_hints(std::string& out) const {
+        append_tokens(class_names, out);
+        append_tokens(id, out);
+        append_tokens(role, out);
+        append_tokens(itemprop, out);
+    }
+};
+
 // hidden, aria-hidden="true", or an inline style that hides the element.
-bool is_hidden(const GumboElement& element) {
-    if (gumbo_get_attribute(&element.attributes, "hidden") != nullptr) return true;
-    std::string_view aria = attribute(element, "aria-hidden");
-    if (aria == "true") return true;
-    std::string_view style = attribute(element, "style");
+bool is_hidden(const ReadAttributes& attributes) {
+    if (attributes.hidden || attributes.aria_hidden == "true") return true;
+    const std::string_view style = attributes.style;
     if (!style.empty()) {
         std::string compact;
         compact.reserve(style.size());
@@ -280,22 +305,20 @@ void DomWalker::enter(const GumboNode* node) {
     after_inline_close_ = false;
 
     frame.hints_size = hints_.size();
+    const ReadAttributes attributes(element);
     // <html>/<body> classes describe the page ("page-with-sidebar"), not the blocks in it.
     if (element.tag != GUMBO_TAG_HTML && element.tag != GUMBO_TAG_BODY) {
-        append_tokens(attribute(element, "class"), hints_);
-        append_tokens(attribute(element, "id"), hints_);
-        append_tokens(attribute(element, "role"), hints_);
-        append_tokens(attribute(element, "itemprop"), hints_);
+        attributes.append_hints(hints_);
         if (const char* hint = semantic_hint(element.tag)) append_tokens(hint, hints_);
     }
 
-    frame.hidden = is_hidden(element);
+    frame.hidden = is_hidden(attributes);
     if (frame.hidden) {
         if (!frame.block_level) flush();
         ++hidden_depth_;
         frame.counted_hidden = true;
     }
-    if (element.tag == GUMBO_TAG_A && is_link_target(attribute(element, "href"))) {
+    if (element.tag == GUMBO_TAG_A && is_link_target(attributes.href)) {
         ++link_depth_;
         frame.counted_link = true;
     }
@@ -405,10 +428,7 @@ std::size_t DomWalker::container_of(std::size_t frame_index) {
         container.parent = i > 0 ? stack_[i - 1].container : Container::npos;
         container.tag = tag_name(*frame.node);
         const GumboElement& element = frame.node->v.element;
-        append_tokens(attribute(element, "class"), container.hints);
-        append_tokens(attribute(element, "id"), container.hints);
-        append_tokens(attribute(element, "role"), container.hints);
-        append_tokens(attribute(element, "itemprop"), container.hints);
+        ReadAttributes(element).append_hints(container.hints);
         if (const char* hint = semantic_hint(element.tag)) append_tokens(hint, container.hints);
         container.depth = static_cast<int>(i);
         container.hidden = frame.hidden;

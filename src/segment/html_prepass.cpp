@@ -96,7 +96,11 @@ void append_lean_start_tag(std::string_view tag, std::string& out) {
     std::size_t i = 1;
     while (i < tag.size() && !is_space(tag[i]) && tag[i] != '/' && tag[i] != '>') ++i;
     const std::string_view name = tag.substr(1, i - 1);
-    if (equals_ci(name, "meta") || equals_ci(name, "link") || equals_ci(name, "html") || equals_ci(name, "base")) {
+    if (equals_ci(name, "link")) {
+        if (contains_ci(tag, "canonical")) out.append(tag);  // stylesheets, feeds, icons: unread
+        return;
+    }
+    if (equals_ci(name, "meta") || equals_ci(name, "html") || equals_ci(name, "base")) {
         out.append(tag);
         return;
     }
@@ -151,6 +155,37 @@ void append_lean_start_tag(std::string_view tag, std::string& out) {
     out += '>';
 }
 
+// Appends markup-free text (and end tags) with every run of ASCII whitespace cut to one
+// character, as HTML renders it anyway; inside <pre> it is copied as it is.
+void append_collapsed(std::string_view text, bool preformatted, std::string& out) {
+    if (preformatted) {
+        out.append(text);
+        return;
+    }
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t run = i;
+        while (run < text.size() && !is_space(text[run])) ++run;
+        out.append(text.substr(i, run - i));
+        if (run >= text.size()) break;
+        std::size_t end = run + 1;
+        bool newline = text[run] == '\n';
+        while (end < text.size() && is_space(text[end])) {
+            newline = newline || text[end] == '\n';
+            ++end;
+        }
+        out += newline ? '\n' : text[run];
+        i = end;
+    }
+}
+
+bool is_preformatted_tag(std::string_view html, std::size_t name_at) {
+    for (std::string_view name : {"pre", "listing", "xmp", "plaintext"}) {
+        if (starts_with_ci(html, name_at, name) && ends_tag_name(html, name_at + name.size())) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 PrepassResult strip_inert_markup(std::string_view html) {
@@ -158,6 +193,7 @@ PrepassResult strip_inert_markup(std::string_view html) {
     result.html.reserve(html.size() / 2 + 64);
     std::size_t copied = 0;  // html[0, copied) is in result.html already
     std::size_t i = 0;
+    int preformatted = 0;    // open <pre>-like elements: their whitespace is content
     while (i < html.size()) {
         const void* hit = std::memchr(html.data() + i, '<', html.size() - i);
         if (hit == nullptr) break;
@@ -166,9 +202,14 @@ PrepassResult strip_inert_markup(std::string_view html) {
         if (html.compare(i, 4, "<!--") == 0) {
             std::size_t end = html.find("-->", i + 4);
             end = end == std::string_view::npos ? html.size() : end + 3;
-            result.html.append(html, copied, i - copied);
+            append_collapsed(html.substr(copied, i - copied), preformatted > 0, result.html);
             copied = i = end;
             continue;
+        }
+        if (i + 2 < html.size() && html[i + 1] == '/' && preformatted > 0 && is_preformatted_tag(html, i + 2)) {
+            append_collapsed(html.substr(copied, i - copied), true, result.html);  // the <pre> text
+            copied = i;
+            --preformatted;
         }
 
         // Raw-text and inert elements: keep the start and end tags, drop what is between.
@@ -193,7 +234,8 @@ PrepassResult strip_inert_markup(std::string_view html) {
                 ++i;
                 continue;
             }
-            result.html.append(html, copied, i - copied);
+            append_collapsed(html.substr(copied, i - copied), preformatted > 0, result.html);
+            if (is_preformatted_tag(html, i + 1)) ++preformatted;
             append_lean_start_tag(html.substr(i, end - i), result.html);
             copied = i = end;
             continue;
@@ -215,12 +257,12 @@ PrepassResult strip_inert_markup(std::string_view html) {
         if (name == "script" && is_json_ld(html.substr(i, body - i))) {
             result.json_ld.emplace_back(html.substr(body, close - body));
         }
-        result.html.append(html, copied, body - copied);  // up to and including the start tag
+        append_collapsed(html.substr(copied, body - copied), preformatted > 0, result.html);  // through the start tag
         copied = i = close;                                // resume at "</name" (kept)
         if (close == html.size()) break;
         i = close + 2;
     }
-    result.html.append(html, copied, std::string_view::npos);
+    append_collapsed(html.substr(copied), preformatted > 0, result.html);
     return result;
 }
 
