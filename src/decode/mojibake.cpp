@@ -165,6 +165,18 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
     std::vector<Edit> edits;
     const std::string iconv_name(encoding == "GBK" ? "GBK" : encoding == "Big5" ? "BIG5-HKSCS"
                                  : encoding == "Shift_JIS" ? "WINDOWS-31J" : "UHC");
+    // Latin text read as GBK keeps most of its letters: CJK characters are the few accented ones.
+    // In Korean or Japanese text, CJK next to a Latin letter ("Ctrl-A키") is just the language.
+    std::size_t latin_letters = 0, cjk_letters = 0;
+    for (const char32_t c : text) {
+        const CharClass cc = classify(c);
+        if (!is_letter(cc.kind)) continue;
+        latin_letters += cc.script == Script::latin;
+        cjk_letters += cc.script == Script::cjk || cc.script == Script::hangul;
+    }
+    // Accented Latin read as CJK is seen with GBK (Chinese Windows); for the others, short runs
+    // next to Latin letters are left to the language.
+    const bool latin_text = latin_letters >= 4 * cjk_letters && encoding == "GBK";
     for (std::size_t i = 0; i < text.size();) {
         if (text[i] < 0x80) {
             ++i;
@@ -172,27 +184,34 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
         }
         std::size_t end = i;
         while (end < text.size() && text[end] >= 0x80) ++end;
-        // Only runs that are mostly CJK can be UTF-8 read as a CJK code page.
+        // Only runs that are mostly CJK can be UTF-8 read as a CJK code page; one or two CJK
+        // characters inside a Latin word ("g猫nere" for "gènere") are accented letters read so.
         const auto cjk = std::count_if(text.begin() + static_cast<std::ptrdiff_t>(i), text.begin() + static_cast<std::ptrdiff_t>(end),
                                        [](char32_t c) {
                                            const Script s = classify(c).script;
                                            return s == Script::cjk || s == Script::hangul;
                                        });
-        if (end - i >= 3 && static_cast<std::size_t>(cjk) * 2 >= end - i) {
+        auto latin_letter = [&](std::size_t j) {
+            const CharClass c = classify(text[j]);
+            return is_letter(c.kind) && c.script == Script::latin;
+        };
+        const bool long_run = end - i >= 3 && static_cast<std::size_t>(cjk) * 2 >= end - i;
+        const bool short_run = end - i <= 2 && static_cast<std::size_t>(cjk) == end - i;
+        const bool beside_latin =
+            latin_text && ((i > 0 && latin_letter(i - 1)) || (end < text.size() && latin_letter(end)));
+        if (long_run || short_run) {
             for (std::size_t stop : {end, end + 1}) {
                 if (stop > text.size()) break;
                 std::string bytes;
                 if (!convert_from_utf8(to_utf8(text.substr(i, stop - i)), iconv_name.c_str(), bytes)) continue;
                 const bool multibyte = std::any_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) != 0; });
-                if (!multibyte || bytes.size() < 6 || valid_utf8_prefix(bytes) != bytes.size()) continue;
-                Edit edit{i, stop, to_code_points(bytes), 0, false, false, 0, false};
-                // Legacy CJK text almost never re-encodes to valid three-byte UTF-8 sequences, so
-                // each CJK character they spell is evidence of its own.
+                if (!multibyte || (long_run && bytes.size() < 6) || valid_utf8_prefix(bytes) != bytes.size()) continue;
+                // A short run away from Latin letters is too little to go on alone.
+                Edit edit{i, stop, to_code_points(bytes), 0, short_run && !beside_latin, false, 0, false};
+                // Legacy CJK text seldom re-encodes to a long run of valid UTF-8, so each
+                // character such a run spells is evidence of its own.
                 if (bytes.size() >= 6) {
-                    for (const char32_t c : edit.replacement) {
-                        const Script script = classify(c).script;
-                        if (script == Script::cjk || script == Script::hangul) edit.evidence += 0.5;
-                    }
+                    for (const char32_t c : edit.replacement) edit.evidence += c >= 0x80 ? 0.5 : 0.0;
                 }
                 edit.gain = edit_gain(text, edit.begin, edit.end, edit.replacement) - prior_cost(encoding) + edit.evidence;
                 edits.push_back(std::move(edit));

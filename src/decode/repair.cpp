@@ -8,6 +8,8 @@
 
 #include "decode/charmaps.h"
 #include "decode/code_points.h"
+#include "decode/convert.h"
+#include "decode/utf8.h"
 #include "decode/decode.h"
 #include "decode/legacy_misreading.h"
 #include "decode/mojibake.h"
@@ -205,6 +207,8 @@ Suspicions suspect(std::u32string_view text) {
         const Script script = classify(c).script;
         cjk_run = script == Script::cjk || script == Script::hangul ? cjk_run + 1 : 0;
         if (cjk_run >= 3) found.multibyte = true;
+        // A CJK character right after a Latin letter may be an accented letter read as GBK.
+        if (cjk_run == 1 && i > 0 && text[i - 1] < 0x80 && std::isalpha(static_cast<int>(text[i - 1]))) found.multibyte = true;
 
     }
     return found;
@@ -324,6 +328,9 @@ std::size_t fix_stray_ideographs(std::u32string& text) {
             return is_letter(c.kind) && c.script == Script::latin;
         };
         if (!latin_side(left, text[i - 1]) || !latin_side(right, text[i + 1])) continue;
+        // An ideograph that is an accented letter read as GBK ("g猫nere") is not stray.
+        std::string bytes;
+        if (convert_from_utf8(to_utf8(text.substr(i, 1)), "GBK", bytes) && valid_utf8_prefix(bytes) == bytes.size()) continue;
         text[i] = U' ';
         ++count;
     }
