@@ -1,0 +1,140 @@
+// Markdown writer (see markdown.h): block kinds from the segmenter become Markdown blocks.
+#include "write/markdown.h"
+
+#include <string_view>
+#include <vector>
+
+namespace winnow {
+namespace {
+
+// Characters that would turn plain text into markup at the start of a line or anywhere.
+void append_escaped(std::string& out, std::string_view text, bool line_start) {
+    std::size_t i = 0;
+    if (line_start) {
+        // "1. " or "- " or "# " at the start of a paragraph would become a list or heading.
+        std::size_t digits = 0;
+        while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+        if (digits > 0 && digits + 1 < text.size() && text[digits] == '.' && text[digits + 1] == ' ') {
+            out.append(text.substr(0, digits));
+            out += "\\.";
+            i = digits + 1;
+        } else if (!text.empty() && (text[0] == '#' || text[0] == '>' || text[0] == '-' || text[0] == '+' ||
+                                     text[0] == '=')) {
+            out += '\\';
+        }
+    }
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '\\') out += '\\';
+        out += c;
+    }
+}
+
+// The nearest <table> holding a block, or npos (text path, or no table).
+std::size_t table_of(const Document& document, const Block& block) {
+    if (document.containers.empty()) return Container::npos;
+    for (std::size_t c = block.container; c != Container::npos && c < document.containers.size();
+         c = document.containers[c].parent) {
+        if (document.containers[c].tag == "table") return c;
+    }
+    return Container::npos;
+}
+
+std::size_t count_cells(std::string_view row) {
+    std::size_t cells = 1;
+    for (std::size_t at = row.find(" | "); at != std::string_view::npos; at = row.find(" | ", at + 3)) ++cells;
+    return cells;
+}
+
+void append_row(std::string& out, std::string_view row, std::size_t columns) {
+    out += "| ";
+    std::size_t cells = 0;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t at = row.find(" | ", start);
+        append_escaped(out, row.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start), false);
+        ++cells;
+        if (at == std::string_view::npos) break;
+        out += " | ";
+        start = at + 3;
+    }
+    for (; cells < columns; ++cells) out += " | ";
+    out += " |\n";
+}
+
+}  // namespace
+
+void write_markdown(std::string& out, const Document& document, const Article& article) {
+    if (!article.title.empty()) {
+        out += "# ";
+        append_escaped(out, article.title, false);
+        out += "\n";
+    }
+    const std::vector<std::size_t>& body = article.body;
+    for (std::size_t k = 0; k < body.size(); ++k) {
+        const Block& block = document.blocks[body[k]];
+        const Block* previous = k > 0 ? &document.blocks[body[k - 1]] : nullptr;
+        const bool continues_list = previous != nullptr && previous->kind == BlockKind::ListItem &&
+                                    block.kind == BlockKind::ListItem;
+        const bool continues_code = previous != nullptr && previous->kind == BlockKind::Preformatted &&
+                                    block.kind == BlockKind::Preformatted && !block.blank_before;
+        const bool continues_table = previous != nullptr && previous->kind == BlockKind::TableCell &&
+                                     block.kind == BlockKind::TableCell &&
+                                     table_of(document, *previous) == table_of(document, block) &&
+                                     table_of(document, block) != Container::npos;
+        if (!continues_list && !continues_code && !continues_table) out += "\n";
+
+        switch (block.kind) {
+            case BlockKind::Heading: {
+                const int level = block.heading_level >= 1 && block.heading_level <= 6 ? block.heading_level : 2;
+                out.append(static_cast<std::size_t>(level), '#');
+                out += ' ';
+                append_escaped(out, block.text, false);
+                out += "\n";
+                break;
+            }
+            case BlockKind::ListItem:
+                out += "- ";
+                append_escaped(out, block.text, false);
+                out += "\n";
+                break;
+            case BlockKind::Preformatted: {
+                if (!continues_code) out += "```\n";
+                out += block.text;
+                out += "\n";
+                const Block* next = k + 1 < body.size() ? &document.blocks[body[k + 1]] : nullptr;
+                if (next == nullptr || next->kind != BlockKind::Preformatted || next->blank_before) out += "```\n";
+                break;
+            }
+            case BlockKind::Quote:
+                out += "> ";
+                append_escaped(out, block.text, false);
+                out += "\n";
+                break;
+            case BlockKind::TableCell: {
+                const std::size_t table = table_of(document, block);
+                if (table == Container::npos) {
+                    append_escaped(out, block.text, true);
+                    out += "\n";
+                    break;
+                }
+                std::size_t columns = count_cells(block.text);
+                append_row(out, block.text, columns);
+                if (!continues_table) {
+                    // Markdown tables need a header row: the first row is taken as the header.
+                    out += "|";
+                    for (std::size_t c = 0; c < columns; ++c) out += " --- |";
+                    out += "\n";
+                }
+                break;
+            }
+            case BlockKind::Paragraph:
+            case BlockKind::Caption:
+                append_escaped(out, block.text, true);
+                out += "\n";
+                break;
+        }
+    }
+}
+
+}  // namespace winnow

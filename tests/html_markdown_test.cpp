@@ -1,0 +1,46 @@
+// The Markdown writer on a segmented page: headings, lists, tables, code blocks and quotes.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "segment/segment.h"
+#include "write/markdown.h"
+
+using namespace winnow;
+
+namespace {
+
+// Every block of the page as content, so the writer alone is under test.
+std::string markdown_of(const std::string& html, const std::string& title) {
+    const Document document = segment_html(html);
+    Article article;
+    article.title = title;
+    for (std::size_t i = 0; i < document.blocks.size(); ++i) article.body.push_back(i);
+    std::string out;
+    write_markdown(out, document, article);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("markdown keeps headings, lists, tables, code and quotes", "[html]") {
+    const std::string md = markdown_of(
+        "<body><h2>Setup</h2><p>Install it with *care*:</p><ul><li>one</li><li>two</li></ul>"
+        "<table><tr><th>Name</th><th>Size</th></tr><tr><td>a_b</td><td>1</td></tr></table>"
+        "<pre>make\n  make install</pre><blockquote><p>Quoted.</p></blockquote><p>1. Not a list</p></body>",
+        "A [title]");
+    CHECK(md ==
+          "# A \\[title\\]\n"
+          "\n## Setup\n"
+          "\nInstall it with \\*care\\*:\n"
+          "\n- one\n- two\n"
+          "\n| Name | Size |\n| --- | --- |\n| a\\_b | 1 |\n"
+          "\n```\nmake\n  make install\n```\n"
+          "\n> Quoted.\n"
+          "\n1\\. Not a list\n");
+}
+
+TEST_CASE("markdown of an empty article is only its title", "[html]") {
+    CHECK(markdown_of("<body></body>", "Title") == "# Title\n");
+    CHECK(markdown_of("<body></body>", "").empty());
+}
