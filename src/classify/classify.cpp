@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cstdio>
 
 #include "classify/features.h"
@@ -57,9 +58,20 @@ std::string format(const char* fmt, auto... args) {
     return buffer;
 }
 
+// "36 words, stopwords 0.31, sentence end": built by hand, as it runs for every block.
 std::string describe(const BlockFeatures& f) {
-    return format("%zu words, stopwords %.2f%s%s", f.words, f.stopword_ratio,
-                  f.terminal_punctuation ? ", sentence end" : "", f.truncated ? ", truncated" : "");
+    char buffer[64];
+    char* p = std::to_chars(buffer, buffer + 24, f.words).ptr;
+    std::string out(buffer, p);
+    out += " words, stopwords ";
+    const auto hundredths = static_cast<unsigned>(f.stopword_ratio * 100.0 + 0.5);
+    out += static_cast<char>('0' + hundredths / 100);
+    out += '.';
+    out += static_cast<char>('0' + hundredths / 10 % 10);
+    out += static_cast<char>('0' + hundredths % 10);
+    if (f.terminal_punctuation) out += ", sentence end";
+    if (f.truncated) out += ", truncated";
+    return out;
 }
 
 void set_noise(BlockState& s, Category category, std::string reason) {

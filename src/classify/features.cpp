@@ -141,6 +141,7 @@ private:
     char32_t last_ = 0, before_last_ = 0;
 };
 
+// About 170 words: enough for a stable stopword ratio and case profile.
 constexpr std::size_t kSampleBytes = 1024;
 
 // Words in text that was not scanned: runs of non-space bytes.
@@ -199,8 +200,16 @@ DocumentFeatures compute_features(const Document& document, const Patterns& patt
             f.words += count_words(rest);
             f.chars += count_code_points(rest);
         }
-        // Patterns decide only short lines (at most kMatchWords words), so longer ones are not matched.
-        if (f.words <= kMatchWords) f.match = patterns.match_padded(normalised);
+        // Patterns decide only short lines (at most kMatchWords words), so longer ones are not matched;
+        // a short line that was sampled is matched whole, so end-anchored phrases see its real end.
+        if (f.words <= kMatchWords) {
+            if (sample.size() < block.text.size()) {
+                normalised.assign(1, ' ');
+                normalise_append(normalised, block.text);
+                normalised.push_back(' ');
+            }
+            f.match = patterns.match_padded(normalised);
+        }
     }
 
     // The document language is the stopword list with the most hits; it needs a minimum of evidence.

@@ -2,6 +2,7 @@
 #include "classify/patterns.h"
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
@@ -74,46 +75,63 @@ struct Patterns::Entry {
     std::string source;  // "en/cookie.txt:12"
 };
 
-// Stopwords in a flat open-addressing table: one probe, no pointer chasing, on every word of
-// every line.
+// Stopwords in a flat open-addressing table keyed by the word's bytes packed into two 64-bit
+// integers: one multiply to hash, two compares to match, no pointer chasing. It runs on every word
+// of every line. Words longer than 16 bytes are never stopwords.
 class StopwordTable {
 public:
+    static constexpr std::size_t kMaxLength = 16;
+
     void build(const StringMap<std::uint32_t>& words) {
         std::size_t capacity = 16;
         while (capacity < words.size() * 2) capacity *= 2;
         slots_.assign(capacity, Slot{});
         mask_ = capacity - 1;
-        pool_.clear();
         for (const auto& [word, bits] : words) {
-            const std::uint64_t h = StringHash{}(word);
-            std::size_t i = h & mask_;
+            if (word.size() > kMaxLength) continue;
+            const Key key = pack(word);
+            std::size_t i = hash(key) & mask_;
             while (slots_[i].bits != 0) i = (i + 1) & mask_;
-            slots_[i] = Slot{h, static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint32_t>(word.size()), bits};
-            pool_ += word;
+            slots_[i] = Slot{key, bits};
         }
     }
+
     std::uint32_t find(std::string_view word) const {
-        if (slots_.empty()) return 0;
-        const std::uint64_t h = StringHash{}(word);
-        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+        if (word.size() > kMaxLength || slots_.empty()) return 0;
+        const Key key = pack(word);
+        for (std::size_t i = hash(key) & mask_;; i = (i + 1) & mask_) {
             const Slot& slot = slots_[i];
             if (slot.bits == 0) return 0;
-            if (slot.hash == h && slot.length == word.size() &&
-                std::string_view(pool_).substr(slot.offset, slot.length) == word)
-                return slot.bits;
+            if (slot.key.low == key.low && slot.key.high == key.high) return slot.bits;
         }
     }
 
 private:
+    struct Key {
+        std::uint64_t low = 0;   // bytes 0–7, little end first, zero padded
+        std::uint64_t high = 0;  // bytes 8–15 and the length in the top byte
+    };
     struct Slot {
-        std::uint64_t hash = 0;
-        std::uint32_t offset = 0;
-        std::uint32_t length = 0;
+        Key key;
         std::uint32_t bits = 0;  // 0 = empty slot (every stored word has a language)
     };
+
+    static Key pack(std::string_view word) {
+        unsigned char bytes[kMaxLength] = {};
+        for (std::size_t i = 0; i < word.size(); ++i) bytes[i] = static_cast<unsigned char>(word[i]);
+        Key key;
+        std::memcpy(&key.low, bytes, 8);
+        std::memcpy(&key.high, bytes + 8, 8);
+        key.high ^= static_cast<std::uint64_t>(word.size()) << 59;
+        return key;
+    }
+    static std::size_t hash(const Key& key) {
+        const std::uint64_t h = (key.low * 0x9E3779B97F4A7C15ULL) ^ (key.high * 0xC2B2AE3D27D4EB4FULL);
+        return static_cast<std::size_t>(h ^ (h >> 29));
+    }
+
     std::vector<Slot> slots_;
     std::size_t mask_ = 0;
-    std::string pool_;
 };
 
 struct Patterns::Data {
