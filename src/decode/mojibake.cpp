@@ -174,9 +174,7 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
         latin_letters += cc.script == Script::latin;
         cjk_letters += cc.script == Script::cjk || cc.script == Script::hangul;
     }
-    // Accented Latin read as CJK is seen with GBK (Chinese Windows); for the others, short runs
-    // next to Latin letters are left to the language.
-    const bool latin_text = latin_letters >= 4 * cjk_letters && encoding == "GBK";
+    const bool latin_text = latin_letters >= 2 * cjk_letters;
     for (std::size_t i = 0; i < text.size();) {
         if (text[i] < 0x80) {
             ++i;
@@ -206,8 +204,10 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
                 if (!convert_from_utf8(to_utf8(text.substr(i, stop - i)), iconv_name.c_str(), bytes)) continue;
                 const bool multibyte = std::any_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) != 0; });
                 if (!multibyte || (long_run && bytes.size() < 6) || valid_utf8_prefix(bytes) != bytes.size()) continue;
-                // A short run away from Latin letters is too little to go on alone.
-                Edit edit{i, stop, to_code_points(bytes), 0, short_run && !beside_latin, false, 0, false};
+                // A short run is too little to go on alone, unless it sits in a Latin word and
+                // others like it do too (checked below).
+                Edit edit{i, stop, to_code_points(bytes), 0, short_run, false, 0, false};
+                edit.symbolic = short_run && beside_latin;  // marks "accented letter in a Latin word"
                 // Legacy CJK text seldom re-encodes to a long run of valid UTF-8, so each
                 // character such a run spells is evidence of its own.
                 if (bytes.size() >= 6) {
@@ -220,6 +220,16 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
             }
         }
         i = end;
+    }
+    // One CJK character beside Latin letters may be the language ("Ctrl-A키"); two or more that
+    // all read as accented letters are a pattern. GBK, the misreading Chinese Windows makes of
+    // European text all the time, needs no second instance.
+    const auto in_words = std::count_if(edits.begin(), edits.end(), [](const Edit& e) { return e.symbolic; });
+    for (Edit& e : edits) {
+        if (e.symbolic) {
+            e.weak = in_words < 2 && encoding != "GBK";
+            e.symbolic = false;
+        }
     }
     return edits;
 }

@@ -305,6 +305,8 @@ std::size_t fix_c1_controls(std::u32string& text) {
     return count;
 }
 
+constexpr const char* kCjkIconvNames[] = {"GBK", "BIG5-HKSCS", "WINDOWS-31J", "UHC"};
+
 bool is_cjk_ideograph(char32_t cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF); }
 
 // A lone ideograph glued between Latin-script characters where a no-break space was ("below泭or"):
@@ -328,9 +330,13 @@ std::size_t fix_stray_ideographs(std::u32string& text) {
             return is_letter(c.kind) && c.script == Script::latin;
         };
         if (!latin_side(left, text[i - 1]) || !latin_side(right, text[i + 1])) continue;
-        // An ideograph that is an accented letter read as GBK ("g猫nere") is not stray.
-        std::string bytes;
-        if (convert_from_utf8(to_utf8(text.substr(i, 1)), "GBK", bytes) && valid_utf8_prefix(bytes) == bytes.size()) continue;
+        // An ideograph that is an accented letter read as a CJK code page ("g猫nere") is not stray.
+        const std::string ideograph = to_utf8(text.substr(i, 1));
+        const bool explained = std::any_of(std::begin(kCjkIconvNames), std::end(kCjkIconvNames), [&](const char* name) {
+            std::string bytes;
+            return convert_from_utf8(ideograph, name, bytes) && valid_utf8_prefix(bytes) == bytes.size();
+        });
+        if (explained) continue;
         text[i] = U' ';
         ++count;
     }
