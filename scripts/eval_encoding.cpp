@@ -65,7 +65,7 @@ int detect_set(int argc, char** argv) {
     const int format_col = std::stoi(argv[6]), broken_col = std::stoi(argv[7]);
     std::string line;
     std::getline(manifest, line);  // header
-    int total = 0, ours = 0, ours_no_prescan = 0, uchardet_ok = 0;
+    int total = 0, ours = 0, ours_no_prescan = 0, uchardet_ok = 0, clean_untouched = 0;
     double seconds = 0;
     std::size_t bytes_total = 0;
     while (std::getline(manifest, line)) {
@@ -91,6 +91,18 @@ int detect_set(int argc, char** argv) {
         if (raw == "ASCII") raw_name = "UTF-8";
         const std::string raw_text = raw_name.empty() ? "" : expected_text(bytes, lowercase(raw));
         const bool ok = got.text == expected, ok2 = got_no_prescan.text == expected;
+        // These documents are clean: repair must leave them as they are.
+        DecodeOptions with_repair = options;
+        with_repair.repair = true;
+        with_repair.is_html = markup;
+        const Decoded repaired = decode(bytes, with_repair);
+        const bool untouched = repaired.text == got.text;
+        clean_untouched += untouched;
+        if (!untouched) {
+            std::printf("REPAIRED-CLEAN\t%s\t", path.c_str());
+            for (const auto& r : repaired.report.repairs) std::printf("%s:%zu ", r.kind.c_str(), r.count);
+            std::printf("\n");
+        }
         const bool raw_ok = raw_text == expected;
         ++total;
         ours += ok;
@@ -103,9 +115,9 @@ int detect_set(int argc, char** argv) {
                     broken ? "\tupstream-known-broken" : "");
     }
     std::printf("SUMMARY\tfiles=%d\twinnow=%d (%.1f%%)\twinnow-without-prescan=%d (%.1f%%)\tuchardet=%d (%.1f%%)\t"
-                "speed=%.1f MB/s\n",
+                "detect+convert speed=%.1f MB/s\trepair left %d/%d documents untouched\n",
                 total, ours, 100.0 * ours / total, ours_no_prescan, 100.0 * ours_no_prescan / total, uchardet_ok,
-                100.0 * uchardet_ok / total, bytes_total / seconds / 1e6);
+                100.0 * uchardet_ok / total, bytes_total / seconds / 1e6, clean_untouched, total);
     return 0;
 }
 

@@ -234,15 +234,21 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
     return edits;
 }
 
-std::vector<Edit> keep_supported(std::vector<Edit> edits, Proof proof) {
+// KOI8-R, whose continuation bytes are box-drawing characters: a single "я┘" is more often a
+// stray byte of another code page than UTF-8, so it needs two clear sequences.
+bool needs_a_pattern(std::string_view encoding) { return encoding == "koi8-r"; }
+
+std::vector<Edit> keep_supported(std::vector<Edit> edits, Proof proof, std::string_view encoding) {
     if (proof == Proof::none) {
         std::erase_if(edits, [](const Edit& e) { return e.weak && !e.symbolic; });
+        if (needs_a_pattern(encoding) && edits.size() < 2) edits.clear();
         return edits;
     }
     const bool later_layer = proof == Proof::shown;
-    const bool strong = std::any_of(edits.begin(), edits.end(), [&](const Edit& e) {
+    const auto clear = std::count_if(edits.begin(), edits.end(), [&](const Edit& e) {
         return !e.weak && !(later_layer && e.lossy) && e.gain >= kStrongGain;
     });
+    const bool strong = clear >= (needs_a_pattern(encoding) && !later_layer ? 2 : 1);
     std::erase_if(edits, [&](const Edit& e) {
         // Once a layer is peeled, clear edits need no proof, but those that guess a byte (a space,
         // '?', U+FFFD) still need a clear edit beside them.
@@ -273,9 +279,9 @@ const std::vector<std::string_view>& multibyte_mojibake_encodings() {
 
 std::vector<Edit> find_mojibake(std::u32string_view text, std::string_view encoding, Proof proof) {
     for (const auto& charmap : mojibake_charmaps()) {
-        if (charmap.name() == encoding) return keep_supported(find_single_byte(text, charmap), proof);
+        if (charmap.name() == encoding) return keep_supported(find_single_byte(text, charmap), proof, encoding);
     }
-    return keep_supported(find_multibyte(text, encoding), proof);
+    return keep_supported(find_multibyte(text, encoding), proof, encoding);
 }
 
 std::vector<Edit> mojibake_candidates(std::u32string_view text, std::string_view encoding) {
