@@ -410,8 +410,8 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
             label_content(st, i, "reader comment (--comments): " + p.reason);
         else if (p.dom_category != Category::None)
             set_noise(st[i], p.dom_category, p.reason);
-        else if (strong && !p.in_main)
-            label_content(st, i, "prose outside the article region: " + describe(f));
+        else if (strong && p.near_main)
+            label_content(st, i, "prose beside the article region: " + describe(f));
         else
             set_noise(st[i], Category::Boilerplate, p.reason + ": " + describe(f));
         st[i].decided = true;

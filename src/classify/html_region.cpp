@@ -19,6 +19,13 @@ constexpr std::string_view kContentParts[] = {"article", "content", "main", "pos
 // A candidate scoring at least this share of the top one joins the article region.
 constexpr double kSecondaryShare = 0.75;
 
+// Prose (characters) a candidate needs to be the article, when the page has that much anywhere.
+constexpr std::size_t kMinCandidateProse = 100;
+
+// How far up from a block its container may be the parent of an article region root and still
+// count as near the article.
+constexpr std::size_t kNearLevels = 64;
+
 bool is_part_boundary(char c) { return c == '-' || c == '_'; }
 
 // True if `part` is one of the whole '-'/'_' separated parts of token.
@@ -226,8 +233,16 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
     std::size_t top = Container::npos;
     double top_score = 0;
     std::vector<std::pair<double, std::size_t>> ranked;
+    // A container whose score is mostly its class bonus ("article-meta" around a date line)
+    // cannot be the article while some container holds real prose.
+    std::size_t most_prose = 0;
     for (std::size_t c = 0; c < n; ++c) {
-        if (!stats[c].scored) continue;
+        if (stats[c].scored && containers[c].tag != "body" && containers[c].tag != "html")
+            most_prose = std::max(most_prose, stats[c].prose_chars);
+    }
+    const std::size_t min_prose = std::min<std::size_t>(kMinCandidateProse, most_prose);
+    for (std::size_t c = 0; c < n; ++c) {
+        if (!stats[c].scored || stats[c].prose_chars < min_prose) continue;
         const double score = final_score(c);
         ranked.emplace_back(score, c);
         if (top == Container::npos || score > top_score) {
@@ -424,6 +439,28 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         return false;
     };
 
+    // Containers under the parent or grandparent of a region root: the article's surroundings
+    // (its header, its lead), where prose is more likely the article's own than far away.
+    std::vector<char> holds_root(n, 0);
+    for (std::size_t r = 0; r < n; ++r) {
+        if (!stats[r].in_region) continue;
+        std::size_t a = containers[r].parent;
+        for (int up = 0; up < 2 && a != Container::npos; ++up, a = containers[a].parent) {
+            if (containers[a].tag == "body" || containers[a].tag == "html") break;
+            holds_root[a] = 1;
+        }
+    }
+    std::vector<char> near(n, 0);
+    for (std::size_t c = 0; c < n; ++c) {
+        std::size_t up = 0;
+        for (std::size_t a = containers[c].parent; a != Container::npos && up < kNearLevels; a = containers[a].parent, ++up) {
+            if (holds_root[a]) {
+                near[c] = 1;
+                break;
+            }
+        }
+    }
+
     // 7. Per block.
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const Block& b = blocks[i];
@@ -436,6 +473,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
                               static_cast<int>(stats[noise].hint_token.size()), stats[noise].hint_token.data());
         }
         p.in_main = region[c] != Container::npos;
+        p.near_main = !p.in_main && near[c];
         if (b.hidden) {
             p.keep = false;
             if (p.dom_category == Category::None) p.dom_category = Category::Interface;

@@ -16,6 +16,7 @@ namespace winnow {
 struct HtmlPrior {
     bool in_main = false;                     // inside the main-content region (or rescued as prose)
     Category dom_category = Category::None;   // noise category from the block's or an ancestor's hints
+    bool near_main = false;                   // outside the region, under its parent or grandparent
     bool keep = false;                        // the region scorer's own verdict: content
     std::string reason;                       // why, with the figures that decided it
 };
