@@ -121,3 +121,12 @@ TEST_CASE("a page without prose keeps its few plain lines, not its links", "[htm
     CHECK_FALSE(s.of("Link one").keep);
     CHECK(score_html_regions(segment_text("plain text"), test::default_patterns()).size() == 1);
 }
+
+TEST_CASE("a question or announcement after the article's last paragraph is furniture", "[html]") {
+    const Scored s = score("<body><article><p>One: " + kParagraph + "</p><p>Does this count?</p><p>Two: " + kParagraph +
+                           "</p><p>Was this article useful?</p><p>Read more:</p></article></body>");
+    CHECK(s.of("Does this count?").keep);  // inside the text it is text
+    CHECK_FALSE(s.of("Was this article useful?").keep);
+    CHECK_FALSE(s.of("Read more:").keep);
+    CHECK(s.of("Two:").keep);
+}

@@ -22,6 +22,10 @@ constexpr double kSecondaryShare = 0.75;
 // Prose (characters) a candidate needs to be the article, when the page has that much anywhere.
 constexpr std::size_t kMinCandidateProse = 100;
 
+// Inside the article, a block container (not a list) with more of its text in links than this is
+// furniture (Readability uses 0.2).
+constexpr double kCleanLinkDensity = 0.33;
+
 // How far up from a block its container may be the parent of an article region root and still
 // count as near the article.
 constexpr std::size_t kNearLevels = 64;
@@ -424,7 +428,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         std::string why;
         if (s.weight + (s.scored ? s.score : 0) < 0 && s.hint != Category::None) why = "negative class weight";
         else if (!is_list && heading_density < 0.9 && s.chars < 25 && s.chars > 0) why = "too little text";
-        else if (!is_list && s.weight < 25 && density > 0.2) why = format("link density %.2f", density);
+        else if (!is_list && s.weight < 25 && density > kCleanLinkDensity) why = format("link density %.2f", density);
         else if (s.weight >= 25 && density > 0.5) why = format("link density %.2f", density);
         if (!why.empty()) {
             s.removed = true;
@@ -502,6 +506,27 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         if (removed) continue;
         p.keep = true;
         p.reason = region_reason;
+    }
+    // 8. After the article's last paragraph, a short line that asks or announces ("Was this
+    //    article useful?", "Read more:") introduces furniture, not text.
+    std::size_t last_prose = blocks.size();
+    for (std::size_t i = blocks.size(); i-- > 0;) {
+        if (priors[i].keep && blocks[i].text_chars >= 80 && blocks[i].kind != BlockKind::ListItem) {
+            last_prose = i;
+            break;
+        }
+    }
+    for (std::size_t i = last_prose + 1; i < blocks.size() && last_prose < blocks.size(); ++i) {
+        const Block& b = blocks[i];
+        if (!priors[i].keep || b.text.empty() || b.text_chars > 60) continue;
+        const std::string_view text = b.text;
+        const bool asks = text.back() == '?' || text.back() == ':' || text.ends_with("\xEF\xBC\x9F") ||  // ？
+                          text.ends_with("\xEF\xBC\x9A");                                              // ：
+        if (asks) {
+            priors[i].keep = false;
+            priors[i].dom_category = Category::Boilerplate;
+            priors[i].reason = "a prompt after the article's last paragraph";
+        }
     }
     return priors;
 }
