@@ -5,6 +5,16 @@
 
 namespace winnow {
 
+bool looks_binary(std::string_view utf8) {
+    const std::string_view head = utf8.substr(0, std::size_t{1} << 16);
+    std::size_t controls = 0;
+    for (char c : head) {
+        const auto byte = static_cast<unsigned char>(c);
+        controls += byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f';
+    }
+    return controls * 20 > head.size();
+}
+
 Result process(std::string_view bytes, const Options& options, const Patterns& patterns) {
     Result result;
     bool html = options.input == InputKind::Html;
@@ -14,6 +24,7 @@ Result process(std::string_view bytes, const Options& options, const Patterns& p
     decode_options.is_html = html;
     Decoded decoded = decode(bytes, decode_options);
     result.decode_report = std::move(decoded.report);
+    result.binary = looks_binary(decoded.text);
 
     result.document = html ? segment_html(decoded.text) : segment_text(decoded.text, options.first_line);
     result.labels = classify(result.document, patterns, options.classify);

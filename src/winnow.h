@@ -23,10 +23,15 @@ struct Options {
 
 struct Result {
     DecodeReport decode_report;
+    bool binary = false;  // the decoded text is mostly control characters: not text at all
     Document document;
     Labels labels;   // parallel to document.blocks
     Article article; // indexes into document.blocks
 };
+
+// True when text (already decoded) looks like binary data: control characters other than tab,
+// line ends and form feed make up more than 1 in 20 of its first 64 KiB.
+bool looks_binary(std::string_view utf8);
 
 // Decode, segment and classify one document. Never throws for bad bytes; throws only for
 // resource exhaustion.

@@ -134,9 +134,12 @@ TEST_CASE("cli: empty, binary and invalid UTF-8 input never crash", "[cli]") {
     CHECK(empty.out.empty());
     std::string garbage;
     for (int i = 0; i < 5000; ++i) garbage.push_back(static_cast<char>((i * 7919) % 256));
-    const auto binary = run_winnow({"--format", "json"}, garbage);
-    CHECK(binary.status == 0);
-    CHECK(binary.out.find("\"replacements\":") != std::string::npos);
+    const auto binary = run_winnow({}, garbage);
+    CHECK(binary.status == 1);
+    CHECK(binary.err == "winnow: <stdin>: binary data, not text or HTML (--input text cleans it anyway)\n");
+    const auto forced = run_winnow({"--input", "text", "--format", "json"}, garbage);
+    CHECK(forced.status == 0);
+    CHECK(forced.out.find("\"replacements\":") != std::string::npos);
     const auto invalid = run_winnow({"--input", "text"},
                                     "Caf\xE9 au lait is served every morning in the little square by the old church, "
                                     "and the waiters know every regular by name.\n");

@@ -102,7 +102,10 @@ void process_input(const winnow::cli::Config& config, const winnow::Patterns& pa
                             (config.pipeline.input == InputKind::Text || !looks_like_html(bytes));
     if (!streamable) {
         windows.read_rest(bytes);
-        write_document(config, name, process(bytes, config.pipeline, patterns), true, out);
+        const Result result = process(bytes, config.pipeline, patterns);
+        if (result.binary && config.pipeline.input == InputKind::Auto)
+            throw InputError(name + ": binary data, not text or HTML (--input text cleans it anyway)");
+        write_document(config, name, result, true, out);
         if (separate) write_out(out, "\n");
         return;
     }
@@ -111,6 +114,8 @@ void process_input(const winnow::cli::Config& config, const winnow::Patterns& pa
     bool first = true;
     do {
         const Result result = process(bytes, options, patterns);
+        if (first && result.binary && config.pipeline.input == InputKind::Auto)
+            throw InputError(name + ": binary data, not text or HTML (--input text cleans it anyway)");
         if (first && wide_encoding(result.decode_report.encoding)) {
             // Windows are cut at byte '\n', which UTF-16/32 text does not have: read it whole.
             windows.read_rest(bytes);
