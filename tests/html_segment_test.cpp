@@ -117,6 +117,13 @@ TEST_CASE("hidden elements are marked, javascript links are no links", "[html]")
     CHECK(d.blocks[3].link_density == 0.0);
 }
 
+TEST_CASE("MathML is read as text, without its TeX annotation", "[html]") {
+    const Document d = segment_html(
+        "<body><p>When <math><semantics><mrow><mi>a</mi><mo>&#x2260;</mo><mn>0</mn></mrow>"
+        "<annotation encoding=\"application/x-tex\">a \\ne 0</annotation></semantics></math>, stop.</p></body>");
+    CHECK(texts(d) == std::vector<std::string>{"When a \xE2\x89\xA0 0, stop."});
+}
+
 TEST_CASE("script, style, svg, template and comments never reach the text", "[html]") {
     const Document d = segment_html(
         "<html><head><style>p { color: red }</style><script>var x = '<p>not text</p>';</script></head><body>"

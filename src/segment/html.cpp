@@ -24,7 +24,7 @@ char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c -
 bool is_skipped(GumboTag tag) {
     switch (tag) {
         case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-        case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME:
+        case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_ANNOTATION_XML: case GUMBO_TAG_IFRAME:
         case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT:
         case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_OPTION:
         case GUMBO_TAG_DATALIST: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_MAP:
@@ -276,6 +276,11 @@ void DomWalker::walk(const GumboNode* root) {
 void DomWalker::enter(const GumboNode* node) {
     const GumboElement& element = node->v.element;
     if (is_skipped(element.tag)) return;
+    // MathML is read as text ("a x 2 + b x"); its <annotation> holds the TeX source, not text.
+    if (element.tag == GUMBO_TAG_UNKNOWN && element.tag_namespace == GUMBO_NAMESPACE_MATHML &&
+        tag_name(*node) == "annotation") {
+        return;
+    }
 
     Frame frame{node};
     frame.block_level = is_block_level(element.tag);

@@ -214,7 +214,7 @@ PrepassResult strip_inert_markup(std::string_view html) {
 
         // Raw-text and inert elements: keep the start and end tags, drop what is between.
         static constexpr std::string_view kInert[] = {"script", "style", "svg", "template", "noscript",
-                                                       "textarea", "title", "math"};
+                                                       "textarea", "title"};
         std::string_view name;
         for (std::string_view candidate : kInert) {
             if (starts_with_ci(html, i + 1, candidate) && ends_tag_name(html, i + 1 + candidate.size())) {
@@ -248,7 +248,7 @@ PrepassResult strip_inert_markup(std::string_view html) {
             i = close == std::string_view::npos ? html.size() : close + 2;
             continue;
         }
-        if ((name == "svg" || name == "math") && body >= 2 && html[body - 2] == '/') {
+        if (name == "svg" && body >= 2 && html[body - 2] == '/') {
             i = body;  // <svg ... />: nothing inside
             continue;
         }
