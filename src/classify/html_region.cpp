@@ -507,6 +507,17 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         p.keep = true;
         p.reason = region_reason;
     }
+    // The headline repeated in the body (a print header, a sticky bar) is the title, which
+    // writers print once on their own.
+    if (!document.meta.title.empty()) {
+        for (std::size_t i = 0; i < blocks.size(); ++i) {
+            if (priors[i].keep && blocks[i].text == document.meta.title) {
+                priors[i].keep = false;
+                priors[i].reason = "repeats the page title";
+            }
+        }
+    }
+
     // 8. After the article's last paragraph, a short line that asks or announces ("Was this
     //    article useful?", "Read more:") introduces furniture, not text.
     std::size_t last_prose = blocks.size();
