@@ -515,7 +515,7 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
         const std::size_t next = title + 1;
         if (next < n && st[next].decision.label == Label::Noise &&
             st[next].decision.category == Category::Boilerplate && heading_like(doc.blocks[next], df.blocks[next]) &&
-            df.blocks[next].words >= 3)
+            df.blocks[next].words >= 3 && doc.blocks[next].text != doc.blocks[title].text)
             label_content(st, next, "subtitle under the headline: " + describe(df.blocks[next]));
     }
 
