@@ -69,6 +69,8 @@ const ByteRoleMasks& byte_role_masks() {
 }
 
 std::uint16_t slow_mask(char32_t cp, int lo, int hi) {
+    // Above the flat tables only MacRoman has characters: the Apple logo and the fi/fl ligatures.
+    if (cp != 0xF8FF && cp != 0xFB01 && cp != 0xFB02) return 0;
     std::uint16_t mask = 0;
     const auto& charmaps = mojibake_charmaps();
     for (std::size_t k = 0; k < charmaps.size(); ++k) {

@@ -105,9 +105,11 @@ Conversion convert_to_utf8(std::string_view bytes, std::string_view encoding) {
     return convert_with_iconv(bytes, encoding);
 }
 
-bool convert_from_utf8(std::string_view utf8, const char* iconv_encoding, std::string& out) {
-    const IconvHandle cd(iconv_encoding, "UTF-8");
+namespace {
+
+bool encode_with(const IconvHandle& cd, std::string_view utf8, std::string& out) {
     if (!cd.valid()) return false;
+    cd.reset();
     out.resize(utf8.size() * 2 + 8);
     char* in = const_cast<char*>(utf8.data());
     std::size_t in_left = utf8.size();
@@ -118,5 +120,22 @@ bool convert_from_utf8(std::string_view utf8, const char* iconv_encoding, std::s
     out.resize(out.size() - out_left);
     return true;
 }
+
+}  // namespace
+
+bool convert_from_utf8(std::string_view utf8, const char* iconv_encoding, std::string& out) {
+    const IconvHandle cd(iconv_encoding, "UTF-8");
+    return encode_with(cd, utf8, out);
+}
+
+struct Utf8Encoder::Handle {
+    IconvHandle cd;
+};
+
+Utf8Encoder::Utf8Encoder(const char* iconv_encoding) : handle_(new Handle{IconvHandle(iconv_encoding, "UTF-8")}) {}
+
+Utf8Encoder::~Utf8Encoder() { delete handle_; }
+
+bool Utf8Encoder::encode(std::string_view utf8, std::string& out) const { return encode_with(handle_->cd, utf8, out); }
 
 }  // namespace winnow

@@ -21,4 +21,18 @@ Conversion convert_to_utf8(std::string_view bytes, std::string_view encoding);
 // Encodes UTF-8 text into `encoding` (an iconv name); false when a character has no mapping.
 bool convert_from_utf8(std::string_view utf8, const char* iconv_encoding, std::string& out);
 
+// The same for many short pieces: opens the converter once.
+class Utf8Encoder {
+public:
+    explicit Utf8Encoder(const char* iconv_encoding);
+    ~Utf8Encoder();
+    Utf8Encoder(const Utf8Encoder&) = delete;
+    Utf8Encoder& operator=(const Utf8Encoder&) = delete;
+    bool encode(std::string_view utf8, std::string& out) const;
+
+private:
+    struct Handle;
+    Handle* handle_;
+};
+
 }  // namespace winnow

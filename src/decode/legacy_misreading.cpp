@@ -51,15 +51,16 @@ const char* iconv_name(std::string_view encoding) {
     return nullptr;
 }
 
-// How many letters are non-ASCII: misread single-byte text is almost all high bytes.
-bool mostly_non_ascii_letters(std::u32string_view text) {
+// Misread single-byte text is almost all high bytes: the count of non-ASCII letters when they
+// are at least half the letters, else 0.
+std::size_t non_ascii_letters_if_most(std::u32string_view text) {
     std::size_t letters = 0, high = 0;
     for (const char32_t c : text) {
         if (!is_letter(classify(c).kind)) continue;
         ++letters;
         high += c >= 0x80;
     }
-    return high >= 4 && high * 2 >= letters;
+    return high >= 4 && high * 2 >= letters ? high : 0;
 }
 
 // uchardet names a few code pages by a superset or an alias of the WHATWG one.
@@ -89,9 +90,11 @@ bool encodable_in_a_reading(std::u32string_view text) {
 
 LegacyRepair undo_legacy_misreading(std::u32string_view text) {
     LegacyRepair best;
-    if (!mostly_non_ascii_letters(text) || !encodable_in_a_reading(text)) return best;
+    const std::size_t high_letters = non_ascii_letters_if_most(text);
+    if (high_letters == 0 || !encodable_in_a_reading(text)) return best;
+    // Misread text is implausible throughout, not in a corner of a long document.
     const double original = implausibility(text, 0, text.size());
-    if (original < kMinimumGain) return best;
+    if (original < kMinimumGain || original < 0.1 * static_cast<double>(high_letters)) return best;
     struct Candidate {
         const Misreading* misreading;
         std::string bytes;

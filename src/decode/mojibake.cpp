@@ -153,6 +153,7 @@ std::vector<Edit> find_single_byte(std::u32string_view text, const SingleByteCha
         const std::size_t fixed_begin = edit.begin + shift;
         const double before = implausibility(text, edit.begin, edit.end);
         const double after = implausibility(fixed, fixed_begin, fixed_begin + edit.replacement.size());
+        edit.plausibility_gain = before - after;
         edit.gain = before - after - prior;
         shift = shift + edit.replacement.size() - (edit.end - edit.begin);
     }
@@ -163,8 +164,10 @@ std::vector<Edit> find_single_byte(std::u32string_view text, const SingleByteCha
 // left over at the end may have swallowed the ASCII character after it.
 std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view encoding) {
     std::vector<Edit> edits;
-    const std::string iconv_name(encoding == "GBK" ? "GBK" : encoding == "Big5" ? "BIG5-HKSCS"
-                                 : encoding == "Shift_JIS" ? "WINDOWS-31J" : "UHC");
+    const Utf8Encoder encoder(encoding == "GBK"         ? "GBK"
+                              : encoding == "Big5"      ? "BIG5-HKSCS"
+                              : encoding == "Shift_JIS" ? "WINDOWS-31J"
+                                                        : "UHC");
     // Latin text read as GBK keeps most of its letters: CJK characters are the few accented ones.
     // In Korean or Japanese text, CJK next to a Latin letter ("Ctrl-A키") is just the language.
     std::size_t latin_letters = 0, cjk_letters = 0;
@@ -197,11 +200,16 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
         const bool short_run = end - i <= 2 && static_cast<std::size_t>(cjk) == end - i;
         const bool beside_latin =
             latin_text && ((i > 0 && latin_letter(i - 1)) || (end < text.size() && latin_letter(end)));
-        if (long_run || short_run) {
+        // The first character must encode to the start of a UTF-8 sequence: most runs of real
+        // CJK text fail here, before the whole run is converted.
+        std::string first;
+        const bool may_be_utf8 = encoder.encode(to_utf8(text.substr(i, 1)), first) && !first.empty() &&
+                                 static_cast<unsigned char>(first[0]) >= 0xC2 && static_cast<unsigned char>(first[0]) <= 0xF4;
+        if ((long_run || short_run) && may_be_utf8) {
             for (std::size_t stop : {end, end + 1}) {
                 if (stop > text.size()) break;
                 std::string bytes;
-                if (!convert_from_utf8(to_utf8(text.substr(i, stop - i)), iconv_name.c_str(), bytes)) continue;
+                if (!encoder.encode(to_utf8(text.substr(i, stop - i)), bytes)) continue;
                 const bool multibyte = std::any_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) != 0; });
                 if (!multibyte || (long_run && bytes.size() < 6) || valid_utf8_prefix(bytes) != bytes.size()) continue;
                 // A short run is too little to go on alone, unless it sits in a Latin word and
@@ -213,7 +221,8 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
                 if (bytes.size() >= 6) {
                     for (const char32_t c : edit.replacement) edit.evidence += c >= 0x80 ? 0.5 : 0.0;
                 }
-                edit.gain = edit_gain(text, edit.begin, edit.end, edit.replacement) - prior_cost(encoding) + edit.evidence;
+                edit.plausibility_gain = edit_gain(text, edit.begin, edit.end, edit.replacement);
+                edit.gain = edit.plausibility_gain - prior_cost(encoding) + edit.evidence;
                 edits.push_back(std::move(edit));
                 end = stop;
                 break;

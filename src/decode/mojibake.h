@@ -18,6 +18,7 @@ struct Edit {
     bool lossy = false;  // spells U+FFFD: a byte of the original was lost
     double evidence = 0;  // support the plausibility score cannot see (byte structure), part of gain
     bool symbolic = false;  // weak because only symbols are involved ("¬´" → "«"), not a guessed byte
+    double plausibility_gain = 0;  // implausibility removed, before priors and evidence
 };
 
 // The edits that undo one layer of UTF-8-read-as-`encoding` mojibake, where `encoding` is one of

@@ -214,13 +214,12 @@ Suspicions suspect(std::u32string_view text) {
     return found;
 }
 
-Peeling peel(std::u32string text, int layer) {
+// `cost` is the text's implausibility; for speed, deeper layers get it estimated from the edits'
+// local gains rather than recomputed over the whole text.
+Peeling peel(std::u32string text, int layer, double cost) {
     const Suspicions suspicions = layer < kMaxLayers ? suspect(text) : Suspicions{};
-    if (suspicions.charmaps == 0 && !suspicions.multibyte) {
-        const double cost = layer == 0 ? 0.0 : implausibility(text, 0, text.size());  // unused at layer 0
-        return {std::move(text), cost, {}};
-    }
-    Peeling best{text, implausibility(text, 0, text.size()), {}};
+    if (suspicions.charmaps == 0 && !suspicions.multibyte) return {std::move(text), cost, {}};
+    Peeling best{text, cost, {}};
     struct Option {
         std::string_view encoding;
         std::size_t edits;
@@ -232,10 +231,12 @@ Peeling peel(std::u32string text, int layer) {
     std::vector<Option> options;
     auto add_option = [&](std::string_view encoding, const std::vector<Edit>& edits, bool speculative) {
         std::u32string fixed = apply_edits(text, edits);
-        double evidence = 0;
-        for (const Edit& e : edits) evidence += e.evidence;
-        const double cost = implausibility(fixed, 0, fixed.size()) - evidence;
-        options.push_back({encoding, edits.size(), cost, evidence, std::move(fixed), speculative});
+        double evidence = 0, removed = 0;
+        for (const Edit& e : edits) {
+            evidence += e.evidence;
+            removed += e.plausibility_gain;
+        }
+        options.push_back({encoding, edits.size(), cost - removed, evidence, std::move(fixed), speculative});
     };
     auto consider = [&](std::string_view encoding) {
         const std::vector<Edit> edits = find_mojibake(text, encoding, layer > 0 ? Proof::shown : Proof::required);
@@ -254,11 +255,12 @@ Peeling peel(std::u32string text, int layer) {
     if (suspicions.multibyte) {
         for (const auto encoding : multibyte_mojibake_encodings()) consider(encoding);
     }
-    std::stable_sort(options.begin(), options.end(), [](const Option& a, const Option& b) { return a.cost < b.cost; });
+    std::stable_sort(options.begin(), options.end(),
+                     [](const Option& a, const Option& b) { return a.cost - a.evidence < b.cost - b.evidence; });
     constexpr std::size_t kBranches = 3;
     const double initial = best.cost;
     for (std::size_t i = 0; i < options.size() && i < kBranches; ++i) {
-        Peeling further = peel(std::move(options[i].text), layer + 1);
+        Peeling further = peel(std::move(options[i].text), layer + 1, options[i].cost);
         further.cost -= options[i].evidence;
         further.steps.insert(further.steps.begin(), {options[i].encoding, options[i].edits});
         further.speculative = further.speculative || options[i].speculative;
@@ -352,7 +354,7 @@ std::vector<Repair> repair_mojibake(std::string& text) {
     note(repairs, "html-entity", decode_leftover_references(code_points));
     // A legacy re-reading must beat peeling UTF-8 mojibake clearly: both can apply to the same
     // Latin-1 soup, and UTF-8's byte structure is the stronger evidence.
-    Peeling peeled = peel(code_points, 0);
+    Peeling peeled = peel(code_points, 0, implausibility(code_points, 0, code_points.size()));
     LegacyRepair legacy = undo_legacy_misreading(code_points);
     if (!legacy.kind.empty() && (peeled.steps.empty() || legacy.cost < peeled.cost - 2.0)) {
         code_points = std::move(legacy.text);
