@@ -274,7 +274,9 @@ std::pair<std::size_t, std::size_t> main_region(const DocumentFeatures& df, cons
             case Quality::Good: w = chars; break;
             case Quality::NearGood: w = st[i].decided ? -chars : chars * 0.2; break;
             case Quality::Short: w = -std::min(chars, 25.0); break;
-            case Quality::Bad: w = -std::min(chars, 300.0); break;
+            // Recognised inserts (an "Also Read" line, a share bar) sit inside articles all the
+            // time: they cost little. Unexplained low-prose text costs its length.
+            case Quality::Bad: w = st[i].decided ? -std::min(chars, 40.0) : -std::min(chars, 300.0); break;
         }
         if (sum <= 0) {
             sum = 0;
