@@ -106,10 +106,13 @@ std::optional<Sequence> match_sequence(std::u32string_view text, std::size_t i, 
     if (space_at == need && cp == 0x00E0 && i + need + 1 < text.size() && !a_grave_joins_next_word(text, i + need + 1)) {
         seq.keeps_space = true;
     }
-    // "voilÃ le", "Ã  le": the pattern is specific enough to count as evidence, when the lead is
-    // a letter (Ã, Г, Ă), not a symbol ("√ " in MacRoman is more often a misread dash).
-    if (space_at == need && cp == 0x00E0 && is_letter(classify(text[i]).kind)) seq.weak = false;
-    if (space_at == need && cp == 0x00E0 && !is_letter(classify(text[i]).kind)) return std::nullopt;
+    // "voilÃ le", "Ã  le": the pattern is specific enough to count as evidence when the lead is
+    // Ã (windows-1252, Latin-1, windows-1254), Ă (windows-1250, ISO-8859-2) or Г (windows-1251);
+    // elsewhere C3 is a common letter ("ц" in KOI8-R) or a symbol ("√ " in MacRoman).
+    if (space_at == need && cp == 0x00E0) {
+        if (text[i] != 0x00C3 && text[i] != 0x0102 && text[i] != 0x0413) return std::nullopt;
+        seq.weak = false;
+    }
     // CESU-8: a surrogate pair written as two three-byte sequences (emoji through old MySQL).
     if (!lost && cp >= 0xD800 && cp <= 0xDBFF) {
         const auto low = match_sequence(text, i + seq.length, charmap, true);

@@ -41,24 +41,79 @@ void note(std::vector<Repair>& repairs, std::string kind, std::size_t count) {
     repairs.push_back({std::move(kind), count});
 }
 
-// Text with nothing but ASCII letters and no '&' cannot need repair; most text is settled here
-// at memory speed.
-bool obviously_clean(std::string_view text) {
-    const char* p = text.data();
-    const char* end = p + text.size();
-    while (end - p >= 8) {
-        std::uint64_t word;
-        std::memcpy(&word, p, 8);
-        if (word & 0x8080808080808080ULL) return false;
-        // A byte equal to '&' (0x26) makes (word ^ 0x26..) have a zero byte.
-        const std::uint64_t x = word ^ 0x2626262626262626ULL;
-        if ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL) return false;
-        p += 8;
+std::uint16_t charmaps_encoding_to(char32_t c, std::initializer_list<int> bytes) {
+    std::uint16_t mask = 0;
+    const auto& charmaps = mojibake_charmaps();
+    for (std::size_t k = 0; k < charmaps.size(); ++k) {
+        const int b = charmaps[k].encode(c);
+        if (std::find(bytes.begin(), bytes.end(), b) != bytes.end()) mask |= static_cast<std::uint16_t>(1u << k);
     }
-    for (; p < end; ++p) {
-        if ((*p & 0x80) || *p == '&') return false;
+    return mask;
+}
+
+// A space or '?' standing in for a lost byte is evidence of its own only after the letters that
+// spell UTF-8's lead bytes C2, C3 and E2 in the Latin and Cyrillic code pages: "Ã " for "à",
+// "Ã?" and "â€?" for a lost byte.
+bool space_or_question_mark_matters_after(char32_t c) {
+    return c == 0x00C2 || c == 0x00C3 || c == 0x00E2 || c == 0x0102 || c == 0x0106 || c == 0x0413;
+}
+
+// A quick pass over the bytes for anything a repair could act on: '&', C1 controls, U+FFFD, CJK,
+// a code page's lead byte followed by one of its continuation bytes, or letters that are mostly
+// non-ASCII (a legacy misreading). Most text, in any language, is settled here.
+bool may_need_repair(std::string_view text) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const auto* end = p + text.size();
+    std::uint16_t previous_lead = 0;
+    char32_t previous = 0;
+    std::size_t ascii_letters = 0, latin_letters = 0, cyrillic_letters = 0, case_flips = 0;
+    CharKind previous_kind = CharKind::space;
+    while (p < end) {
+        // Eight ASCII bytes without '&' at a time (not right after a lead: "Ã " matters).
+        while (previous_lead == 0 && end - p >= 8) {
+            std::uint64_t word;
+            std::memcpy(&word, p, 8);
+            const std::uint64_t x = word ^ 0x2626262626262626ULL;
+            if ((word & 0x8080808080808080ULL) || ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL)) break;
+            // Count letters roughly: bytes at or above 'A' in this word.
+            for (int k = 0; k < 8; ++k) ascii_letters += p[k] >= 'A';
+            previous_lead = 0;
+            previous_kind = CharKind::space;
+            previous = p[7];
+            p += 8;
+        }
+        if (p >= end) break;
+        char32_t cp = *p;
+        std::size_t length = 1;
+        if (cp >= 0x80) {
+            length = cp >= 0xF0 ? 4 : cp >= 0xE0 ? 3 : 2;
+            if (static_cast<std::size_t>(end - p) < length) return true;
+            cp = length == 2 ? (cp & 0x1F) : length == 3 ? (cp & 0x0F) : (cp & 0x07);
+            for (std::size_t k = 1; k < length; ++k) cp = cp << 6 | (p[k] & 0x3F);
+        }
+        p += length;
+        if (cp == U'&' || (cp >= 0x80 && cp <= 0x9F) || cp == 0xFFFD || cp >= 0x2E80) return true;
+        if (cp < 0x80) {
+            if ((cp == U' ' || cp == U'?') && space_or_question_mark_matters_after(previous)) return true;
+            ascii_letters += std::isalpha(static_cast<int>(cp)) != 0;
+            previous_lead = 0;
+            previous_kind = CharKind::space;
+        } else {
+            if (previous_lead & continuation_mask(cp)) return true;
+            const CharClass c = classify(cp);
+            latin_letters += is_letter(c.kind) && c.script == Script::latin;
+            cyrillic_letters += is_letter(c.kind) && c.script == Script::cyrillic;
+            // KOI8-R and windows-1251 read as each other swap case inside words ("рТЙЧЕФ").
+            case_flips += previous_kind == CharKind::lower && c.kind == CharKind::upper;
+            previous_lead = lead_mask(cp);
+            previous_kind = c.kind;
+        }
+        previous = cp;
     }
-    return true;
+    // Legacy misreadings: Latin-1 soup ("Ïðèâåò") or case-swapped Cyrillic.
+    const std::size_t letters = ascii_letters + latin_letters + cyrillic_letters;
+    if (latin_letters >= 4 && latin_letters * 2 >= letters) return true;
+    return cyrillic_letters >= 4 && cyrillic_letters * 2 >= letters && case_flips >= 2;
 }
 
 std::optional<char32_t> named_reference(std::u32string_view name) {
@@ -165,16 +220,6 @@ bool speculation_pays(double before, double after) { return after <= before * 0.
 // are followed further, and the path that ends in the most plausible text wins. Looking ahead
 // matters for double encoding, where the right first layer ("Ã¢â‚¬Å¾" → "â€ž") still looks
 // like mojibake until the second is peeled.
-std::uint16_t charmaps_encoding_to(char32_t c, std::initializer_list<int> bytes) {
-    std::uint16_t mask = 0;
-    const auto& charmaps = mojibake_charmaps();
-    for (std::size_t k = 0; k < charmaps.size(); ++k) {
-        const int b = charmaps[k].encode(c);
-        if (std::find(bytes.begin(), bytes.end(), b) != bytes.end()) mask |= static_cast<std::uint16_t>(1u << k);
-    }
-    return mask;
-}
-
 // Cheap necessary conditions for each kind of mojibake, so that clean text skips the search.
 struct Suspicions {
     std::uint16_t charmaps = 0;  // bit k: a lead byte then a continuation byte in mojibake_charmaps()[k]
@@ -196,7 +241,7 @@ Suspicions suspect(std::u32string_view text) {
                 // A space or '?' standing in for a byte only counts after the leads where it is
                 // evidence of its own ("Ã " for "à", "Ã?" for a lost byte): 0xC2, 0xC3 and 0xE2.
                 if (next == U' ' || next == U'?') {
-                    found.charmaps |= charmaps_encoding_to(c, {0xC2, 0xC3, 0xE2});
+                    if (space_or_question_mark_matters_after(c)) found.charmaps |= charmaps_encoding_to(c, {0xC2, 0xC3, 0xE2});
                 } else if (next == 0xFFFD) {
                     found.charmaps |= lead;
                 } else {
@@ -214,11 +259,12 @@ Suspicions suspect(std::u32string_view text) {
     return found;
 }
 
-// `cost` is the text's implausibility; for speed, deeper layers get it estimated from the edits'
-// local gains rather than recomputed over the whole text.
-Peeling peel(std::u32string text, int layer, double cost) {
+// `known_cost` is the text's implausibility: computed at the first layer only if there is
+// something to peel, and for deeper layers estimated from the edits' local gains.
+Peeling peel(std::u32string text, int layer, std::optional<double> known_cost) {
     const Suspicions suspicions = layer < kMaxLayers ? suspect(text) : Suspicions{};
-    if (suspicions.charmaps == 0 && !suspicions.multibyte) return {std::move(text), cost, {}};
+    if (suspicions.charmaps == 0 && !suspicions.multibyte) return {std::move(text), known_cost.value_or(0.0), {}};
+    const double cost = known_cost ? *known_cost : implausibility(text, 0, text.size());
     Peeling best{text, cost, {}};
     struct Option {
         std::string_view encoding;
@@ -349,12 +395,12 @@ std::size_t fix_stray_ideographs(std::u32string& text) {
 
 std::vector<Repair> repair_mojibake(std::string& text) {
     std::vector<Repair> repairs;
-    if (obviously_clean(text)) return repairs;
+    if (!may_need_repair(text)) return repairs;
     std::u32string code_points = to_code_points(text);
     note(repairs, "html-entity", decode_leftover_references(code_points));
     // A legacy re-reading must beat peeling UTF-8 mojibake clearly: both can apply to the same
     // Latin-1 soup, and UTF-8's byte structure is the stronger evidence.
-    Peeling peeled = peel(code_points, 0, implausibility(code_points, 0, code_points.size()));
+    Peeling peeled = peel(code_points, 0, std::nullopt);
     LegacyRepair legacy = undo_legacy_misreading(code_points);
     if (!legacy.kind.empty() && (peeled.steps.empty() || legacy.cost < peeled.cost - 2.0)) {
         code_points = std::move(legacy.text);
