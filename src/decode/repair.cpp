@@ -66,7 +66,7 @@ bool may_need_repair(std::string_view text) {
     const auto* end = p + text.size();
     std::uint16_t previous_lead = 0;
     char32_t previous = 0;
-    std::size_t ascii_letters = 0, latin_letters = 0, cyrillic_letters = 0, case_flips = 0;
+    std::size_t ascii_letters = 0, latin_letters = 0, cyrillic_letters = 0, cyrillic_capitals = 0, case_flips = 0;
     CharKind previous_kind = CharKind::space;
     while (p < end) {
         // Eight ASCII bytes without '&' at a time (not right after a lead: "Ã " matters).
@@ -103,6 +103,7 @@ bool may_need_repair(std::string_view text) {
             const CharClass c = classify(cp);
             latin_letters += is_letter(c.kind) && c.script == Script::latin;
             cyrillic_letters += is_letter(c.kind) && c.script == Script::cyrillic;
+            cyrillic_capitals += c.kind == CharKind::upper && c.script == Script::cyrillic;
             // KOI8-R and windows-1251 read as each other swap case inside words ("рТЙЧЕФ").
             case_flips += previous_kind == CharKind::lower && c.kind == CharKind::upper;
             previous_lead = lead_mask(cp);
@@ -110,10 +111,12 @@ bool may_need_repair(std::string_view text) {
         }
         previous = cp;
     }
-    // Legacy misreadings: Latin-1 soup ("Ïðèâåò") or case-swapped Cyrillic.
+    // Legacy misreadings: Latin-1 soup ("Ïðèâåò") or case-swapped Cyrillic ("рТЙЧЕФ НЙТ"), which
+    // is mostly capitals or flips case inside words.
     const std::size_t letters = ascii_letters + latin_letters + cyrillic_letters;
     if (latin_letters >= 4 && latin_letters * 2 >= letters) return true;
-    return cyrillic_letters >= 4 && cyrillic_letters * 2 >= letters && case_flips >= 2;
+    return cyrillic_letters >= 4 && cyrillic_letters * 2 >= letters &&
+           (case_flips >= 2 || cyrillic_capitals * 2 >= cyrillic_letters);
 }
 
 std::optional<char32_t> named_reference(std::u32string_view name) {
