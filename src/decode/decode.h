@@ -7,16 +7,22 @@
 #include <string_view>
 #include <vector>
 
+#include "decode/prescan.h"  // prescan_meta_charset, extract_charset_from_content
+
 namespace winnow {
 
-// One kind of repair applied to the text, e.g. {"utf8-as-windows-1252", 3}.
+// One kind of repair applied to the text, with how many times: "utf8-as-<code page>" (UTF-8 read
+// as windows-1252, macintosh, GBK...; one entry per layer peeled), "<code page>-as-<code page>"
+// (legacy text read in the wrong legacy code page, e.g. "windows-1251-as-windows-1252"),
+// "html-entity", "c1-control", "stray-ideograph".
 struct Repair {
     std::string kind;
     std::size_t count = 0;
 };
 
 struct DecodeReport {
-    std::string encoding = "UTF-8";   // WHATWG name of the encoding the bytes were read as
+    std::string encoding = "UTF-8";   // WHATWG name of the encoding the bytes were read as (an iconv
+                                      // name such as IBM852 for what WHATWG does not list)
     std::string decided_by = "default";  // bom | declared | meta | detector | default
     std::size_t replacements = 0;        // U+FFFD inserted for undecodable bytes
     bool bom = false;                    // a byte-order mark was present and removed
@@ -34,6 +40,12 @@ struct Decoded {
     DecodeReport report;
 };
 
+// The WHATWG sniffing order: BOM (UTF-8, UTF-16, and UTF-32 as an extension), options.charset
+// through the WHATWG label table, the <meta>/XML-declaration prescan of the first 1024 bytes when
+// options.is_html, then detection (valid UTF-8, UTF-16/32 by their zero bytes, uchardet with
+// corrections), then windows-1252. Then repair_mojibake unless options.repair is false. For HTML
+// the leftover-entity repair stays off (the markup's references are meant); run repair_mojibake on
+// the extracted text to get it.
 Decoded decode(std::string_view bytes, const DecodeOptions& options);
 
 // Decodes bytes (BOM already removed) as `encoding` (a WHATWG or iconv name), then repairs unless
@@ -50,9 +62,5 @@ std::optional<Decoded> redecode_for_late_meta(std::string_view bytes, const Deco
 // Repairs mojibake and other damage in UTF-8 text in place and lists what it did; text that is
 // already right is left byte-identical.
 std::vector<Repair> repair_mojibake(std::string& text);
-
-// The encoding a <meta charset> or http-equiv pragma (or an XML declaration) in the first 1024
-// bytes declares, as the HTML Standard's prescan finds it; empty when none.
-std::string prescan_meta_charset(std::string_view bytes);
 
 }  // namespace winnow
