@@ -533,7 +533,11 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         const std::string_view text = b.text;
         const bool asks = text.back() == '?' || text.back() == ':' || text.ends_with("\xEF\xBC\x9F") ||  // ？
                           text.ends_with("\xEF\xBC\x9A");                                              // ：
-        if (asks) {
+        // "Ingredients:" followed by the list or table it introduces is text.
+        const bool introduces_next = i + 1 < blocks.size() && priors[i + 1].keep &&
+                                     blocks[i + 1].link_density < 0.5 &&
+                                     (blocks[i + 1].kind == BlockKind::ListItem || blocks[i + 1].kind == BlockKind::TableCell);
+        if (asks && !introduces_next) {
             priors[i].keep = false;
             priors[i].dom_category = Category::Boilerplate;
             priors[i].reason = "a prompt after the article's last paragraph";
