@@ -105,46 +105,44 @@ void normalise_scan(std::string& out, std::string_view text, Observer& observer)
     char* word_begin = cursor;
     bool pending_space = false;
     bool in_word = false;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        char32_t cp;
-        if (byte < 0x80) {
-            ++i;
-            observer.ascii(byte);
-            const char folded = kAsciiFold[byte];
-            if (folded == 0) {
-                if (in_word) observer.word(static_cast<std::size_t>(word_begin - base), static_cast<std::size_t>(cursor - base));
-                in_word = false;
-                pending_space = cursor > base + start;
-                continue;
-            }
-            if (!in_word) {
-                if (pending_space) *cursor++ = ' ';
-                word_begin = cursor;
-                in_word = true;
-            }
-            pending_space = false;
-            *cursor++ = folded;
-            continue;
-        }
-        cp = decode_at(text, i);
-        observer.code_point(cp);
-        if (cp == 0x2019 || cp == 0x2018 || cp == 0x2032 || cp == 0xB4) cp = '\'';
-        if (cp != '\'' && !is_word_code_point(cp)) {
-            if (in_word) observer.word(static_cast<std::size_t>(word_begin - base), static_cast<std::size_t>(cursor - base));
-            in_word = false;
-            pending_space = cursor > base + start;
-            continue;
-        }
+    auto end_word = [&] {
+        if (in_word) observer.word(static_cast<std::size_t>(word_begin - base), static_cast<std::size_t>(cursor - base));
+        in_word = false;
+        pending_space = cursor > base + start;
+    };
+    auto continue_word = [&] {
         if (!in_word) {
             if (pending_space) *cursor++ = ' ';
             word_begin = cursor;
             in_word = true;
         }
         pending_space = false;
-        cursor = append_utf8(cursor, to_lower(cp));
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x80) {
+            ++i;
+            observer.ascii(byte);
+            const char folded = kAsciiFold[byte];
+            if (folded == 0) {
+                end_word();
+            } else {
+                continue_word();
+                *cursor++ = folded;
+            }
+            continue;
+        }
+        char32_t cp = decode_at(text, i);
+        observer.code_point(cp);
+        if (cp == 0x2019 || cp == 0x2018 || cp == 0x2032 || cp == 0xB4) cp = '\'';
+        if (cp != '\'' && !is_word_code_point(cp)) {
+            end_word();
+        } else {
+            continue_word();
+            cursor = append_utf8(cursor, to_lower(cp));
+        }
     }
-    if (in_word) observer.word(static_cast<std::size_t>(word_begin - base), static_cast<std::size_t>(cursor - base));
+    end_word();
     out.resize(static_cast<std::size_t>(cursor - base));
 }
 
