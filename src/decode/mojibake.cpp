@@ -163,6 +163,20 @@ std::vector<Edit> find_single_byte(std::u32string_view text, const SingleByteCha
     return edits;
 }
 
+// Encodes `run` into the encoder's code page a few characters at a time, giving up as soon as the
+// bytes so far cannot be UTF-8: runs of real CJK text fail within their first characters.
+bool encode_while_utf8(const Utf8Encoder& encoder, std::u32string_view run, std::string& bytes) {
+    constexpr std::size_t kChunk = 8;
+    std::string piece;
+    for (std::size_t j = 0; j < run.size(); j += kChunk) {
+        if (!encoder.encode(to_utf8(run.substr(j, kChunk)), piece)) return false;
+        bytes += piece;
+        // Up to three trailing bytes may be a sequence the next chunk completes.
+        if (valid_utf8_prefix(bytes) + 3 < bytes.size()) return false;
+    }
+    return valid_utf8_prefix(bytes) == bytes.size();
+}
+
 // Runs of non-ASCII characters that the multi-byte code page encodes to valid UTF-8: a lead byte
 // left over at the end may have swallowed the ASCII character after it.
 std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view encoding) {
@@ -173,14 +187,20 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
                                                         : "UHC");
     // Latin text read as GBK keeps most of its letters: CJK characters are the few accented ones.
     // In Korean or Japanese text, CJK next to a Latin letter ("Ctrl-A키") is just the language.
-    std::size_t latin_letters = 0, cjk_letters = 0;
-    for (const char32_t c : text) {
-        const CharClass cc = classify(c);
-        if (!is_letter(cc.kind)) continue;
-        latin_letters += cc.script == Script::latin;
-        cjk_letters += cc.script == Script::cjk || cc.script == Script::hangul;
-    }
-    const bool latin_text = latin_letters >= 2 * cjk_letters;
+    std::optional<bool> latin_text_cache;
+    auto latin_text = [&] {
+        if (!latin_text_cache) {
+            std::size_t latin_letters = 0, cjk_letters = 0;
+            for (const char32_t c : text) {
+                const CharClass cc = classify(c);
+                if (!is_letter(cc.kind)) continue;
+                latin_letters += cc.script == Script::latin;
+                cjk_letters += cc.script == Script::cjk || cc.script == Script::hangul;
+            }
+            latin_text_cache = latin_letters >= 2 * cjk_letters;
+        }
+        return *latin_text_cache;
+    };
     for (std::size_t i = 0; i < text.size();) {
         if (text[i] < 0x80) {
             ++i;
@@ -202,17 +222,12 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
         const bool long_run = end - i >= 3 && static_cast<std::size_t>(cjk) * 2 >= end - i;
         const bool short_run = end - i <= 2 && static_cast<std::size_t>(cjk) == end - i;
         const bool beside_latin =
-            latin_text && ((i > 0 && latin_letter(i - 1)) || (end < text.size() && latin_letter(end)));
-        // The first character must encode to the start of a UTF-8 sequence: most runs of real
-        // CJK text fail here, before the whole run is converted.
-        std::string first;
-        const bool may_be_utf8 = encoder.encode(to_utf8(text.substr(i, 1)), first) && !first.empty() &&
-                                 static_cast<unsigned char>(first[0]) >= 0xC2 && static_cast<unsigned char>(first[0]) <= 0xF4;
-        if ((long_run || short_run) && may_be_utf8) {
+            ((i > 0 && latin_letter(i - 1)) || (end < text.size() && latin_letter(end))) && latin_text();
+        if (long_run || short_run) {
             for (std::size_t stop : {end, end + 1}) {
                 if (stop > text.size()) break;
                 std::string bytes;
-                if (!encoder.encode(to_utf8(text.substr(i, stop - i)), bytes)) continue;
+                if (!encode_while_utf8(encoder, text.substr(i, stop - i), bytes)) continue;
                 const bool multibyte = std::any_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) != 0; });
                 if (!multibyte || (long_run && bytes.size() < 6) || valid_utf8_prefix(bytes) != bytes.size()) continue;
                 // A short run is too little to go on alone, unless it sits in a Latin word and
