@@ -157,7 +157,10 @@ std::vector<Edit> find_single_byte(std::u32string_view text, const SingleByteCha
         const double before = implausibility(text, edit.begin, edit.end);
         const double after = implausibility(fixed, fixed_begin, fixed_begin + edit.replacement.size());
         edit.plausibility_gain = before - after;
-        edit.gain = before - after - prior;
+        // A lost byte leaves U+FFFD, which the score counts against the edit; yet folding two or
+        // three characters of debris into one marker is progress.
+        if (edit.lossy) edit.evidence = 1.0;
+        edit.gain = before - after - prior + edit.evidence;
         shift = shift + edit.replacement.size() - (edit.end - edit.begin);
     }
     return edits;
