@@ -196,7 +196,7 @@ DocumentFeatures compute_features(const Document& document, const Patterns& patt
             for (std::uint32_t m = word_languages[w]; m != 0; m &= m - 1) ++votes[static_cast<std::size_t>(__builtin_ctz(m))];
         f.words = block_words[b].second - block_words[b].first;
         if (sample.size() < block.text.size()) {
-            const std::string_view rest = block.text.substr(sample.size());
+            const std::string_view rest = std::string_view(block.text).substr(sample.size());  // a view, not a temporary
             f.words += count_words(rest);
             f.chars += count_code_points(rest);
         }
