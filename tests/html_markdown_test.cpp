@@ -11,13 +11,17 @@ using namespace winnow;
 namespace {
 
 // Every block of the page as content, so the writer alone is under test.
-std::string markdown_of(const std::string& html, const std::string& title) {
-    const Document document = segment_html(html);
+std::string markdown_of(const std::string& html, const std::string& title, bool links = false) {
+    HtmlOptions segment_options;
+    segment_options.keep_links = links;
+    const Document document = segment_html(html, segment_options);
     Article article;
     article.title = title;
     for (std::size_t i = 0; i < document.blocks.size(); ++i) article.body.push_back(i);
     std::string out;
-    write_markdown(out, document, article);
+    MarkdownOptions options;
+    options.links = links;
+    write_markdown(out, document, article, options);
     return out;
 }
 
@@ -43,4 +47,15 @@ TEST_CASE("markdown keeps headings, lists, tables, code and quotes", "[html]") {
 TEST_CASE("markdown of an empty article is only its title", "[html]") {
     CHECK(markdown_of("<body></body>", "Title") == "# Title\n");
     CHECK(markdown_of("<body></body>", "").empty());
+}
+
+TEST_CASE("markdown keeps emphasis, strong and code inline, and links when asked", "[html]") {
+    const std::string html =
+        "<body><p>Use <code>make_all</code> with <em>great</em> care, <strong>not <em>fast</em></strong>; "
+        "see <a href=\"https://example.org/a b\">the guide</a>.</p><ul><li><b>Bold</b> item</li></ul></body>";
+    CHECK(markdown_of(html, "") ==
+          "\nUse `make_all` with *great* care, **not *fast***; see the guide.\n\n- **Bold** item\n");
+    CHECK(markdown_of(html, "", true) ==
+          "\nUse `make_all` with *great* care, **not *fast***; see [the guide](https://example.org/a%20b).\n"
+          "\n- **Bold** item\n");
 }

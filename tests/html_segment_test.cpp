@@ -43,6 +43,22 @@ TEST_CASE("inline elements never glue words, block boundaries always separate", 
     CHECK(d.blocks.back().first_line == d.blocks.size());
 }
 
+TEST_CASE("inline markup is kept as spans over the block text", "[html]") {
+    HtmlOptions options;
+    options.keep_links = true;
+    const Document d = segment_html("<p>a <em>b <b>c</b></em> <a href=\"/x\">d</a><i></i></p>", options);
+    REQUIRE(d.blocks.size() == 1);
+    CHECK(d.blocks[0].text == "a b c d");
+    REQUIRE(d.blocks[0].spans.size() == 3);
+    CHECK(d.blocks[0].spans[0].kind == InlineKind::Emphasis);
+    CHECK(d.blocks[0].text.substr(d.blocks[0].spans[0].begin, d.blocks[0].spans[0].end - d.blocks[0].spans[0].begin) == "b c");
+    CHECK(d.blocks[0].spans[1].kind == InlineKind::Strong);
+    CHECK(d.blocks[0].spans[1].begin == 4);
+    CHECK(d.blocks[0].spans[2].kind == InlineKind::Link);
+    CHECK(d.blocks[0].spans[2].target == "/x");
+    CHECK(segment_html("<p><a href=\"/x\">d</a></p>").blocks[0].spans[0].target.empty());  // not kept by default
+}
+
 TEST_CASE("a single <br> is a soft break, two are a paragraph break", "[html]") {
     const Document d = segment_html("<body><p>first line<br>second line<br><br>new paragraph</p></body>");
     REQUIRE(texts(d) == std::vector<std::string>{"first line", "second line", "new paragraph"});

@@ -10,6 +10,16 @@ namespace winnow {
 
 enum class BlockKind { Paragraph, Heading, ListItem, Preformatted, Quote, TableCell, Caption };
 
+// HTML only: inline markup inside a block's text, for the Markdown writer.
+enum class InlineKind : unsigned char { Emphasis, Strong, Code, Link };
+
+struct InlineSpan {
+    std::size_t begin = 0;         // byte range in Block::text
+    std::size_t end = 0;
+    InlineKind kind = InlineKind::Emphasis;
+    std::string target;            // Link: the href, when links were kept (HtmlOptions::keep_links)
+};
+
 struct Block {
     std::string text;              // one paragraph as one line of UTF-8, whitespace collapsed
     std::size_t first_line = 0;    // 1-based source line (text) or block number (html)
@@ -28,6 +38,7 @@ struct Block {
     bool hidden = false;           // hidden / aria-hidden / display:none on it or an ancestor
     std::size_t container = 0;     // index into Document::containers of the element holding it
     std::size_t text_chars = 0;    // HTML: code points of text, spaces excluded (link_density's denominator)
+    std::vector<InlineSpan> spans; // HTML: emphasis, strong, code and links, properly nested, in order
 };
 
 // HTML path only: an element on the path from <html> to some block, so that later stages can

@@ -200,13 +200,13 @@ bool row_of_plain_cells(const GumboNode& row) {
 
 class DomWalker {
 public:
-    explicit DomWalker(Document& document) : document_(document) {}
+    DomWalker(Document& document, bool keep_links) : document_(document), keep_links_(keep_links) {}
 
     void walk(const GumboNode* root);
 
 private:
     struct Frame {
-        const GumboNode* node;
+        const GumboNode* node = nullptr;
         unsigned next_child = 0;
         std::size_t hints_size = 0;   // size of hints_ before this element's tokens
         std::size_t container = Container::npos;
@@ -216,17 +216,27 @@ private:
         bool counted_pre = false;
         bool counted_hidden = false;
         bool whole_row = false;       // a <tr> of plain cells: one block, cells joined by " | "
+        bool spans_text = false;      // emphasis, strong, code or a link: recorded in Block::spans
+        InlineKind span_kind = InlineKind::Emphasis;
+        std::size_t span_begin = kNoSpan;
+        std::size_t span_block = 0;   // index the block had when the span's text began
+        std::string_view href;
     };
+    static constexpr std::size_t kNoSpan = static_cast<std::size_t>(-1);
 
     void enter(const GumboNode* node);
     void leave(Frame& frame);
     void text(std::string_view value);
     void start_block_if_needed();
+    void start_spans();
     void flush(bool soft_break = false);
     std::size_t container_of(std::size_t frame_index);
     BlockKind kind_here(int& heading_level) const;
 
     Document& document_;
+    bool keep_links_ = false;
+    std::vector<InlineSpan> spans_;    // spans of the block being built
+    std::size_t unstarted_spans_ = 0;  // open span elements whose text has not begun yet
     std::vector<Frame> stack_;
     std::string hints_;
     int link_depth_ = 0;
@@ -282,7 +292,8 @@ void DomWalker::enter(const GumboNode* node) {
         return;
     }
 
-    Frame frame{node};
+    Frame frame;
+    frame.node = node;
     frame.block_level = is_block_level(element.tag);
     if ((element.tag == GUMBO_TAG_TD || element.tag == GUMBO_TAG_TH) && !stack_.empty() && stack_.back().whole_row) {
         frame.block_level = false;  // a cell of a whole row: the row is the block
@@ -326,7 +337,29 @@ void DomWalker::enter(const GumboNode* node) {
     if (element.tag == GUMBO_TAG_A && is_link_target(attributes.href)) {
         ++link_depth_;
         frame.counted_link = true;
+        frame.spans_text = true;
+        frame.span_kind = InlineKind::Link;
+        if (keep_links_) frame.href = attributes.href;
     }
+    if (pre_depth_ == 0) {
+        switch (element.tag) {
+            case GUMBO_TAG_EM: case GUMBO_TAG_I: case GUMBO_TAG_CITE:
+                frame.spans_text = true;
+                frame.span_kind = InlineKind::Emphasis;
+                break;
+            case GUMBO_TAG_STRONG: case GUMBO_TAG_B:
+                frame.spans_text = true;
+                frame.span_kind = InlineKind::Strong;
+                break;
+            case GUMBO_TAG_CODE: case GUMBO_TAG_KBD: case GUMBO_TAG_SAMP: case GUMBO_TAG_TT:
+                frame.spans_text = true;
+                frame.span_kind = InlineKind::Code;
+                break;
+            default:
+                break;
+        }
+    }
+    if (frame.spans_text) ++unstarted_spans_;
     if (element.tag == GUMBO_TAG_PRE || element.tag == GUMBO_TAG_LISTING || element.tag == GUMBO_TAG_XMP ||
         element.tag == GUMBO_TAG_PLAINTEXT) {
         ++pre_depth_;
@@ -336,6 +369,13 @@ void DomWalker::enter(const GumboNode* node) {
 }
 
 void DomWalker::leave(Frame& frame) {
+    if (frame.spans_text) {
+        if (frame.span_begin == kNoSpan) {
+            --unstarted_spans_;
+        } else if (frame.span_block == document_.blocks.size() && text_.size() > frame.span_begin) {
+            spans_.push_back(InlineSpan{frame.span_begin, text_.size(), frame.span_kind, std::string(frame.href)});
+        }
+    }
     if (frame.block_level) {
         flush();
         pending_soft_break_ = false;
@@ -350,6 +390,18 @@ void DomWalker::leave(Frame& frame) {
     if (frame.counted_link) --link_depth_;
     if (frame.counted_pre) --pre_depth_;
     hints_.resize(frame.hints_size);
+}
+
+// The open span elements whose first character is about to be appended begin here.
+void DomWalker::start_spans() {
+    for (std::size_t i = stack_.size(); i-- > 0 && unstarted_spans_ > 0;) {
+        Frame& frame = stack_[i];
+        if (frame.spans_text && frame.span_begin == kNoSpan) {
+            frame.span_begin = text_.size();
+            frame.span_block = document_.blocks.size();
+            --unstarted_spans_;
+        }
+    }
 }
 
 void DomWalker::start_block_if_needed() {
@@ -415,6 +467,7 @@ void DomWalker::text(std::string_view value) {
         }
         space_pending_ = false;
         cell_pending_ = false;
+        if (unstarted_spans_ > 0) start_spans();
         text_ += c;
         if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
             ++chars_;
@@ -484,6 +537,7 @@ void DomWalker::flush(bool soft_break) {
     if (text_.empty()) {
         chars_ = 0;
         link_chars_ = 0;
+        spans_.clear();
         return;
     }
     while (!text_.empty() && text_.back() == ' ') text_.pop_back();
@@ -510,6 +564,15 @@ void DomWalker::flush(bool soft_break) {
     block.text_chars = chars_;
     block.link_density = chars_ > 0 ? static_cast<double>(link_chars_) / static_cast<double>(chars_) : 0.0;
     block.hidden = hidden_depth_ > 0;
+    if (!spans_.empty()) {
+        // Outer spans first at equal starts, so writers can open them in order.
+        std::sort(spans_.begin(), spans_.end(), [](const InlineSpan& a, const InlineSpan& b) {
+            return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+        });
+        for (InlineSpan& span : spans_) span.end = std::min(span.end, block.text.size());
+        block.spans = std::move(spans_);
+        spans_.clear();
+    }
     document_.blocks.push_back(std::move(block));
 
     text_.clear();
@@ -520,12 +583,12 @@ void DomWalker::flush(bool soft_break) {
 
 }  // namespace
 
-Document segment_html(std::string_view utf8) {
+Document segment_html(std::string_view utf8, const HtmlOptions& options) {
     Document document;
     document.from_html = true;
-    PrepassResult prepass = strip_inert_markup(utf8);
+    PrepassResult prepass = strip_inert_markup(utf8, options.keep_links);
     GumboTree tree(prepass.html);
-    DomWalker walker(document);
+    DomWalker walker(document, options.keep_links);
     walker.walk(tree.root());
     document.meta = extract_metadata(tree.root(), prepass.json_ld, document.blocks);
     return document;

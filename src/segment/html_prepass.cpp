@@ -92,7 +92,7 @@ bool is_read_attribute(std::string_view name) {
 // Appends the start tag html[begin, end) ('<' … '>') with only the attributes that are read.
 // href values shrink to whether they lead anywhere; style is kept only when it may hide.
 // Anything the scan does not understand is copied as it is.
-void append_lean_start_tag(std::string_view tag, std::string& out) {
+void append_lean_start_tag(std::string_view tag, bool keep_link_targets, std::string& out) {
     std::size_t i = 1;
     while (i < tag.size() && !is_space(tag[i]) && tag[i] != '/' && tag[i] != '>') ++i;
     const std::string_view name = tag.substr(1, i - 1);
@@ -135,7 +135,10 @@ void append_lean_start_tag(std::string_view tag, std::string& out) {
             }
             i = k;
         }
-        if (equals_ci(attr, "href")) {
+        if (equals_ci(attr, "href") && keep_link_targets) {
+            out += ' ';
+            out.append(tag.substr(attr_begin, i - attr_begin));
+        } else if (equals_ci(attr, "href")) {
             std::size_t v = 0;
             while (v < value.size() && is_space(value[v])) ++v;
             if (v == value.size()) out += " href=\"\"";
@@ -188,7 +191,7 @@ bool is_preformatted_tag(std::string_view html, std::size_t name_at) {
 
 }  // namespace
 
-PrepassResult strip_inert_markup(std::string_view html) {
+PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) {
     PrepassResult result;
     result.html.reserve(html.size() / 2 + 64);
     std::size_t copied = 0;  // html[0, copied) is in result.html already
@@ -236,7 +239,7 @@ PrepassResult strip_inert_markup(std::string_view html) {
             }
             append_collapsed(html.substr(copied, i - copied), preformatted > 0, result.html);
             if (is_preformatted_tag(html, i + 1)) ++preformatted;
-            append_lean_start_tag(html.substr(i, end - i), result.html);
+            append_lean_start_tag(html.substr(i, end - i), keep_link_targets, result.html);
             copied = i = end;
             continue;
         }

@@ -15,6 +15,8 @@ struct PrepassResult {
     std::vector<std::string> json_ld;    // bodies of <script type="application/ld+json">
 };
 
-PrepassResult strip_inert_markup(std::string_view html);
+// keep_link_targets keeps href values whole (for Markdown links); otherwise they shrink to
+// whether they lead anywhere.
+PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets = false);
 
 }  // namespace winnow

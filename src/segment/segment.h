@@ -14,7 +14,10 @@ namespace winnow {
 Document segment_text(std::string_view utf8, std::size_t first_line = 1);
 
 // HTML: parse with Gumbo, walk the DOM into blocks with DOM features and page metadata.
-Document segment_html(std::string_view utf8);
+struct HtmlOptions {
+    bool keep_links = false;  // keep link targets in Block::spans (--links); costs parse time
+};
+Document segment_html(std::string_view utf8, const HtmlOptions& options = {});
 
 // True when the bytes look like markup (used by --input auto).
 bool looks_like_html(std::string_view bytes);

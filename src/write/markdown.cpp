@@ -30,6 +30,77 @@ void append_escaped(std::string& out, std::string_view text, bool line_start) {
     }
 }
 
+const char* opening(const InlineSpan& span, bool links) {
+    switch (span.kind) {
+        case InlineKind::Emphasis: return "*";
+        case InlineKind::Strong: return "**";
+        case InlineKind::Code: return "`";
+        case InlineKind::Link: return links && !span.target.empty() ? "[" : "";
+    }
+    return "";
+}
+
+void append_closing(std::string& out, const InlineSpan& span, bool links) {
+    switch (span.kind) {
+        case InlineKind::Emphasis: out += "*"; break;
+        case InlineKind::Strong: out += "**"; break;
+        case InlineKind::Code: out += "`"; break;
+        case InlineKind::Link:
+            if (links && !span.target.empty()) {
+                out += "](";
+                for (char c : span.target) {
+                    if (c == ' ') out += "%20";
+                    else if (c == ')') out += "%29";
+                    else out += c;
+                }
+                out += ")";
+            }
+            break;
+    }
+}
+
+// A block's text with its inline spans as Markdown. Spans that cross another are left out.
+void append_inline(std::string& out, const Block& block, bool links, bool line_start) {
+    const std::string& text = block.text;
+    if (block.spans.empty()) {
+        append_escaped(out, text, line_start);
+        return;
+    }
+    std::vector<const InlineSpan*> open;
+    std::size_t next = 0;  // next span to consider opening
+    std::size_t code_depth = 0;
+    std::size_t at = 0;
+    auto emit_text = [&](std::size_t from, std::size_t to) {
+        if (to <= from) return;
+        if (code_depth > 0) out.append(text, from, to - from);
+        else append_escaped(out, std::string_view(text).substr(from, to - from), line_start && from == 0);
+    };
+    while (at <= text.size()) {
+        // Close what ends here, innermost first.
+        while (!open.empty() && open.back()->end <= at) {
+            if (open.back()->kind == InlineKind::Code) --code_depth;
+            append_closing(out, *open.back(), links);
+            open.pop_back();
+        }
+        // Open what starts here and nests inside what is open.
+        while (next < block.spans.size() && block.spans[next].begin <= at) {
+            const InlineSpan& span = block.spans[next++];
+            const bool nests = open.empty() || span.end <= open.back()->end;
+            if (span.begin < at || span.end <= span.begin || !nests || code_depth > 0) continue;
+            out += opening(span, links);
+            if (span.kind == InlineKind::Code) ++code_depth;
+            open.push_back(&span);
+        }
+        if (at == text.size()) break;
+        std::size_t stop = text.size();
+        if (!open.empty()) stop = std::min(stop, open.back()->end);
+        if (next < block.spans.size()) stop = std::min(stop, block.spans[next].begin);
+        if (stop <= at) stop = at + 1;
+        emit_text(at, stop);
+        at = stop;
+    }
+}
+
 // The nearest <table> holding a block, or npos (text path, or no table).
 std::size_t table_of(const Document& document, const Block& block) {
     if (document.containers.empty()) return Container::npos;
@@ -64,7 +135,8 @@ void append_row(std::string& out, std::string_view row, std::size_t columns) {
 
 }  // namespace
 
-void write_markdown(std::string& out, const Document& document, const Article& article) {
+void write_markdown(std::string& out, const Document& document, const Article& article,
+                    const MarkdownOptions& options) {
     if (!article.title.empty()) {
         out += "# ";
         append_escaped(out, article.title, false);
@@ -89,13 +161,13 @@ void write_markdown(std::string& out, const Document& document, const Article& a
                 const int level = block.heading_level >= 1 && block.heading_level <= 6 ? block.heading_level : 2;
                 out.append(static_cast<std::size_t>(level), '#');
                 out += ' ';
-                append_escaped(out, block.text, false);
+                append_inline(out, block, options.links, false);
                 out += "\n";
                 break;
             }
             case BlockKind::ListItem:
                 out += "- ";
-                append_escaped(out, block.text, false);
+                append_inline(out, block, options.links, false);
                 out += "\n";
                 break;
             case BlockKind::Preformatted: {
@@ -108,7 +180,7 @@ void write_markdown(std::string& out, const Document& document, const Article& a
             }
             case BlockKind::Quote:
                 out += "> ";
-                append_escaped(out, block.text, false);
+                append_inline(out, block, options.links, false);
                 out += "\n";
                 break;
             case BlockKind::TableCell: {
@@ -130,7 +202,7 @@ void write_markdown(std::string& out, const Document& document, const Article& a
             }
             case BlockKind::Paragraph:
             case BlockKind::Caption:
-                append_escaped(out, block.text, true);
+                append_inline(out, block, options.links, true);
                 out += "\n";
                 break;
         }

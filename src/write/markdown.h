@@ -9,7 +9,13 @@
 
 namespace winnow {
 
-// "# Title", then the content blocks as Markdown, separated by blank lines. Appends to out.
-void write_markdown(std::string& out, const Document& document, const Article& article);
+struct MarkdownOptions {
+    bool links = false;  // write [text](target) for links (segment with HtmlOptions::keep_links)
+};
+
+// "# Title", then the content blocks as Markdown, separated by blank lines; emphasis, strong
+// and code spans inline. Appends to out.
+void write_markdown(std::string& out, const Document& document, const Article& article,
+                    const MarkdownOptions& options = {});
 
 }  // namespace winnow
