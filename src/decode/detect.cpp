@@ -105,10 +105,20 @@ bool has_iso2022_escape(std::string_view bytes) {
 // When uchardet has no answer: the code page, among those it does not model, under which the
 // bytes read most plausibly (Hebrew and Greek DOS pages, Johab, Georgian). windows-1252 comes
 // first and wins ties.
+constexpr std::array<std::string_view, 12> kUnmodelledCodePages{
+    "windows-1252", "IBM862", "CP737", "JOHAB", "GEORGIAN-ACADEMY", "GEORGIAN-PS", "IBM866", "IBM852",
+    "IBM855", "IBM437", "IBM865", "IBM850"};
+
+// The implausibility of the bytes read as `encoding`, with undecodable bytes counted heavily.
+double reading_cost(std::string_view sample, const std::string& encoding) {
+    const Conversion reading = convert_to_utf8(sample, encoding);
+    if (!reading.ok) return -1;
+    const std::u32string text = to_code_points(reading.text);
+    return implausibility(text, 0, text.size()) + 8.0 * static_cast<double>(reading.replacements);
+}
+
 std::string most_plausible_reading(std::string_view bytes) {
-    static constexpr std::array<std::string_view, 10> kCandidates{
-        "windows-1252", "IBM862", "CP737", "JOHAB", "GEORGIAN-ACADEMY", "GEORGIAN-PS", "IBM866", "IBM852",
-        "IBM855", "IBM437"};
+    const auto& kCandidates = kUnmodelledCodePages;
     const std::string_view sample = bytes.substr(0, 16384);
     std::string best;
     double best_cost = 0;
@@ -174,6 +184,18 @@ Detection detect_encoding(std::string_view bytes) {
     if (const auto superset = windows_superset(upper_guess); !superset.empty() && has_c1_bytes(bytes)) {
         result.encoding = std::string(superset);
         result.rule = "iso-8859-with-c1";
+    }
+    // uchardet does not model the DOS and Georgian code pages and names the nearest one it knows;
+    // when its reading is implausible and one of those reads far better, take that.
+    const std::string_view sample = bytes.substr(0, 16384);
+    const double chosen = reading_cost(sample, result.encoding);
+    if (chosen >= 8.0 && chosen >= 0.01 * static_cast<double>(sample.size())) {
+        const std::string alternative = most_plausible_reading(bytes);
+        const double cost = reading_cost(sample, alternative);
+        if (!alternative.empty() && cost >= 0 && cost * 3 <= chosen && chosen - cost >= 8.0) {
+            result.encoding = alternative;
+            result.rule = "more-plausible-reading";
+        }
     }
     return result;
 }
