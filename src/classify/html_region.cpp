@@ -465,6 +465,15 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         }
     }
 
+    // Prose inside list items beside the article is a stream of teasers, not more article.
+    auto in_list = [&](std::size_t c) {
+        for (; c != Container::npos; c = containers[c].parent) {
+            if (holds_root[c]) return false;
+            if (containers[c].tag == "li") return true;
+        }
+        return false;
+    };
+
     // 7. Per block.
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const Block& b = blocks[i];
@@ -477,7 +486,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
                               static_cast<int>(stats[noise].hint_token.size()), stats[noise].hint_token.data());
         }
         p.in_main = region[c] != Container::npos;
-        p.near_main = !p.in_main && near[c];
+        p.near_main = !p.in_main && near[c] && !in_list(c);
         if (b.hidden) {
             p.keep = false;
             if (p.dom_category == Category::None) p.dom_category = Category::Interface;
