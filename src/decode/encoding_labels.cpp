@@ -56,6 +56,8 @@ std::string resolve_encoding_name(std::string_view name, bool whatwg_first) {
     }
     // Names uchardet and chardet use that WHATWG does not list but iconv spells differently.
     if (upper == "MAC-CENTRALEUROPE" || upper == "MACCENTRALEUROPE" || upper == "X-MAC-CE") upper = "MAC-CENTRALEUROPE";
+    // uchardet's name for what WHATWG calls EUC-KR (both are Microsoft's superset, UHC).
+    if (whatwg_first && (upper == "UHC" || upper == "CP949")) return "EUC-KR";
     if (upper.empty() || upper.find('/') != std::string::npos || !iconv_knows(upper)) return {};
     return upper;
 }
