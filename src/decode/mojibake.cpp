@@ -268,7 +268,9 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
 // stray byte of another code page than UTF-8, so it needs two clear sequences.
 bool needs_a_pattern(std::string_view encoding) { return encoding == "koi8-r"; }
 
-std::vector<Edit> keep_supported(std::vector<Edit> edits, Proof proof, std::string_view encoding) {
+}  // namespace
+
+std::vector<Edit> select_edits(std::vector<Edit> edits, Proof proof, std::string_view encoding) {
     if (proof == Proof::none) {
         std::erase_if(edits, [](const Edit& e) { return e.weak && !e.symbolic; });
         if (needs_a_pattern(encoding) && edits.size() < 2) edits.clear();
@@ -287,8 +289,6 @@ std::vector<Edit> keep_supported(std::vector<Edit> edits, Proof proof, std::stri
     });
     return edits;
 }
-
-}  // namespace
 
 double edit_gain(std::u32string_view text, std::size_t begin, std::size_t end, std::u32string_view replacement) {
     const std::size_t lo = begin >= kContext ? begin - kContext : 0;
@@ -309,9 +309,9 @@ const std::vector<std::string_view>& multibyte_mojibake_encodings() {
 
 std::vector<Edit> find_mojibake(std::u32string_view text, std::string_view encoding, Proof proof) {
     for (const auto& charmap : mojibake_charmaps()) {
-        if (charmap.name() == encoding) return keep_supported(find_single_byte(text, charmap), proof, encoding);
+        if (charmap.name() == encoding) return select_edits(find_single_byte(text, charmap), proof, encoding);
     }
-    return keep_supported(find_multibyte(text, encoding), proof, encoding);
+    return select_edits(find_multibyte(text, encoding), proof, encoding);
 }
 
 std::vector<Edit> mojibake_candidates(std::u32string_view text, std::string_view encoding) {

@@ -35,6 +35,9 @@ std::vector<Edit> find_mojibake(std::u32string_view text, std::string_view encod
 // Every sequence find_mojibake considers, with its gain, before the evidence rules filter them.
 std::vector<Edit> mojibake_candidates(std::u32string_view text, std::string_view encoding);
 
+// The evidence rules alone: find_mojibake is select_edits(mojibake_candidates(...), ...).
+std::vector<Edit> select_edits(std::vector<Edit> candidates, Proof proof, std::string_view encoding);
+
 // The multi-byte code pages find_mojibake accepts, in the order they are tried.
 const std::vector<std::string_view>& multibyte_mojibake_encodings();
 

@@ -288,12 +288,14 @@ Peeling peel(std::u32string text, int layer, std::optional<double> known_cost) {
         options.push_back({encoding, edits.size(), cost - removed, evidence, std::move(fixed), speculative});
     };
     auto consider = [&](std::string_view encoding) {
-        const std::vector<Edit> edits = find_mojibake(text, encoding, layer > 0 ? Proof::shown : Proof::required);
+        std::vector<Edit> candidates = mojibake_candidates(text, encoding);
+        if (candidates.empty()) return;
+        const std::vector<Edit> edits = select_edits(candidates, layer > 0 ? Proof::shown : Proof::required, encoding);
         if (!edits.empty()) add_option(encoding, edits, false);
         // A first layer of double encoding can look no better than before ("Г‚ВЈ" → "Â£" → "£"),
         // so every sequence is also followed as a speculative reading, kept only if the path pays.
         if (layer == 0) {
-            const std::vector<Edit> all = find_mojibake(text, encoding, Proof::none);
+            const std::vector<Edit> all = select_edits(std::move(candidates), Proof::none, encoding);
             if (all.size() > edits.size()) add_option(encoding, all, true);
         }
     };
