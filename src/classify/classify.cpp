@@ -399,7 +399,7 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
 
     // 4. The main text region; prose outside it is kept only when it is clearly prose.
     //    HTML: the DOM's article region and class/id hints decide (html_region.h).
-    const std::vector<HtmlPrior> priors = doc.from_html ? score_html_regions(doc, patterns) : std::vector<HtmlPrior>{};
+    const std::vector<HtmlPrior> priors = doc.from_html ? score_html_regions(doc, patterns, options.favor) : std::vector<HtmlPrior>{};
     for (std::size_t i = 0; i < priors.size(); ++i) {
         if (st[i].decided) continue;
         const HtmlPrior& p = priors[i];

@@ -16,15 +16,27 @@ constexpr std::string_view kContentParts[] = {"article", "content", "main", "pos
                                               "story", "body", "text", "blog", "articlebody", "article-body",
                                               "post-body", "entry-content", "story-body", "page-content"};
 
-// A candidate scoring at least this share of the top one joins the article region.
-constexpr double kSecondaryShare = 0.75;
-
 // Prose (characters) a candidate needs to be the article, when the page has that much anywhere.
 constexpr std::size_t kMinCandidateProse = 100;
 
-// Inside the article, a block container (not a list) with more of its text in links than this is
-// furniture (Readability uses 0.2).
-constexpr double kCleanLinkDensity = 0.33;
+// The knobs --favor turns.
+struct RegionThresholds {
+    double secondary_share = 0.75;     // a candidate scoring this share of the top one joins the region
+    double clean_link_density = 0.33;  // inside the article, a non-list container with more of its
+                                       // text in links is furniture (Readability uses 0.2)
+};
+
+RegionThresholds thresholds_for(Favor favor) {
+    RegionThresholds t;
+    if (favor == Favor::Precision) {
+        t.secondary_share = 1.01;  // the top candidate and its siblings only
+        t.clean_link_density = 0.2;
+    } else if (favor == Favor::Recall) {
+        t.secondary_share = 0.45;
+        t.clean_link_density = 0.5;
+    }
+    return t;
+}
 
 // How far up from a block its container may be the parent of an article region root and still
 // count as near the article.
@@ -129,7 +141,8 @@ bool is_prose(const Block& b) {
 
 }  // namespace
 
-std::vector<HtmlPrior> score_html_regions(const Document& document, const Patterns& patterns) {
+std::vector<HtmlPrior> score_html_regions(const Document& document, const Patterns& patterns, Favor favor) {
+    const RegionThresholds thresholds = thresholds_for(favor);
     const std::vector<Container>& containers = document.containers;
     const std::vector<Block>& blocks = document.blocks;
     std::vector<HtmlPrior> priors(blocks.size());
@@ -376,7 +389,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
             return false;
         };
         for (const auto& [score, c] : ranked) {
-            if (score < kSecondaryShare * top_score) break;
+            if (score < thresholds.secondary_share * top_score) break;
             if (stats[c].in_region || stats[c].noise_ancestor != Container::npos) continue;
             const ContainerStats& s = stats[c];
             const double density = s.chars > 0 ? static_cast<double>(s.link_chars) / static_cast<double>(s.chars) : 1;
@@ -428,7 +441,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         std::string why;
         if (s.weight + (s.scored ? s.score : 0) < 0 && s.hint != Category::None) why = "negative class weight";
         else if (!is_list && heading_density < 0.9 && s.chars < 25 && s.chars > 0) why = "too little text";
-        else if (!is_list && s.weight < 25 && density > kCleanLinkDensity) why = format("link density %.2f", density);
+        else if (!is_list && s.weight < 25 && density > thresholds.clean_link_density) why = format("link density %.2f", density);
         else if (s.weight >= 25 && density > 0.5) why = format("link density %.2f", density);
         if (!why.empty()) {
             s.removed = true;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "classify/classify.h"
 #include "classify/labels.h"
 #include "classify/patterns.h"
 #include "segment/document.h"
@@ -23,6 +24,9 @@ struct HtmlPrior {
 
 // One prior per block of document (parallel to document.blocks). Empty if the document has no
 // containers (not from the HTML path).
-std::vector<HtmlPrior> score_html_regions(const Document& document, const Patterns& patterns);
+// favor shifts the thresholds: Precision keeps only the top candidate's region and cleans it
+// harder, Recall joins weaker candidates and keeps more linked text.
+std::vector<HtmlPrior> score_html_regions(const Document& document, const Patterns& patterns,
+                                          Favor favor = Favor::Balanced);
 
 }  // namespace winnow
