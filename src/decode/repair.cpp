@@ -308,9 +308,11 @@ Peeling peel(std::u32string text, int layer, std::optional<double> known_cost) {
     }
     std::stable_sort(options.begin(), options.end(),
                      [](const Option& a, const Option& b) { return a.cost - a.evidence < b.cost - b.evidence; });
-    constexpr std::size_t kBranches = 3;
+    // Three readings are followed from each of the first two layers, one after that: the search
+    // stays small on long documents.
+    const std::size_t branches = layer <= 1 ? 3 : 1;
     const double initial = best.cost;
-    for (std::size_t i = 0; i < options.size() && i < kBranches; ++i) {
+    for (std::size_t i = 0; i < options.size() && i < branches; ++i) {
         Peeling further = peel(std::move(options[i].text), layer + 1, options[i].cost);
         further.cost -= options[i].evidence;
         further.steps.insert(further.steps.begin(), {options[i].encoding, options[i].edits});
