@@ -130,3 +130,22 @@ TEST_CASE("a question or announcement after the article's last paragraph is furn
     CHECK_FALSE(s.of("Read more:").keep);
     CHECK(s.of("Two:").keep);
 }
+
+TEST_CASE("--favor recall joins a weaker second candidate that balanced and precision leave out", "[html]") {
+    const std::string html = "<body><div id=\"a\"><div class=\"col-a\"><p>A1: " + kParagraph + "</p><p>A2: " + kParagraph +
+                             "</p><p>A3: " + kParagraph + "</p><p>A4: " + kParagraph + "</p></div></div>"
+                             "<div id=\"b\"><div class=\"col-b\"><p>B1: " + kParagraph + "</p><p>B2: " + kParagraph +
+                             "</p></div></div></body>";
+    const Document document = segment_html(html);
+    auto kept = [&](Favor favor, const std::string& prefix) {
+        const auto priors = score_html_regions(document, test::default_patterns(), favor);
+        for (std::size_t i = 0; i < document.blocks.size(); ++i)
+            if (document.blocks[i].text.rfind(prefix, 0) == 0) return priors[i].keep;
+        return false;
+    };
+    CHECK(kept(Favor::Balanced, "A1:"));
+    CHECK_FALSE(kept(Favor::Balanced, "B1:"));
+    CHECK_FALSE(kept(Favor::Precision, "B1:"));
+    CHECK(kept(Favor::Recall, "B1:"));
+    CHECK(kept(Favor::Recall, "A4:"));
+}
