@@ -210,6 +210,14 @@ TEST_CASE("a JSON-LD headline unlike the page title is a type name, not the titl
     CHECK(d.meta.title == "List of films featuring time loops");
 }
 
+TEST_CASE("without declared metadata the author comes from a byline element", "[html]") {
+    const Document d = segment_html("<body><article><p class=\"byline\">By <a rel=\"author\" href=\"/a\">Erin "
+                                    "Cunningham</a></p><p>Text.</p></article></body>");
+    CHECK(d.meta.author == "Erin Cunningham");
+    const Document declared = segment_html("<meta name=\"author\" content=\"Ana Ruiz\"><p class=\"byline\">Someone</p>");
+    CHECK(declared.meta.author == "Ana Ruiz");
+}
+
 TEST_CASE("looks_like_html tells markup from text", "[html]") {
     CHECK(looks_like_html("<!DOCTYPE html><html><body>x</body></html>"));
     CHECK(looks_like_html("\xEF\xBB\xBF  <html>"));

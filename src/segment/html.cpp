@@ -121,7 +121,7 @@ bool is_link_target(std::string_view href) {
 // The attributes the walker reads, found in one pass over the element's attribute list
 // (Gumbo lower-cases attribute names).
 struct ReadAttributes {
-    std::string_view class_names, id, role, itemprop, aria_hidden, style, href;
+    std::string_view class_names, id, role, itemprop, aria_hidden, style, href, rel;
     bool hidden = false;
 
     explicit ReadAttributes(const GumboElement& element) {
@@ -137,6 +137,7 @@ struct ReadAttributes {
             else if (name == "aria-hidden") aria_hidden = value;
             else if (name == "style") style = value;
             else if (name == "href") href = value;
+            else if (name == "rel") rel = value;
             else if (name == "hidden") hidden = true;
         }
     }
@@ -149,6 +150,29 @@ struct ReadAttributes {
         append_tokens(itemprop, out);
     }
 };
+
+// An element that names the article's author: rel="author", itemprop="author", or a class such
+// as "byline" or "author-name".
+bool names_author(const ReadAttributes& attributes) {
+    std::string tokens;
+    append_tokens(attributes.rel, tokens);
+    tokens += ' ';
+    append_tokens(attributes.itemprop, tokens);
+    tokens += ' ';
+    append_tokens(attributes.class_names, tokens);
+    std::size_t i = 0;
+    while (i < tokens.size()) {
+        std::size_t end = tokens.find(' ', i);
+        if (end == std::string::npos) end = tokens.size();
+        const std::string_view token(tokens.data() + i, end - i);
+        if (token == "author" || token == "byline" || token == "author-name" || token == "byline-name" ||
+            token == "byline__name" || token == "author__name" || token == "authorname" || token == "creator") {
+            return true;
+        }
+        i = end + 1;
+    }
+    return false;
+}
 
 // hidden, aria-hidden="true", or an inline style that hides the element.
 bool is_hidden(const ReadAttributes& attributes) {
@@ -236,6 +260,13 @@ private:
     Document& document_;
     bool keep_links_ = false;
     std::vector<InlineSpan> spans_;    // spans of the block being built
+    std::size_t author_frame_ = kNoSpan;  // the stack index of the byline element being read
+    std::string author_text_;
+
+public:
+    std::string author;                // the first byline element's text, if any
+
+private:
     std::size_t unstarted_spans_ = 0;  // open span elements whose text has not begun yet
     std::vector<Frame> stack_;
     std::string hints_;
@@ -360,6 +391,10 @@ void DomWalker::enter(const GumboNode* node) {
         }
     }
     if (frame.spans_text) ++unstarted_spans_;
+    if (author.empty() && author_frame_ == kNoSpan && names_author(attributes)) {
+        author_frame_ = stack_.size();  // the index this frame gets below
+        author_text_.clear();
+    }
     if (element.tag == GUMBO_TAG_PRE || element.tag == GUMBO_TAG_LISTING || element.tag == GUMBO_TAG_XMP ||
         element.tag == GUMBO_TAG_PLAINTEXT) {
         ++pre_depth_;
@@ -369,6 +404,11 @@ void DomWalker::enter(const GumboNode* node) {
 }
 
 void DomWalker::leave(Frame& frame) {
+    if (author_frame_ != kNoSpan && author_frame_ + 1 == stack_.size()) {  // leave() runs before the pop
+        while (!author_text_.empty() && author_text_.back() == ' ') author_text_.pop_back();
+        if (!author_text_.empty() && author_text_.size() <= 120) author = author_text_;
+        author_frame_ = kNoSpan;
+    }
     if (frame.spans_text) {
         if (frame.span_begin == kNoSpan) {
             --unstarted_spans_;
@@ -444,6 +484,15 @@ void DomWalker::text(std::string_view value) {
             start = end + 1;
         }
         return;
+    }
+    if (author_frame_ != kNoSpan && author_text_.size() <= 120) {
+        for (char c : value) {
+            if (is_ascii_space(c)) {
+                if (!author_text_.empty() && author_text_.back() != ' ') author_text_ += ' ';
+            } else {
+                author_text_ += c;
+            }
+        }
     }
     for (std::size_t i = 0; i < value.size(); ++i) {
         char c = value[i];
@@ -590,7 +639,7 @@ Document segment_html(std::string_view utf8, const HtmlOptions& options) {
     GumboTree tree(prepass.html);
     DomWalker walker(document, options.keep_links);
     walker.walk(tree.root());
-    document.meta = extract_metadata(tree.root(), prepass.json_ld, document.blocks);
+    document.meta = extract_metadata(tree.root(), prepass.json_ld, document.blocks, walker.author);
     return document;
 }
 

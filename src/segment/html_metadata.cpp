@@ -395,6 +395,16 @@ double shared_word_share(std::string_view a, std::string_view b) {
     return static_cast<double>(shared) / static_cast<double>(from.size());
 }
 
+// "By Erin Cunningham" → "Erin Cunningham": the byline's lead word in a few languages.
+std::string name_from_byline(std::string_view byline) {
+    std::string text = collapse(byline);
+    for (std::string_view lead : {"by ", "By ", "BY ", "par ", "Par ", "von ", "Von ", "por ", "Por ", "di ", "Di ",
+                                  "door ", "Door ", "przez ", "Przez "}) {
+        if (text.rfind(lead, 0) == 0) return text.substr(lead.size());
+    }
+    return text;
+}
+
 }  // namespace
 
 std::string strip_title_site_suffix(std::string_view title_in, std::string_view heading) {
@@ -438,7 +448,7 @@ std::string strip_title_site_suffix(std::string_view title_in, std::string_view 
 }
 
 Metadata extract_metadata(const GumboNode* root, const std::vector<std::string>& json_ld,
-                          const std::vector<Block>& blocks) {
+                          const std::vector<Block>& blocks, std::string_view byline) {
     Candidates c;
     read_head(root, c);
     read_json_ld(json_ld, c);
@@ -466,6 +476,7 @@ Metadata extract_metadata(const GumboNode* root, const std::vector<std::string>&
         meta.title = heading;
     }
     meta.author = first_of({&c.ld_author, &c.meta_author});
+    if (meta.author.empty()) meta.author = name_from_byline(byline);
     meta.date = first_of({&c.ld_date, &c.meta_date});
     meta.site_name = first_of({&c.og_site_name, &c.ld_publisher, &c.application_name});
     meta.language = first_of({&c.html_lang, &c.content_language, &c.og_locale});
