@@ -214,6 +214,8 @@ TEST_CASE("without declared metadata the author comes from a byline element", "[
     const Document d = segment_html("<body><article><p class=\"byline\">By <a rel=\"author\" href=\"/a\">Erin "
                                     "Cunningham</a></p><p>Text.</p></article></body>");
     CHECK(d.meta.author == "Erin Cunningham");
+    const Document timed = segment_html("<p>Posted <time datetime=\"2023-11-02T10:00\">Nov 2</time></p>");
+    CHECK(timed.meta.date == "2023-11-02T10:00");
     const Document declared = segment_html("<meta name=\"author\" content=\"Ana Ruiz\"><p class=\"byline\">Someone</p>");
     CHECK(declared.meta.author == "Ana Ruiz");
 }

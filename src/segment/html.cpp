@@ -121,7 +121,7 @@ bool is_link_target(std::string_view href) {
 // The attributes the walker reads, found in one pass over the element's attribute list
 // (Gumbo lower-cases attribute names).
 struct ReadAttributes {
-    std::string_view class_names, id, role, itemprop, aria_hidden, style, href, rel;
+    std::string_view class_names, id, role, itemprop, aria_hidden, style, href, rel, datetime;
     bool hidden = false;
 
     explicit ReadAttributes(const GumboElement& element) {
@@ -138,6 +138,7 @@ struct ReadAttributes {
             else if (name == "style") style = value;
             else if (name == "href") href = value;
             else if (name == "rel") rel = value;
+            else if (name == "datetime") datetime = value;
             else if (name == "hidden") hidden = true;
         }
     }
@@ -265,6 +266,7 @@ private:
 
 public:
     std::string author;                // the first byline element's text, if any
+    std::string first_time;            // the datetime of the first <time> element, if any
 
 private:
     std::size_t unstarted_spans_ = 0;  // open span elements whose text has not begun yet
@@ -391,6 +393,7 @@ void DomWalker::enter(const GumboNode* node) {
         }
     }
     if (frame.spans_text) ++unstarted_spans_;
+    if (element.tag == GUMBO_TAG_TIME && first_time.empty() && hidden_depth_ == 0) first_time = attributes.datetime;
     if (author.empty() && author_frame_ == kNoSpan && names_author(attributes)) {
         author_frame_ = stack_.size();  // the index this frame gets below
         author_text_.clear();
@@ -639,7 +642,7 @@ Document segment_html(std::string_view utf8, const HtmlOptions& options) {
     GumboTree tree(prepass.html);
     DomWalker walker(document, options.keep_links);
     walker.walk(tree.root());
-    document.meta = extract_metadata(tree.root(), prepass.json_ld, document.blocks, walker.author);
+    document.meta = extract_metadata(tree.root(), prepass.json_ld, document.blocks, walker.author, walker.first_time);
     return document;
 }
 

@@ -448,7 +448,7 @@ std::string strip_title_site_suffix(std::string_view title_in, std::string_view 
 }
 
 Metadata extract_metadata(const GumboNode* root, const std::vector<std::string>& json_ld,
-                          const std::vector<Block>& blocks, std::string_view byline) {
+                          const std::vector<Block>& blocks, std::string_view byline, std::string_view time) {
     Candidates c;
     read_head(root, c);
     read_json_ld(json_ld, c);
@@ -478,6 +478,7 @@ Metadata extract_metadata(const GumboNode* root, const std::vector<std::string>&
     meta.author = first_of({&c.ld_author, &c.meta_author});
     if (meta.author.empty()) meta.author = name_from_byline(byline);
     meta.date = first_of({&c.ld_date, &c.meta_date});
+    if (meta.date.empty()) meta.date = collapse(time);
     meta.site_name = first_of({&c.og_site_name, &c.ld_publisher, &c.application_name});
     meta.language = first_of({&c.html_lang, &c.content_language, &c.og_locale});
     meta.canonical_url = first_of({&c.canonical, &c.og_url});

@@ -14,9 +14,11 @@ namespace winnow {
 
 // root is the <html> element of a parse owned by the caller; blocks are the page's blocks
 // (the first level-1 heading is the last resort for the title); byline is the text of the first
-// element marked as naming the author (the last resort for the author).
+// element marked as naming the author and time the datetime of the first <time> element (the
+// last resorts for author and date).
 Metadata extract_metadata(const GumboNode* root, const std::vector<std::string>& json_ld,
-                          const std::vector<Block>& blocks, std::string_view byline = {});
+                          const std::vector<Block>& blocks, std::string_view byline = {},
+                          std::string_view time = {});
 
 // "Article title | Site" → "Article title": drops a site-name part after a separator when what
 // remains still reads as a title. heading, when not empty, wins if it equals one of the parts.
