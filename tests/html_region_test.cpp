@@ -149,3 +149,14 @@ TEST_CASE("--favor recall joins a weaker second candidate that balanced and prec
     CHECK(kept(Favor::Recall, "B1:"));
     CHECK(kept(Favor::Recall, "A4:"));
 }
+
+TEST_CASE("a share or menu class on a wrapper holding much of the prose is not believed", "[html]") {
+    const Scored s = score(
+        "<body><div class=\"share_wrapper\"><p>One: " + kParagraph + "</p><p>Two: " + kParagraph + "</p><p>Three: " +
+        kParagraph + "</p><div class=\"share-buttons\"><a href=\"/s\">Share</a> <span>this article now</span></div></div>"
+        "<div class=\"rail\"><p>Rail: " + kParagraph + "</p><p>Rail two: " + kParagraph + "</p></div></body>");
+    CHECK(s.of("One:").keep);
+    CHECK(s.of("Three:").keep);
+    CHECK(s.of("Share").dom_category == Category::Share);
+    CHECK_FALSE(s.of("Rail:").keep);
+}

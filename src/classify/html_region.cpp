@@ -207,7 +207,12 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         // A cookie banner or a comment thread can be the longest text on a page and still be
         // what it says it is.
         const bool layout_category = s.hint != Category::Comment && s.hint != Category::Cookie;
-        if (holds_most && layout_category) {
+        // Share bars, menus and dialogs are small; one holding a good share of the page's prose is
+        // a wrapper around the article ("share_wrapper") rather than the widget itself.
+        const bool small_widget = s.hint == Category::Share || s.hint == Category::Navigation ||
+                                  s.hint == Category::Interface;
+        const bool holds_much = total_prose > 0 && s.prose_chars >= 500 && s.prose_chars * 10 > total_prose * 3;
+        if ((holds_most && layout_category) || (holds_much && small_widget)) {
             s.hint = Category::None;
             s.weight = s.content_hint ? 25.0 : 0.0;
             continue;
