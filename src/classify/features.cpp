@@ -58,7 +58,7 @@ public:
         : f_(f), normalised_(normalised), patterns_(patterns), word_languages_(word_languages) {}
 
     void ascii(unsigned char byte) {
-        ++f_.chars;
+        ++chars_;
         const std::uint8_t p = kAscii[byte];
         if (p & kLetter) {
             ++letters_;
@@ -71,13 +71,13 @@ public:
             in_word_ = true;
         } else {
             in_word_ = in_word_ && (p & (kJoiner | kDigit));
-            if ((p & kSeparator) && f_.chars > 1) ++f_.separators;
+            if ((p & kSeparator) && chars_ > 1) ++separators_;
             form_marks_ = form_marks_ || (p & kFormMark);
         }
     }
 
     void code_point(char32_t cp) {
-        ++f_.chars;
+        ++chars_;
         const bool letter = is_letter(cp);
         if (letter) {
             ++letters_;
@@ -89,11 +89,11 @@ public:
             }
         }
         in_word_ = letter || (in_word_ && cp == 0x2019);
-        if (is_separator(cp) && f_.chars > 1) ++f_.separators;
+        if (is_separator(cp) && chars_ > 1) ++separators_;
     }
 
     void word(std::size_t begin, std::size_t end) {
-        word_languages_.push_back(patterns_.stopword_languages(std::string_view(normalised_).substr(begin, end - begin)));
+        word_languages_.push_back(patterns_.stopword_languages_padded(normalised_.data() + begin, end - begin));
     }
 
     void finish(std::string_view text) {
@@ -107,6 +107,8 @@ public:
             before_last_ = last_;
             last_ = cp;
         }
+        f_.chars = chars_;
+        f_.separators = separators_;
         if (letters_ > 0) f_.upper_ratio = static_cast<double>(upper_) / static_cast<double>(letters_);
         if (word_starts_ > 0)
             f_.title_case_ratio = static_cast<double>(capitalised_) / static_cast<double>(word_starts_);
@@ -136,7 +138,7 @@ private:
     const std::string& normalised_;
     const Patterns& patterns_;
     std::vector<std::uint32_t>& word_languages_;
-    std::size_t letters_ = 0, upper_ = 0, cjk_ = 0, word_starts_ = 0, capitalised_ = 0;
+    std::size_t chars_ = 0, separators_ = 0, letters_ = 0, upper_ = 0, cjk_ = 0, word_starts_ = 0, capitalised_ = 0;
     bool in_word_ = false, form_marks_ = false;
     char32_t last_ = 0, before_last_ = 0;
 };

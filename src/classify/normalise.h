@@ -89,17 +89,21 @@ inline constexpr std::array<char, 128> kAsciiFold = [] {
 }();
 
 
+inline constexpr std::size_t kWordSlack = 16;
+
 // Appends the normalised text to out and tells the observer about the input:
 //   observer.ascii(byte)          every ASCII byte of text
 //   observer.code_point(cp)       every other code point of text (as written, not folded)
-//   observer.word(begin, end)     each word of out, as byte offsets, when it is complete
+//   observer.word(begin, end)     each word of out, as byte offsets, when it is complete; out
+//                                 has kWordSlack readable bytes after `end` at that time
 template <typename Observer>
 void normalise_scan(std::string& out, std::string_view text, Observer& observer) {
     // Folding never lengthens text (each separator run becomes at most one space, and every folded
     // code point is no longer in UTF-8 than the original), so write through a pointer into space
     // reserved up front and trim at the end.
+    // kWordSlack more bytes stay readable past any word while the observer sees it.
     const std::size_t start = out.size();
-    out.resize(start + text.size() + 1);
+    out.resize(start + text.size() + 1 + kWordSlack);
     char* const base = out.data();
     char* cursor = base + start;
     char* word_begin = cursor;

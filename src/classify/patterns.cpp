@@ -79,6 +79,15 @@ struct Patterns::Entry {
 // integers: one multiply to hash, two compares to match, no pointer chasing. It runs on every word
 // of every line. Words longer than 16 bytes are never stopwords.
 class StopwordTable {
+    struct Key {
+        std::uint64_t low = 0;   // bytes 0–7, little end first, zero padded
+        std::uint64_t high = 0;  // bytes 8–15, zero padded, with the length in the top five bits
+    };
+    struct Slot {
+        Key key;
+        std::uint32_t bits = 0;  // 0 = empty slot (every stored word has a language)
+    };
+
 public:
     static constexpr std::size_t kMaxLength = 16;
 
@@ -89,16 +98,19 @@ public:
         mask_ = capacity - 1;
         for (const auto& [word, bits] : words) {
             if (word.size() > kMaxLength) continue;
-            const Key key = pack(word);
+            unsigned char bytes[2 * kMaxLength] = {};
+            std::memcpy(bytes, word.data(), word.size());
+            const Key key = pack(reinterpret_cast<const char*>(bytes), word.size());
             std::size_t i = hash(key) & mask_;
             while (slots_[i].bits != 0) i = (i + 1) & mask_;
             slots_[i] = Slot{key, bits};
         }
     }
 
-    std::uint32_t find(std::string_view word) const {
-        if (word.size() > kMaxLength || slots_.empty()) return 0;
-        const Key key = pack(word);
+    // Language bits of a word followed by at least kMaxLength readable bytes (two loads, no copy).
+    std::uint32_t find_padded(const char* word, std::size_t length) const {
+        if (length > kMaxLength || slots_.empty()) return 0;
+        const Key key = pack(word, length);
         for (std::size_t i = hash(key) & mask_;; i = (i + 1) & mask_) {
             const Slot& slot = slots_[i];
             if (slot.bits == 0) return 0;
@@ -106,23 +118,25 @@ public:
         }
     }
 
-private:
-    struct Key {
-        std::uint64_t low = 0;   // bytes 0–7, little end first, zero padded
-        std::uint64_t high = 0;  // bytes 8–15 and the length in the top byte
-    };
-    struct Slot {
-        Key key;
-        std::uint32_t bits = 0;  // 0 = empty slot (every stored word has a language)
-    };
+    std::uint32_t find(std::string_view word) const {
+        if (word.size() > kMaxLength) return 0;
+        char bytes[2 * kMaxLength] = {};
+        std::memcpy(bytes, word.data(), word.size());
+        return find_padded(bytes, word.size());
+    }
 
-    static Key pack(std::string_view word) {
-        unsigned char bytes[kMaxLength] = {};
-        for (std::size_t i = 0; i < word.size(); ++i) bytes[i] = static_cast<unsigned char>(word[i]);
+private:
+    static Key pack(const char* word, std::size_t length) {
         Key key;
-        std::memcpy(&key.low, bytes, 8);
-        std::memcpy(&key.high, bytes + 8, 8);
-        key.high ^= static_cast<std::uint64_t>(word.size()) << 59;
+        std::memcpy(&key.low, word, 8);
+        std::memcpy(&key.high, word + 8, 8);
+        if (length < 8) {
+            key.low &= (std::uint64_t{1} << (8 * length)) - 1;
+            key.high = 0;
+        } else if (length < 16) {
+            key.high &= (std::uint64_t{1} << (8 * (length - 8))) - 1;
+        }
+        key.high ^= static_cast<std::uint64_t>(length) << 59;
         return key;
     }
     static std::size_t hash(const Key& key) {
@@ -240,6 +254,8 @@ void Patterns::add_file(std::string_view name, std::string_view text) {
                 std::string word = normalise_for_match(line);
                 if (word.empty() || word.find(' ') != std::string::npos)
                     throw PatternError(where + ": a stopword must be one word, got '" + line + "'");
+                if (word.size() > StopwordTable::kMaxLength)
+                    throw PatternError(where + ": a stopword may have at most 16 bytes, got '" + line + "'");
                 data_->longest_stopword = std::max(data_->longest_stopword, word.size());
                 data_->stopwords[word] |= language_bit;
                 break;
@@ -321,6 +337,10 @@ PhraseMatch Patterns::match_padded(std::string_view padded) const {
         }
     });
     return best;
+}
+
+std::uint32_t Patterns::stopword_languages_padded(const char* word, std::size_t length) const {
+    return data_->stopword_table.find_padded(word, length);
 }
 
 std::uint32_t Patterns::stopword_languages(std::string_view normalised_word) const {

@@ -67,6 +67,9 @@ public:
     std::uint32_t stopword_languages(std::string_view normalised_word) const;
     const std::vector<std::string>& languages() const { return languages_; }
 
+    // The same for a word followed by at least 16 readable bytes (after finish(); hot path).
+    std::uint32_t stopword_languages_padded(const char* word, std::size_t length) const;
+
     // DOM hint tokens (patterns/dom/*.txt): category for a class/id/role token, None if unknown.
     Category dom_hint(std::string_view token) const;
 
