@@ -125,6 +125,20 @@ std::optional<Sequence> match_sequence(std::u32string_view text, std::size_t i, 
     return seq;
 }
 
+// Whether a character beyond Latin-1 stands outside every sequence that might be applied.
+bool correct_text_beside(std::u32string_view text, const std::vector<Edit>& edits) {
+    auto edit = edits.begin();
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        while (edit != edits.end() && (edit->end <= i || edit->gain < kSupportedGain)) ++edit;
+        if (edit != edits.end() && i >= edit->begin) {
+            i = edit->end - 1;
+            continue;
+        }
+        if (text[i] > 0xFF && text[i] != 0xFFFD) return true;
+    }
+    return false;
+}
+
 // Every sequence is judged in the text as it would read with all of them undone, so that a
 // word of mojibake letters is compared with the word it spells, not with one letter in a sea of
 // mojibake.
@@ -163,6 +177,10 @@ std::vector<Edit> find_single_byte(std::u32string_view text, const SingleByteCha
         edit.gain = before - after - prior + edit.evidence;
         shift = shift + edit.replacement.size() - (edit.end - edit.begin);
     }
+    // Text that also holds characters beyond Latin-1 read correctly ("Mccoy – DrÃ¥ber") went
+    // through UTF-8 properly at least once: select_edits wants two clear sequences in it.
+    const bool correct = correct_text_beside(text, edits);
+    for (Edit& edit : edits) edit.in_correct_text = correct;
     return edits;
 }
 
@@ -271,16 +289,20 @@ bool needs_a_pattern(std::string_view encoding) { return encoding == "koi8-r"; }
 }  // namespace
 
 std::vector<Edit> select_edits(std::vector<Edit> edits, Proof proof, std::string_view encoding) {
+    // Two clear sequences are needed in KOI8-R, and in text that went through UTF-8 correctly
+    // at least once; once a layer has been peeled, the text is known to be mojibake.
+    const bool in_correct_text = !edits.empty() && edits.front().in_correct_text && proof != Proof::shown;
+    const std::size_t needed = (needs_a_pattern(encoding) && proof != Proof::shown) || in_correct_text ? 2 : 1;
     if (proof == Proof::none) {
         std::erase_if(edits, [](const Edit& e) { return e.weak && !e.symbolic; });
-        if (needs_a_pattern(encoding) && edits.size() < 2) edits.clear();
+        if (edits.size() < needed) edits.clear();
         return edits;
     }
     const bool later_layer = proof == Proof::shown;
     const auto clear = std::count_if(edits.begin(), edits.end(), [&](const Edit& e) {
         return !e.weak && !(later_layer && e.lossy) && e.gain >= kStrongGain;
     });
-    const bool strong = clear >= (needs_a_pattern(encoding) && !later_layer ? 2 : 1);
+    const bool strong = static_cast<std::size_t>(clear) >= needed;
     std::erase_if(edits, [&](const Edit& e) {
         // Once a layer is peeled, clear edits need no proof, but those that guess a byte (a space,
         // '?', U+FFFD) still need a clear edit beside them.

@@ -19,6 +19,7 @@ struct Edit {
     double evidence = 0;  // support the plausibility score cannot see (byte structure), part of gain
     bool symbolic = false;  // weak because only symbols are involved ("¬´" → "«"), not a guessed byte
     double plausibility_gain = 0;  // implausibility removed, before priors and evidence
+    bool in_correct_text = false;  // the text also has non-Latin-1 characters outside any sequence
 };
 
 // The edits that undo one layer of UTF-8-read-as-`encoding` mojibake, where `encoding` is one of

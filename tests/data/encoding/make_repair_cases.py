@@ -89,9 +89,13 @@ legacy("Η γρήγορη καφέ αλεπού", "cp1253", "cp1252", "Greek")
 legacy("日本語のテキストです", "shift_jis", "cp1252", "Japanese")
 legacy("한국어 텍스트입니다", "euc_kr", "cp1252", "Korean")
 
-case("partial mojibake: one word broken in otherwise right French text (own)",
+case("partial mojibake: a pasted phrase broken in otherwise right French text (own)",
+     "Une journée très réussie, merci à l’équipe du cafÃ© de la gare, Ã  bientÃ´t.",
+     "Une journée très réussie, merci à l’équipe du café de la gare, à bientôt.")
+case("partial mojibake, one sequence in text that went through UTF-8 correctly (’): left alone by "
+     "policy, as ambiguous as ftfy's negative 'Bremer/Mccoy – DrÃ¥ber' (own)",
      "Une journée très réussie, merci à l’équipe du cafÃ© central.",
-     "Une journée très réussie, merci à l’équipe du café central.")
+     "Une journée très réussie, merci à l’équipe du café central.", status="known-failure")
 case("C1 controls: windows-1252 bytes decoded as Latin-1 (own)",
      "He said \u0093hello\u0094 and left\u0085", "He said “hello” and left…")
 case("C1 controls: MacRoman bytes decoded as Latin-1, no other accents (own)",
