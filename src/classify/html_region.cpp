@@ -204,9 +204,10 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         s.noise_ancestor = parent != Container::npos ? stats[parent].noise_ancestor : Container::npos;
         if (s.hint == Category::None) continue;
         const bool holds_most = total_prose > 0 && s.prose_chars * 2 > total_prose;
-        // A cookie banner or a comment thread can be the longest text on a page and still be
-        // what it says it is.
-        const bool layout_category = s.hint != Category::Comment && s.hint != Category::Cookie;
+        // A cookie banner, a comment thread or a gallery's list of captions can be the longest
+        // text on a page and still be what it says it is.
+        const bool caption_list = s.hint == Category::Caption && (containers[c].tag == "ul" || containers[c].tag == "ol");
+        const bool layout_category = s.hint != Category::Comment && s.hint != Category::Cookie && !caption_list;
         // Share bars, menus and dialogs are small; one holding a good share of the page's prose is
         // a wrapper around the article ("share_wrapper") rather than the widget itself.
         const bool small_widget = s.hint == Category::Share || s.hint == Category::Navigation ||
