@@ -505,7 +505,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
                               static_cast<int>(stats[noise].hint_token.size()), stats[noise].hint_token.data());
         }
         p.in_main = region[c] != Container::npos;
-        p.near_main = !p.in_main && near[c] && !in_list(c);
+        p.near_main = !p.in_main && near[c] && !in_list(c) && b.link_density < 0.15;  // teaser cards link their title
         if (b.hidden) {
             p.keep = false;
             if (p.dom_category == Category::None) p.dom_category = Category::Interface;
