@@ -1,20 +1,22 @@
 // Repair of decoded text: leftover character references, mojibake layers, C1 controls, stray ideographs.
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <initializer_list>
 #include <iterator>
+#include <optional>
 #include <string_view>
 
 #include "decode/charmaps.h"
 #include "decode/code_points.h"
 #include "decode/convert.h"
-#include "decode/utf8.h"
 #include "decode/decode.h"
 #include "decode/legacy_misreading.h"
 #include "decode/mojibake.h"
 #include "decode/plausibility.h"
 #include "decode/unicode_class.h"
+#include "decode/utf8.h"
 
 namespace winnow {
 namespace {
