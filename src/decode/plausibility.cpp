@@ -45,7 +45,7 @@ bool mojibake_lead(char32_t cp) { return cp == 0x00C2 || cp == 0x00C3 || cp == 0
 
 bool word_joiner(char32_t cp) { return is_apostrophe(cp) || cp == U'-' || cp == 0x00B7 || cp == 0x2010 || cp == 0x2011; }
 
-std::size_t letters_left_of(std::u32string_view text, const Classes& cls, std::size_t i) {
+std::size_t letters_left_of(const Classes& cls, std::size_t i) {
     std::size_t n = 0;
     while (i > 0 && is_letter(cls(i - 1).kind)) --i, ++n;
     return n;
@@ -55,10 +55,6 @@ std::size_t letters_right_of(std::u32string_view text, const Classes& cls, std::
     std::size_t n = 0;
     while (i + 1 < text.size() && is_letter(cls(i + 1).kind)) ++i, ++n;
     return n;
-}
-
-bool same_script_letter_or_mark(const CharClass& c, Script script) {
-    return (is_letter(c.kind) || c.kind == CharKind::mark) && c.script == script;
 }
 
 bool is_trade_mark(char32_t cp) { return cp == 0x2122 || cp == 0x00AE || cp == 0x00A9; }
@@ -230,7 +226,7 @@ double triple_cost(std::u32string_view text, const Classes& cls, std::size_t i) 
     if (!is_letter(cls(i - 1).kind) || !is_letter(cls(i + 1).kind)) return 0.0;
     if (is_apostrophe(mid)) {
         // Elision (l’homme, qu’il) and contractions (it’s, we’ll) leave a short part on one side.
-        return letters_left_of(text, cls, i) > 2 && letters_right_of(text, cls, i) > 2 ? 2.0 : 0.0;
+        return letters_left_of(cls, i) > 2 && letters_right_of(text, cls, i) > 2 ? 2.0 : 0.0;
     }
     if (word_joiner(mid)) return 0.0;
     const CharClass c = cls(i);
