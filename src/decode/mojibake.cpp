@@ -208,6 +208,7 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
                                                         : "UHC");
     // Latin text read as GBK keeps most of its letters: CJK characters are the few accented ones.
     // In Korean or Japanese text, CJK next to a Latin letter ("Ctrl-A키") is just the language.
+    std::vector<bool> inside_word;  // parallel to edits
     std::optional<bool> latin_text_cache;
     auto latin_text = [&] {
         if (!latin_text_cache) {
@@ -242,8 +243,9 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
         };
         const bool long_run = end - i >= 3 && static_cast<std::size_t>(cjk) * 2 >= end - i;
         const bool short_run = end - i <= 2 && static_cast<std::size_t>(cjk) == end - i;
-        const bool beside_latin =
-            ((i > 0 && latin_letter(i - 1)) || (end < text.size() && latin_letter(end))) && latin_text();
+        const bool after_latin = i > 0 && latin_letter(i - 1);
+        const bool before_latin = end < text.size() && latin_letter(end);
+        const bool beside_latin = (after_latin || before_latin) && latin_text();
         if (long_run || short_run) {
             for (std::size_t stop : {end, end + 1}) {
                 if (stop > text.size()) break;
@@ -262,6 +264,7 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
                 }
                 edit.plausibility_gain = edit_gain(text, edit.begin, edit.end, edit.replacement);
                 edit.gain = edit.plausibility_gain - prior_cost(encoding) + edit.evidence;
+                inside_word.push_back(short_run && after_latin && before_latin && latin_text());
                 edits.push_back(std::move(edit));
                 end = stop;
                 break;
@@ -269,13 +272,14 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
         }
         i = end;
     }
-    // One CJK character beside Latin letters may be the language ("Ctrl-A키"); two or more that
-    // all read as accented letters are a pattern. GBK, the misreading Chinese Windows makes of
-    // European text all the time, needs no second instance.
+    // One CJK character beside Latin letters may be the language ("Ctrl-A키"); inside a Latin word
+    // ("g疆nere"), or two or more that all read as accented letters, it is a pattern. GBK, the
+    // misreading Chinese Windows makes of European text all the time, needs no second instance.
     const auto in_words = std::count_if(edits.begin(), edits.end(), [](const Edit& e) { return e.symbolic; });
-    for (Edit& e : edits) {
+    for (std::size_t k = 0; k < edits.size(); ++k) {
+        Edit& e = edits[k];
         if (e.symbolic) {
-            e.weak = in_words < 2 && encoding != "GBK";
+            e.weak = in_words < 2 && encoding != "GBK" && !inside_word[k];
             e.symbolic = false;
         }
     }
