@@ -26,8 +26,11 @@ Result process(std::string_view bytes, const Options& options, const Patterns& p
     result.decode_report = std::move(decoded.report);
     result.binary = looks_binary(decoded.text);
 
-    result.document = html ? segment_html(decoded.text) : segment_text(decoded.text, options.first_line);
-    result.labels = classify(result.document, patterns, options.classify);
+    result.document = html ? segment_html(decoded.text, HtmlOptions{options.keep_links}) : segment_text(decoded.text, options.first_line);
+    std::string language;
+    result.labels = classify(result.document, patterns, options.classify, &language);
+    // Declared language first (<html lang>, Content-Language); else the stopword vote.
+    if (result.document.meta.language.empty()) result.document.meta.language = std::move(language);
     result.article = assemble(result.document, result.labels);
     return result;
 }

@@ -17,6 +17,7 @@ enum class InputKind { Auto, Text, Html };
 struct Options {
     InputKind input = InputKind::Auto;
     std::size_t first_line = 1;  // number of the first line (text windows of a long input)
+    bool keep_links = false;     // HTML: keep link targets for the Markdown writer (--links)
     DecodeOptions decode;
     ClassifyOptions classify;
 };

@@ -205,3 +205,31 @@ TEST_CASE("cli: --only-decode prints the repaired UTF-8; --no-repair and --chars
     CHECK(unknown.status == 2);
     CHECK(unknown.err.find("unknown encoding 'klingon'") != std::string::npos);
 }
+
+TEST_CASE("cli: --format markdown keeps structure; --links keeps link targets", "[cli]") {
+    const std::string page =
+        "<html><head><title>Choosing tyres for comfort | Cycle Notes</title></head><body><article>"
+        "<h1>Choosing tyres for comfort</h1>"
+        "<p>Wider tyres can run at lower pressure, which makes them more comfortable and often no slower "
+        "on real roads, as <a href=\"https://example.org/test\">a long test</a> showed last year.</p>"
+        "<ul><li>Check the clearance between the tyre and the frame at its widest point first.</li>"
+        "<li>Check the internal width of the rim, which limits the sizes it can safely hold.</li></ul>"
+        "</article></body></html>";
+    const auto md = run_winnow({"--format", "markdown"}, page);
+    REQUIRE(md.status == 0);
+    CHECK(md.out.starts_with("# Choosing tyres for comfort\n\nWider tyres"));
+    CHECK(md.out.find("\n- Check the clearance") != std::string::npos);
+    CHECK(md.out.find("](https://example.org/test)") == std::string::npos);
+    const auto linked = run_winnow({"--format", "markdown", "--links"}, page);
+    CHECK(linked.out.find("[a long test](https://example.org/test)") != std::string::npos);
+}
+
+TEST_CASE("cli: json reports the language, declared or from the stopwords", "[cli]") {
+    const auto text = run_winnow({"--format", "json"}, kArticle);
+    CHECK(text.out.find("\"language\":\"en\"") != std::string::npos);
+    const auto german = run_winnow(
+        {"--format", "json", "--input", "text"},
+        "Die Bibliothek bleibt am Abend geöffnet, weil der Rat am Montag gegen die Kürzung gestimmt hat "
+        "und die Bürger sich in vielen Briefen dafür eingesetzt haben.\n");
+    CHECK(german.out.find("\"language\":\"de\"") != std::string::npos);
+}

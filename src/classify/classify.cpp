@@ -354,9 +354,10 @@ void label_content(std::vector<BlockState>& st, std::size_t i, std::string reaso
 
 }  // namespace
 
-Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOptions& options) {
+Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOptions& options, std::string* language) {
     const Thresholds t = thresholds_for(options.favor);
     const DocumentFeatures df = compute_features(doc, patterns);
+    if (language) *language = df.language;
     const std::size_t n = doc.blocks.size();
     std::vector<BlockState> st(n);
     const bool language_known = df.language_bit != 0;

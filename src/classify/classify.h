@@ -2,6 +2,8 @@
 // category and the reason). Never prints anything.
 #pragma once
 
+#include <string>
+
 #include "classify/labels.h"
 #include "classify/patterns.h"
 #include "segment/document.h"
@@ -16,6 +18,9 @@ struct ClassifyOptions {
     bool find_title = true;   // false for the later windows of a long text: a headline is at the top
 };
 
-Labels classify(const Document& document, const Patterns& patterns, const ClassifyOptions& options);
+// When `language` is given, it receives the stopword list that fits the document best ("en"), or
+// stays empty when none does.
+Labels classify(const Document& document, const Patterns& patterns, const ClassifyOptions& options,
+                std::string* language = nullptr);
 
 }  // namespace winnow

@@ -66,6 +66,8 @@ void write_document(const winnow::cli::Config& config, const std::string& name, 
     } else if (config.explain) {
         if (first_window && config.inputs.size() > 1) buffer += "# " + name + "\n";
         write_explain(buffer, result.document, result.labels);
+    } else if (config.format == cli::Format::Markdown) {
+        write_markdown(buffer, result.document, result.article, MarkdownOptions{config.links});
     } else {
         write_text(buffer, result.document, result.article);
     }
@@ -79,7 +81,7 @@ void process_input(const winnow::cli::Config& config, const winnow::Patterns& pa
                    std::FILE* out) {
     using namespace winnow;
     const std::string name = display_name(input);
-    const bool separate = config.inputs.size() > 1 && config.format == cli::Format::Text && !config.explain;
+    const bool separate = config.inputs.size() > 1 && config.format != cli::Format::Json && !config.explain;
     TextWindows windows(input);
     std::string bytes;
     windows.next(bytes);

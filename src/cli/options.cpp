@@ -37,9 +37,15 @@ const std::vector<Flag>& flags() {
              c.pipeline.input = choose<InputKind>("--input", v,
                                                   {{"auto", InputKind::Auto}, {"text", InputKind::Text}, {"html", InputKind::Html}});
          }},
-        {"format", 'f', "FORMAT", "output format: text (title, then one paragraph per line) or json (one object per document per line) [text]",
+        {"format", 'f', "FORMAT", "output format: text (title, then one paragraph per line), json (one object per document per line) or markdown (headings, lists, tables, quotes, code kept) [text]",
          [](Config& c, const std::string& v) {
-             c.format = choose<Format>("--format", v, {{"text", Format::Text}, {"json", Format::Json}});
+             c.format = choose<Format>("--format", v,
+                                       {{"text", Format::Text}, {"json", Format::Json}, {"markdown", Format::Markdown}});
+         }},
+        {"links", 0, "", "with --format markdown, keep links of HTML input as [text](target)",
+         [](Config& c, const std::string&) {
+             c.links = true;
+             c.pipeline.keep_links = true;
          }},
         {"explain", 0, "", "show every line with its label, noise category and reason instead of the clean text (with --format json: add a \"lines\" array)",
          [](Config& c, const std::string&) { c.explain = true; }},

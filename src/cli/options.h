@@ -9,14 +9,15 @@
 
 namespace winnow::cli {
 
-enum class Format { Text, Json };
+enum class Format { Text, Json, Markdown };
 
 struct Config {
     std::vector<std::string> inputs;  // "-" = standard input
     std::string output;               // empty = standard output
     Format format = Format::Text;
     bool explain = false;
-    bool only_decode = false;         // stop after the decode stage and print its UTF-8 text
+    bool only_decode = false;
+    bool links = false;               // Markdown: keep links as [text](target)         // stop after the decode stage and print its UTF-8 text
     std::string patterns_dir;
     Options pipeline;
     bool help = false;

@@ -1,5 +1,5 @@
 // Markdown writer: the clean article with its structure kept (headings, lists, tables, code
-// blocks, block quotes). Declared apart from write.h until the lead folds it in.
+// blocks, block quotes). write.h includes it with the other writers.
 #pragma once
 
 #include <string>

@@ -8,6 +8,7 @@
 #include "decode/decode.h"
 #include "segment/document.h"
 #include "write/article.h"
+#include "write/markdown.h"
 
 namespace winnow {
 
