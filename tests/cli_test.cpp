@@ -233,3 +233,18 @@ TEST_CASE("cli: json reports the language, declared or from the stopwords", "[cl
         "und die Bürger sich in vielen Briefen dafür eingesetzt haben.\n");
     CHECK(german.out.find("\"language\":\"de\"") != std::string::npos);
 }
+
+TEST_CASE("cli: --comments keeps reader comments as their own section", "[cli]") {
+    const std::string page = (source_dir() / "fixtures/html-blog-comments/input.html").string();
+    const auto without = run_winnow({page});
+    const auto with = run_winnow({"--comments", page});
+    REQUIRE(with.status == 0);
+    CHECK(without.out.find("Which notebook do you use?") == std::string::npos);
+    CHECK(with.out.starts_with(without.out + "\n"));  // the article unchanged, then a blank line
+    CHECK(with.out.find("Which notebook do you use?") != std::string::npos);
+    const auto json = run_winnow({"--comments", "--format", "json", page});
+    CHECK(json.out.find("\"comments\":[") != std::string::npos);
+    CHECK(json.out.find("Which notebook do you use?") > json.out.find("\"comments\":["));
+    const auto md = run_winnow({"--comments", "--format", "markdown", page});
+    CHECK(md.out.find("\n## Comments\n") != std::string::npos);
+}

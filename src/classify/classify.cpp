@@ -410,7 +410,7 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
         if (p.keep)
             label_content(st, i, p.reason);
         else if (p.dom_category == Category::Comment && options.keep_comments)
-            label_content(st, i, "reader comment (--comments): " + p.reason);
+            set_noise(st[i], Category::Comment, p.reason);  // made a Label::Comment below
         else if (p.dom_category != Category::None)
             set_noise(st[i], p.dom_category, p.reason);
         else if (strong && p.near_main)
@@ -522,12 +522,14 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
             label_content(st, next, "subtitle under the headline: " + describe(df.blocks[next]));
     }
 
-    // 7. Comments are dropped unless asked for (HTML marks them through DOM hints).
+    // 7. Reader comments are dropped unless asked for; then they are their own section.
     Labels labels(n);
     for (std::size_t i = 0; i < n; ++i) {
         labels[i] = std::move(st[i].decision);
-        if (options.keep_comments && labels[i].label == Label::Noise && labels[i].category == Category::Comment)
-            labels[i].label = Label::Content;
+        if (options.keep_comments && labels[i].label == Label::Noise && labels[i].category == Category::Comment) {
+            labels[i].label = Label::Comment;
+            labels[i].reason = "reader comment (--comments): " + labels[i].reason;
+        }
     }
     return labels;
 }

@@ -9,6 +9,7 @@ std::string_view label_name(Label label) {
         case Label::Title: return "title";
         case Label::Byline: return "byline";
         case Label::Date: return "date";
+        case Label::Comment: return "comment";
         case Label::Noise: return "noise";
     }
     return "content";

@@ -7,7 +7,7 @@
 
 namespace winnow {
 
-enum class Label { Content, Title, Byline, Date, Noise };
+enum class Label { Content, Title, Byline, Date, Comment, Noise };  // Comment: kept by --comments
 
 enum class Category {
     None,          // not noise

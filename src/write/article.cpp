@@ -12,6 +12,7 @@ Article assemble(const Document& document, const Labels& labels) {
         const Decision& d = labels[i];
         switch (d.label) {
             case Label::Content: article.body.push_back(i); break;
+            case Label::Comment: article.comments.push_back(i); break;
             case Label::Title:
                 if (article.title.empty()) article.title = d.value;
                 break;

@@ -14,7 +14,8 @@ struct Article {
     std::string title;
     std::string author;
     std::string date;
-    std::vector<std::size_t> body;  // indices of the content blocks, in document order
+    std::vector<std::size_t> body;      // indices of the content blocks, in document order
+    std::vector<std::size_t> comments;  // indices of reader comments kept by --comments
 };
 
 Article assemble(const Document& document, const Labels& labels);

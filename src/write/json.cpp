@@ -76,6 +76,13 @@ void write_json(std::string& out, std::string_view source_name, const Article& a
     }
     key(out, "text");
     append_json_string(out, text);
+    key(out, "comments");
+    out.push_back('[');
+    for (std::size_t i = 0; i < article.comments.size(); ++i) {
+        if (i) out.push_back(',');
+        append_json_string(out, document.blocks[article.comments[i]].text);
+    }
+    out.push_back(']');
 
     append_decode_report(out, report);
 

@@ -207,6 +207,13 @@ void write_markdown(std::string& out, const Document& document, const Article& a
                 break;
         }
     }
+    // Reader comments (--comments): their own section, one paragraph each.
+    if (!article.comments.empty()) out += "\n## Comments\n";
+    for (std::size_t index : article.comments) {
+        out += "\n";
+        append_inline(out, document.blocks[index], options.links, true);
+        out += "\n";
+    }
 }
 
 }  // namespace winnow

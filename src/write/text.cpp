@@ -15,6 +15,12 @@ void write_text(std::string& out, const Document& document, const Article& artic
         out.append(block.text);
         out.push_back('\n');
     }
+    // Reader comments (--comments) follow after a blank line, one per line.
+    if (!article.comments.empty()) out.push_back('\n');
+    for (std::size_t index : article.comments) {
+        out.append(document.blocks[index].text);
+        out.push_back('\n');
+    }
 }
 
 }  // namespace winnow
