@@ -27,6 +27,20 @@ Result process(std::string_view bytes, const Options& options, const Patterns& p
     result.binary = looks_binary(decoded.text);
 
     result.document = html ? segment_html(decoded.text, HtmlOptions{options.keep_links}) : segment_text(decoded.text, options.first_line);
+    if (html) {
+        // A <meta> the 1024-byte prescan missed: decode once more as it says (HTML §13.2.3.4),
+        // unless the bytes already read as clean UTF-8, which a late declaration rarely corrects.
+        const Metadata& meta = result.document.meta;
+        const std::string label =
+            !meta.meta_charset.empty() ? meta.meta_charset : extract_charset_from_content(meta.meta_content_type);
+        const bool clean_utf8 = result.decode_report.encoding == "UTF-8" && result.decode_report.replacements == 0;
+        if (!label.empty() && !clean_utf8) {
+            if (auto again = redecode_for_late_meta(bytes, result.decode_report, label, decode_options)) {
+                result.decode_report = std::move(again->report);
+                result.document = segment_html(again->text, HtmlOptions{options.keep_links});
+            }
+        }
+    }
     std::string language;
     result.labels = classify(result.document, patterns, options.classify, &language);
     // Declared language first (<html lang>, Content-Language); else the stopword vote.

@@ -248,3 +248,15 @@ TEST_CASE("cli: --comments keeps reader comments as their own section", "[cli]")
     const auto md = run_winnow({"--comments", "--format", "markdown", page});
     CHECK(md.out.find("\n## Comments\n") != std::string::npos);
 }
+
+TEST_CASE("cli: a <meta charset> past the 1024-byte prescan re-decodes the page once", "[cli]") {
+    // ISO-8859-15 has the euro sign at 0xA4, where windows-1252 (the detector's guess) has '¤'.
+    const std::string page = "<html><head><title>Preise</title><link rel=\"x\" href=\"" + std::string(1100, 'a') +
+                             "\"><meta charset=\"iso-8859-15\"></head><body><p>Der Preis betr\xE4gt 5 \xA4 pro "
+                             "St\xFC" "ck, und das ist f\xFCr diese Qualit\xE4t sehr g\xFCnstig, sagt der H\xE4ndler "
+                             "auf dem Markt.</p></body></html>";
+    const auto r = run_winnow({"--format", "json"}, page);
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("\"encoding\":\"ISO-8859-15\",\"decided_by\":\"meta\"") != std::string::npos);
+    CHECK(r.out.find("5 \xE2\x82\xAC pro St\xC3\xBC" "ck") != std::string::npos);
+}

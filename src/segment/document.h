@@ -60,6 +60,11 @@ struct Metadata {
     std::string language;
     std::string canonical_url;
     std::string description;
+    // A character encoding the page declares in its markup (<meta charset>, or the content of an
+    // http-equiv content-type), as the parser saw it; the pipeline re-decodes once if the 1024-byte
+    // prescan missed it.
+    std::string meta_charset;
+    std::string meta_content_type;
 };
 
 struct Document {

@@ -257,6 +257,7 @@ struct Candidates {
     std::string html_lang, content_language, og_locale;
     std::string canonical, og_url;
     std::string meta_description, og_description;
+    std::string meta_charset, meta_content_type;
 };
 
 void set_once(std::string& slot, std::string_view value) {
@@ -292,6 +293,8 @@ void read_meta(const GumboElement& element, Candidates& c) {
     std::string_view content = attr(element, "content");
     std::string http_equiv = lower(attr(element, "http-equiv"));
     if (http_equiv == "content-language") set_once(c.content_language, content);
+    if (http_equiv == "content-type") set_once(c.meta_content_type, content);
+    set_once(c.meta_charset, attr(element, "charset"));
     if (key.empty() || content.empty()) return;
     if (key == "og:title") set_once(c.og_title, content);
     else if (key == "twitter:title") set_once(c.twitter_title, content);
@@ -483,6 +486,8 @@ Metadata extract_metadata(const GumboNode* root, const std::vector<std::string>&
     meta.language = first_of({&c.html_lang, &c.content_language, &c.og_locale});
     meta.canonical_url = first_of({&c.canonical, &c.og_url});
     meta.description = first_of({&c.meta_description, &c.og_description, &c.ld_description});
+    meta.meta_charset = c.meta_charset;
+    meta.meta_content_type = c.meta_content_type;
     return meta;
 }
 
