@@ -131,7 +131,7 @@ TEST_CASE("a question or announcement after the article's last paragraph is furn
     CHECK(s.of("Two:").keep);
 }
 
-TEST_CASE("--favor recall joins a weaker second candidate that balanced and precision leave out", "[html]") {
+TEST_CASE("favor recall joins a weaker second candidate that balanced and precision leave out", "[html]") {
     const std::string html = "<body><div id=\"a\"><div class=\"col-a\"><p>A1: " + kParagraph + "</p><p>A2: " + kParagraph +
                              "</p><p>A3: " + kParagraph + "</p><p>A4: " + kParagraph + "</p></div></div>"
                              "<div id=\"b\"><div class=\"col-b\"><p>B1: " + kParagraph + "</p><p>B2: " + kParagraph +
