@@ -2,6 +2,10 @@
 #include "decode/convert.h"
 
 #include <cerrno>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
 
 #include "decode/encoding_labels.h"
 #include "decode/iconv_handle.h"
@@ -25,6 +29,17 @@ void append_code_point(std::string& out, char32_t cp) {
     }
 }
 
+// glibc loads a gconv module in iconv_open and unloads it again in the last iconv_close, so opening
+// a descriptor per call spent most of a long repair in dlopen/dlclose. Each thread keeps the few
+// descriptors it has opened for its lifetime; they are reset to the initial state before each use.
+const IconvHandle& cached_handle(const std::string& to_code, const std::string& from_code) {
+    thread_local std::map<std::pair<std::string, std::string>, std::unique_ptr<IconvHandle>> cache;
+    std::unique_ptr<IconvHandle>& slot = cache[{to_code, from_code}];
+    if (!slot) slot = std::make_unique<IconvHandle>(to_code.c_str(), from_code.c_str());
+    if (slot->valid()) slot->reset();
+    return *slot;
+}
+
 // The five bytes glibc's CP1252 leaves unassigned; WHATWG decodes them to the C1 control of the same value.
 bool windows_1252_unassigned(unsigned char b) {
     return b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D;
@@ -33,7 +48,7 @@ bool windows_1252_unassigned(unsigned char b) {
 Conversion convert_with_iconv(std::string_view bytes, std::string_view encoding) {
     Conversion result;
     const std::string iconv_name = iconv_name_for(encoding);
-    const IconvHandle cd("UTF-8", iconv_name.c_str());
+    const IconvHandle& cd = cached_handle("UTF-8", iconv_name);
     if (!cd.valid()) return result;
     result.ok = true;
     const bool is_1252 = encoding == "windows-1252";
@@ -124,8 +139,7 @@ bool encode_with(const IconvHandle& cd, std::string_view utf8, std::string& out)
 }  // namespace
 
 bool convert_from_utf8(std::string_view utf8, const char* iconv_encoding, std::string& out) {
-    const IconvHandle cd(iconv_encoding, "UTF-8");
-    return encode_with(cd, utf8, out);
+    return encode_with(cached_handle(iconv_encoding, "UTF-8"), utf8, out);
 }
 
 struct Utf8Encoder::Handle {

@@ -400,9 +400,9 @@ std::size_t fix_stray_ideographs(std::u32string& text) {
     return count;
 }
 
-}  // namespace
-
-std::vector<Repair> repair_mojibake(std::string& text) {
+// Repairs one stretch of text as a whole: the evidence for a reading (how much of the text it
+// explains, whether correct UTF-8 punctuation stands beside the mojibake) is taken from all of it.
+std::vector<Repair> repair_stretch(std::string& text) {
     std::vector<Repair> repairs;
     if (!may_need_repair(text)) return repairs;
     std::u32string code_points = to_code_points(text);
@@ -421,6 +421,36 @@ std::vector<Repair> repair_mojibake(std::string& text) {
     note(repairs, "c1-control", fix_c1_controls(code_points));
     note(repairs, "stray-ideograph", fix_stray_ideographs(code_points));
     if (!repairs.empty()) text = to_utf8(code_points);
+    return repairs;
+}
+
+}  // namespace
+
+std::vector<Repair> repair_mojibake(std::string& text) {
+    // Long texts are repaired a stretch of lines at a time: one suspicious character then costs
+    // the repair of its stretch, not of the whole text, and clean stretches pass the quick check.
+    constexpr std::size_t kStretch = 8192;
+    if (text.size() <= 2 * kStretch) return repair_stretch(text);
+    std::vector<Repair> repairs;
+    std::string repaired;
+    repaired.reserve(text.size());
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+        std::size_t end = text.size();
+        if (end - begin > kStretch) {
+            const std::size_t line_end = text.find('\n', begin + kStretch);
+            end = line_end == std::string::npos ? text.size() : line_end + 1;
+        }
+        std::string stretch = text.substr(begin, end - begin);
+        for (Repair& r : repair_stretch(stretch)) {
+            auto same = std::find_if(repairs.begin(), repairs.end(), [&](const Repair& x) { return x.kind == r.kind; });
+            if (same == repairs.end()) repairs.push_back(std::move(r));
+            else same->count += r.count;
+        }
+        repaired += stretch;
+        begin = end;
+    }
+    if (!repairs.empty()) text = std::move(repaired);
     return repairs;
 }
 
