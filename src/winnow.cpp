@@ -3,6 +3,9 @@
 
 #include "segment/segment.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace winnow {
 
 bool looks_binary(std::string_view utf8) {
@@ -15,6 +18,27 @@ bool looks_binary(std::string_view utf8) {
     return controls * 20 > head.size();
 }
 
+namespace {
+
+void add_repairs(DecodeReport& report, std::vector<Repair> repairs) {
+    for (Repair& r : repairs) {
+        auto same = std::find_if(report.repairs.begin(), report.repairs.end(),
+                                 [&](const Repair& x) { return x.kind == r.kind; });
+        if (same == report.repairs.end()) report.repairs.push_back(std::move(r));
+        else same->count += r.count;
+    }
+}
+
+// Mojibake repair of an HTML page's text: every block and the metadata shown to users.
+void repair_html_text(Document& document, DecodeReport& report) {
+    for (Block& block : document.blocks) add_repairs(report, repair_mojibake(block.text));
+    Metadata& meta = document.meta;
+    for (std::string* field : {&meta.title, &meta.author, &meta.site_name, &meta.description})
+        add_repairs(report, repair_mojibake(*field));
+}
+
+}  // namespace
+
 Result process(std::string_view bytes, const Options& options, const Patterns& patterns) {
     Result result;
     bool html = options.input == InputKind::Html;
@@ -22,6 +46,10 @@ Result process(std::string_view bytes, const Options& options, const Patterns& p
 
     DecodeOptions decode_options = options.decode;
     decode_options.is_html = html;
+    // HTML is repaired after parsing, block by block: the markup needs no repair (and its entities
+    // would send every stretch of it down the slow path), and entities Gumbo has already decoded
+    // are then out of the way.
+    decode_options.repair = options.decode.repair && !html;
     Decoded decoded = decode(bytes, decode_options);
     result.decode_report = std::move(decoded.report);
     result.binary = looks_binary(decoded.text);
@@ -41,6 +69,7 @@ Result process(std::string_view bytes, const Options& options, const Patterns& p
             }
         }
     }
+    if (html && options.decode.repair) repair_html_text(result.document, result.decode_report);
     std::string language;
     result.labels = classify(result.document, patterns, options.classify, &language);
     // Declared language first (<html lang>, Content-Language); else the stopword vote.
