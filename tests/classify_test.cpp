@@ -125,3 +125,10 @@ TEST_CASE("favor precision drops doubtful lines that recall keeps", "[classify]"
     for (const auto& x : recall) kept_recall += x.label == Label::Content;
     CHECK(kept_precise <= kept_recall);
 }
+
+TEST_CASE("metadata values keep multi-byte characters at their edges", "[classify]") {
+    const Labels l = classify_text("\xE2\x80\x9CQuoted headline for the story\xE2\x80\x9D \xE2\x80\x94\n\n" +
+                                   std::string(kProse[0]) + "\n" + kProse[1] + "\n");
+    REQUIRE(l[0].label == Label::Title);
+    CHECK(l[0].value == "\xE2\x80\x9CQuoted headline for the story\xE2\x80\x9D");
+}

@@ -304,11 +304,18 @@ const BlockState* neighbour(const std::vector<BlockState>& st, std::size_t i, in
     return nullptr;
 }
 
+// Strips spaces and separator punctuation from both ends. The dashes are multi-byte, so they are
+// removed as whole strings (a byte-set trim would cut into a leading “ or ’).
 std::string trim_copy(std::string_view s) {
-    const auto b = s.find_first_not_of(" \t:,-–—|");
-    if (b == std::string_view::npos) return {};
-    const auto e = s.find_last_not_of(" \t:,-–—|");
-    return std::string(s.substr(b, e - b + 1));
+    static constexpr std::string_view kEdges[] = {" ", "\t", ":", ",", "-", "|", "–", "—"};
+    for (bool trimmed = true; trimmed && !s.empty();) {
+        trimmed = false;
+        for (std::string_view edge : kEdges) {
+            if (s.starts_with(edge)) s.remove_prefix(edge.size()), trimmed = true;
+            if (s.ends_with(edge)) s.remove_suffix(edge.size()), trimmed = true;
+        }
+    }
+    return std::string(s);
 }
 
 // "By Tamilla Hasanova" → "Tamilla Hasanova" when what follows the byline phrase looks like names.
