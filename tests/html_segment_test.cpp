@@ -175,6 +175,52 @@ TEST_CASE("the pre-pass collapses whitespace except in <pre> and keeps only the 
     CHECK(r.html.find("<p>d e</p>") != std::string::npos);
 }
 
+TEST_CASE("the pre-pass holds long text runs aside and the walker puts them back", "[html]") {
+    const std::string sentence = "A sentence long enough to be held aside by the pre-pass";
+    const PrepassResult r = strip_inert_markup("<body><p>" + sentence + "</p><p>short</p></body>");
+    CHECK(r.html.find(sentence) == std::string::npos);  // Gumbo sees a placeholder
+    CHECK(r.html.find("<p>short</p>") != std::string::npos);
+    CHECK_FALSE(r.held.empty());
+    std::string scratch;
+    const std::size_t p = r.html.find("<p>") + 3;
+    CHECK(r.held.restore(std::string_view(r.html).substr(p, r.html.find("</p>") - p), scratch) == sentence);
+
+    // What the tree builder does with text is unchanged: character references are decoded,
+    // stray text in a table moves before it, <pre> loses the newline after its start tag, and
+    // runs merged by an ignored tag come back whole.
+    const Document d = segment_html(
+        "<html><head><title>Title &amp; more of the title text</title></head><body>"
+        "<p>Fish &amp; chips are served every Friday at noon</p>"
+        "<table><tr>Text that is outside any of the cells here<td>a cell</td></tr></table>"
+        "<pre>\nfirst line of the preformatted text\n  second line, indented</pre>"
+        "<p>Before an ignored end tag, long enough</span>and after it, long enough too</p>"
+        "</body></html>");
+    CHECK(texts(d) == std::vector<std::string>{"Fish & chips are served every Friday at noon",
+                                               "Text that is outside any of the cells here", "a cell",
+                                               "first line of the preformatted text", "  second line, indented",
+                                               "Before an ignored end tag, long enoughand after it, long enough too"});
+    CHECK(d.meta.title == "Title & more of the title text");
+}
+
+TEST_CASE("a page that already contains the placeholder character is passed through whole", "[html]") {
+    const std::string odd = "Private use \xF4\x8F\xBF\xBD" "12; looks like a placeholder but is text";
+    const PrepassResult r = strip_inert_markup("<p>" + odd + "</p><p>another run of text long enough</p>");
+    CHECK(r.held.empty());
+    const Document d = segment_html("<p>" + odd + "</p><p>another run of text long enough</p>");
+    CHECK(texts(d) == std::vector<std::string>{odd, "another run of text long enough"});
+}
+
+TEST_CASE("the pre-pass drops scripts and styles whole and whitespace only beside block tags", "[html]") {
+    const PrepassResult r = strip_inert_markup(
+        "<body>\n<div>\n  <span>one</span> <span>two</span><script src=\"x.js\">f()</script>\n</div>\n"
+        "<style>p{}</style><p>three</p></body>");
+    CHECK(r.html.find("script") == std::string::npos);
+    CHECK(r.html.find("style") == std::string::npos);
+    CHECK(r.html.find("<body><div><span>one</span> <span>two</span>\n</div><p>three</p></body>") != std::string::npos);
+    const Document d = segment_html(r.html);
+    CHECK(texts(d) == std::vector<std::string>{"one two", "three"});
+}
+
 TEST_CASE("metadata from meta tags, JSON-LD, <title> and <h1>", "[html]") {
     const Document d = segment_html(
         "<html lang=\"en-GB\"><head><title>Rain returns to the valley | Valley News</title>"

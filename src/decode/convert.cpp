@@ -142,14 +142,8 @@ bool convert_from_utf8(std::string_view utf8, const char* iconv_encoding, std::s
     return encode_with(cached_handle(iconv_encoding, "UTF-8"), utf8, out);
 }
 
-struct Utf8Encoder::Handle {
-    IconvHandle cd;
-};
+Utf8Encoder::Utf8Encoder(const char* iconv_encoding) : cd_(&cached_handle(iconv_encoding, "UTF-8")) {}
 
-Utf8Encoder::Utf8Encoder(const char* iconv_encoding) : handle_(new Handle{IconvHandle(iconv_encoding, "UTF-8")}) {}
-
-Utf8Encoder::~Utf8Encoder() { delete handle_; }
-
-bool Utf8Encoder::encode(std::string_view utf8, std::string& out) const { return encode_with(handle_->cd, utf8, out); }
+bool Utf8Encoder::encode(std::string_view utf8, std::string& out) const { return encode_with(*cd_, utf8, out); }
 
 }  // namespace winnow

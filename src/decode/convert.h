@@ -21,18 +21,18 @@ Conversion convert_to_utf8(std::string_view bytes, std::string_view encoding);
 // Encodes UTF-8 text into `encoding` (an iconv name); false when a character has no mapping.
 bool convert_from_utf8(std::string_view utf8, const char* iconv_encoding, std::string& out);
 
-// The same for many short pieces: opens the converter once.
+class IconvHandle;
+
+// The same for many short pieces: looks the converter up once. Converters stay open for the life
+// of the thread (opening one loads, and closing the last one unloads, a glibc gconv module), so an
+// encoder is cheap to make and must not outlive its thread.
 class Utf8Encoder {
 public:
     explicit Utf8Encoder(const char* iconv_encoding);
-    ~Utf8Encoder();
-    Utf8Encoder(const Utf8Encoder&) = delete;
-    Utf8Encoder& operator=(const Utf8Encoder&) = delete;
     bool encode(std::string_view utf8, std::string& out) const;
 
 private:
-    struct Handle;
-    Handle* handle_;
+    const IconvHandle* cd_;
 };
 
 }  // namespace winnow

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <utility>
 
 namespace winnow {
@@ -33,8 +34,14 @@ std::string lower_trimmed(std::string_view s) {
     return out;
 }
 
+// Remembered per thread: each probe opens a converter, and closing it unloads its gconv module.
+// Labels come from documents, so the memory is bounded; past it, names are probed each time.
 bool iconv_knows(const std::string& name) {
-    return IconvHandle("UTF-8", name.c_str()).valid();
+    thread_local std::map<std::string, bool> known;
+    if (known.size() >= 512 && !known.contains(name)) return IconvHandle("UTF-8", name.c_str()).valid();
+    const auto [it, added] = known.try_emplace(name, false);
+    if (added) it->second = IconvHandle("UTF-8", name.c_str()).valid();
+    return it->second;
 }
 
 }  // namespace

@@ -19,7 +19,7 @@ public:
         size = (size + kAlign - 1) & ~(kAlign - 1);
         if (size > free_) {
             const std::size_t chunk = size > kChunk / 4 ? size : kChunk;
-            chunks_.push_back(std::make_unique<std::byte[]>(chunk));
+            chunks_.push_back(std::make_unique_for_overwrite<std::byte[]>(chunk));  // Gumbo never reads unwritten memory
             if (chunk == size) return chunks_.back().get();  // a large block gets its own chunk
             next_ = chunks_.back().get();
             free_ = chunk;

@@ -225,7 +225,8 @@ bool row_of_plain_cells(const GumboNode& row) {
 
 class DomWalker {
 public:
-    DomWalker(Document& document, bool keep_links) : document_(document), keep_links_(keep_links) {}
+    DomWalker(Document& document, const HeldText& held, bool keep_links)
+        : document_(document), held_(held), keep_links_(keep_links) {}
 
     void walk(const GumboNode* root);
 
@@ -259,6 +260,8 @@ private:
     BlockKind kind_here(int& heading_level) const;
 
     Document& document_;
+    const HeldText& held_;             // text runs the pre-pass replaced with placeholders
+    std::string restored_;             // a text node with its placeholders replaced
     bool keep_links_ = false;
     std::vector<InlineSpan> spans_;    // spans of the block being built
     std::size_t author_frame_ = kNoSpan;  // the stack index of the byline element being read
@@ -307,7 +310,7 @@ void DomWalker::walk(const GumboNode* root) {
             case GUMBO_NODE_TEXT:
             case GUMBO_NODE_CDATA:
             case GUMBO_NODE_WHITESPACE:
-                text(child->v.text.text);
+                text(held_.restore(child->v.text.text, restored_));
                 break;
             default:
                 break;  // comments, templates
@@ -640,7 +643,7 @@ Document segment_html(std::string_view utf8, const HtmlOptions& options) {
     document.from_html = true;
     PrepassResult prepass = strip_inert_markup(utf8, options.keep_links);
     GumboTree tree(prepass.html);
-    DomWalker walker(document, options.keep_links);
+    DomWalker walker(document, prepass.held, options.keep_links);
     walker.walk(tree.root());
     document.meta = extract_metadata(tree.root(), prepass.json_ld, document.blocks, walker.author, walker.first_time);
     return document;

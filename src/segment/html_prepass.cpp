@@ -1,6 +1,10 @@
 // The pre-pass before Gumbo (see html_prepass.h): one forward scan with memchr for '<'.
 #include "segment/html_prepass.h"
 
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdint>
 #include <cstring>
 
 namespace winnow {
@@ -182,6 +186,155 @@ void append_collapsed(std::string_view text, bool preformatted, std::string& out
     }
 }
 
+constexpr std::string_view kPlaceholder = "\xF4\x8F\xBF\xBD";  // U+10FFFD, a private-use character
+constexpr std::size_t kShortestHeld = 16;  // shorter runs cost Gumbo little more than their placeholder
+
+bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+// True when Gumbo's tokenizer would hand `run` to the tree builder unchanged: no character
+// reference, no carriage return or NUL, none of the control characters and noncharacters it
+// replaces with U+FFFD. `run` is valid UTF-8.
+bool passes_through_gumbo(std::string_view run) {
+    const auto* p = reinterpret_cast<const unsigned char*>(run.data());
+    const std::size_t n = run.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const unsigned char b = p[i];
+        if (b < 0x20) {
+            if (b != '\t' && b != '\n' && b != '\f') return false;
+        } else if (b == '&' || b == 0x7F) {
+            return false;
+        } else if (b == 0xC2) {
+            if (i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) return false;  // C1 controls
+        } else if (b == 0xEF) {
+            if (i + 1 < n && p[i + 1] == 0xB7) return false;  // U+FDC0-U+FDFF (holds U+FDD0-U+FDEF)
+            if (i + 2 < n && p[i + 1] == 0xBF && p[i + 2] >= 0xBE) return false;  // U+FFFE, U+FFFF
+        } else if (b >= 0xF0) {
+            // U+1FFFE, U+1FFFF, ... U+10FFFF: the last two code points of every plane.
+            if (i + 3 < n && (p[i + 1] & 0x0F) == 0x0F && p[i + 2] == 0xBF && p[i + 3] >= 0xBE) return false;
+        }
+    }
+    return true;
+}
+
+// A tag name of up to eight ASCII letters and digits, lower-cased, packed into one integer.
+constexpr std::uint64_t pack_name(std::string_view name) {
+    std::uint64_t key = 0;
+    for (char c : name) key = key << 8 | static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return key;
+}
+
+// True for the tags (start or end) of elements that begin and end a block of their own, or are
+// never rendered: whitespace next to one is never shown.
+bool is_block_boundary_tag(std::string_view tag) {
+    static constexpr auto kBlocks = [] {
+        std::array<std::uint64_t, 45> keys{};
+        std::size_t n = 0;
+        for (std::string_view name :
+             {"address", "article", "aside", "base", "body", "caption", "dd", "details", "div", "dl", "dt",
+              "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
+              "html", "li", "link", "main", "meta", "nav", "ol", "option", "p", "section", "select", "summary",
+              "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul"}) {
+            keys[n++] = pack_name(name);
+        }
+        std::sort(keys.begin(), keys.end());
+        return keys;
+    }();
+    const std::size_t at = tag.size() > 1 && tag[1] == '/' ? 2 : 1;
+    std::size_t end = at;
+    while (end < tag.size() && end - at <= 8 && ((tag[end] >= 'a' && tag[end] <= 'z') ||
+                                                 (tag[end] >= 'A' && tag[end] <= 'Z') ||
+                                                 (tag[end] >= '0' && tag[end] <= '9'))) {
+        ++end;
+    }
+    if (end == at || end - at > 8) return false;  // blockquote and figcaption are left out: rare
+    return std::binary_search(kBlocks.begin(), kBlocks.end(), pack_name(tag.substr(at, end - at)));
+}
+
+bool is_all_html_space(std::string_view text) {
+    for (char c : text) {
+        if (!is_html_space(c)) return false;
+    }
+    return true;
+}
+
+// Writes the pre-pass's output: markup, and text collapsed and (when that pays) held.
+class LeanWriter {
+public:
+    LeanWriter(PrepassResult& result, bool may_hold) : result_(result), may_hold_(may_hold) {}
+
+    // A start tag, already made lean.
+    void start_tag(std::string_view tag, bool keep_link_targets) {
+        append_lean_start_tag(tag, keep_link_targets, result_.html);
+        after_block_ = is_block_boundary_tag(tag);
+    }
+
+    // A stretch of text and markup that holds no start tag the pre-pass rewrites (text, end
+    // tags, doctype, the start tag of an inert element): markup as it is, text through text().
+    void stretch(std::string_view stretch, bool preformatted) {
+        std::size_t at = 0;
+        while (at < stretch.size()) {
+            // The next '<' that opens markup for the tokenizer: a letter, '/', '!' or '?' follows it.
+            std::size_t open = at;
+            while (true) {
+                const void* hit = std::memchr(stretch.data() + open, '<', stretch.size() - open);
+                if (hit == nullptr) {
+                    open = stretch.size();
+                    break;
+                }
+                open = static_cast<std::size_t>(static_cast<const char*>(hit) - stretch.data());
+                if (open + 1 < stretch.size()) {
+                    const char c = stretch[open + 1];
+                    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '!' || c == '?') break;
+                }
+                ++open;
+            }
+            if (open > at) text(stretch.substr(at, open - at), preformatted);
+            if (open >= stretch.size()) break;
+            std::size_t close;
+            if (stretch[open + 1] == '!' || stretch[open + 1] == '?') {
+                close = stretch.find('>', open);
+                close = close == std::string_view::npos ? stretch.size() : close + 1;
+            } else {
+                close = end_of_tag(stretch, open);
+            }
+            const std::string_view markup = stretch.substr(open, close - open);
+            result_.html.append(markup);
+            after_block_ = is_block_boundary_tag(markup);
+            at = close;
+        }
+    }
+
+private:
+    // Text that lies between tags. Whitespace alone after a block's tag is dropped: it is never
+    // shown, and Gumbo would make a node of it.
+    void text(std::string_view text, bool preformatted) {
+        if (!preformatted && after_block_ && is_all_html_space(text)) return;
+        after_block_ = false;
+        if (!may_hold_ || text.size() < kShortestHeld) {
+            append_collapsed(text, preformatted, result_.html);
+            return;
+        }
+        scratch_.clear();
+        append_collapsed(text, preformatted, scratch_);
+        std::size_t begin = 0, end = scratch_.size();
+        while (begin < end && is_html_space(scratch_[begin])) ++begin;
+        while (end > begin && is_html_space(scratch_[end - 1])) --end;
+        const std::string_view core = std::string_view(scratch_).substr(begin, end - begin);
+        if (core.size() < kShortestHeld || !passes_through_gumbo(core)) {
+            result_.html += scratch_;
+            return;
+        }
+        result_.html.append(scratch_, 0, begin);
+        result_.held.hold(core, result_.html);
+        result_.html.append(scratch_, end);
+    }
+
+    PrepassResult& result_;
+    const bool may_hold_;
+    bool after_block_ = false;  // the last markup written was a block-level tag
+    std::string scratch_;
+};
+
 bool is_preformatted_tag(std::string_view html, std::size_t name_at) {
     for (std::string_view name : {"pre", "listing", "xmp", "plaintext"}) {
         if (starts_with_ci(html, name_at, name) && ends_tag_name(html, name_at + name.size())) return true;
@@ -197,6 +350,9 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) 
     std::size_t copied = 0;  // html[0, copied) is in result.html already
     std::size_t i = 0;
     int preformatted = 0;    // open <pre>-like elements: their whitespace is content
+    const bool may_hold = html.find(kPlaceholder) == std::string_view::npos;
+    LeanWriter writer(result, may_hold);
+    auto append = [&](std::string_view stretch, bool pre) { writer.stretch(stretch, pre); };
     while (i < html.size()) {
         const void* hit = std::memchr(html.data() + i, '<', html.size() - i);
         if (hit == nullptr) break;
@@ -205,12 +361,12 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) 
         if (html.compare(i, 4, "<!--") == 0) {
             std::size_t end = html.find("-->", i + 4);
             end = end == std::string_view::npos ? html.size() : end + 3;
-            append_collapsed(html.substr(copied, i - copied), preformatted > 0, result.html);
+            append(html.substr(copied, i - copied), preformatted > 0);
             copied = i = end;
             continue;
         }
         if (i + 2 < html.size() && html[i + 1] == '/' && preformatted > 0 && is_preformatted_tag(html, i + 2)) {
-            append_collapsed(html.substr(copied, i - copied), true, result.html);  // the <pre> text
+            append(html.substr(copied, i - copied), true);  // the <pre> text
             copied = i;
             --preformatted;
         }
@@ -237,9 +393,9 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) 
                 ++i;
                 continue;
             }
-            append_collapsed(html.substr(copied, i - copied), preformatted > 0, result.html);
+            append(html.substr(copied, i - copied), preformatted > 0);
             if (is_preformatted_tag(html, i + 1)) ++preformatted;
-            append_lean_start_tag(html.substr(i, end - i), keep_link_targets, result.html);
+            writer.start_tag(html.substr(i, end - i), keep_link_targets);
             copied = i = end;
             continue;
         }
@@ -248,7 +404,12 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) 
             // RCDATA: shown as text (title) or as a control; their content may look like tags,
             // so skip over it untouched rather than scanning it.
             std::size_t close = find_close(html, body, name);
-            i = close == std::string_view::npos ? html.size() : close + 2;
+            if (close == std::string_view::npos) close = html.size();
+            append(html.substr(copied, body - copied), preformatted > 0);  // through the start tag
+            append_collapsed(html.substr(body, close - body), false, result.html);  // never held
+            copied = i = close;
+            if (close == html.size()) break;
+            i = close + 2;
             continue;
         }
         if (name == "svg" && body >= 2 && html[body - 2] == '/') {
@@ -260,13 +421,51 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) 
         if (name == "script" && is_json_ld(html.substr(i, body - i))) {
             result.json_ld.emplace_back(html.substr(body, close - body));
         }
-        append_collapsed(html.substr(copied, body - copied), preformatted > 0, result.html);  // through the start tag
+        if (name == "script" || name == "style") {
+            // Never rendered and never read after this: the whole element goes.
+            append(html.substr(copied, i - copied), preformatted > 0);
+            copied = i = close == html.size() ? close : end_of_tag(html, close);
+            continue;
+        }
+        append(html.substr(copied, body - copied), preformatted > 0);  // through the start tag
         copied = i = close;                                // resume at "</name" (kept)
         if (close == html.size()) break;
         i = close + 2;
     }
-    append_collapsed(html.substr(copied), preformatted > 0, result.html);
+    append(html.substr(copied), preformatted > 0);
     return result;
+}
+
+void HeldText::hold(std::string_view run, std::string& html) {
+    runs_.append(run);
+    ends_.push_back(runs_.size());
+    char digits[24];
+    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, ends_.size() - 1);
+    html.append(kPlaceholder);
+    html.append(digits, end);
+    html += ';';
+}
+
+std::string_view HeldText::restore(std::string_view node_text, std::string& scratch) const {
+    if (ends_.empty()) return node_text;
+    std::size_t at = node_text.find(kPlaceholder);
+    if (at == std::string_view::npos) return node_text;
+    scratch.clear();
+    std::size_t copied = 0;
+    while (at != std::string_view::npos) {
+        std::size_t digit = at + kPlaceholder.size(), index = 0;
+        const auto [stop, ec] = std::from_chars(node_text.data() + digit, node_text.data() + node_text.size(), index);
+        const std::size_t after = static_cast<std::size_t>(stop - node_text.data());
+        if (ec == std::errc{} && after < node_text.size() && node_text[after] == ';' && index < ends_.size()) {
+            scratch.append(node_text.substr(copied, at - copied));
+            const std::size_t begin = index == 0 ? 0 : ends_[index - 1];
+            scratch.append(runs_, begin, ends_[index] - begin);
+            copied = after + 1;
+        }
+        at = node_text.find(kPlaceholder, at + kPlaceholder.size());
+    }
+    scratch.append(node_text.substr(copied));
+    return scratch;
 }
 
 }  // namespace winnow
