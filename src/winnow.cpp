@@ -11,9 +11,10 @@ namespace winnow {
 bool looks_binary(std::string_view utf8) {
     const std::string_view head = utf8.substr(0, std::size_t{1} << 16);
     std::size_t controls = 0;
-    for (char c : head) {
+    for (char c : head) {  // written without branches, so that the compiler vectorises it
         const auto byte = static_cast<unsigned char>(c);
-        controls += byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f';
+        controls += static_cast<std::size_t>((byte < 0x20) & (byte != '\t') & (byte != '\n') & (byte != '\r') &
+                                             (byte != '\f'));
     }
     return controls * 20 > head.size();
 }

@@ -3,6 +3,7 @@
 #include "classify/html_region.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdio>
 #include <string_view>
 
@@ -172,28 +173,45 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         }
     }
 
-    // 2. Text totals per subtree.
+    // 2. Text totals per subtree: each block counts in its own container, then every container
+    //    adds its totals to its parent's (a parent always comes before its children).
     std::size_t total_prose = 0;
-    for (const Block& b : blocks) {
+    std::vector<std::size_t> block_commas(blocks.size());
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const Block& b = blocks[i];
         const bool prose = is_prose(b);
         const std::size_t links = static_cast<std::size_t>(b.link_density * static_cast<double>(b.text_chars) + 0.5);
-        const std::size_t commas = count_commas(b.text);
+        block_commas[i] = count_commas(b.text);
         if (prose) total_prose += b.text_chars;
-        for (std::size_t c = b.container; c != Container::npos; c = containers[c].parent) {
-            ContainerStats& s = stats[c];
-            s.chars += b.text_chars;
-            s.link_chars += links;
-            s.commas += commas;
-            if (prose && b.link_density < 0.5) {
-                s.prose_chars += b.text_chars;
-                if (b.kind != BlockKind::ListItem) ++s.paragraphs;
-            }
-            if (b.kind == BlockKind::ListItem) ++s.list_items;
-            if (b.kind == BlockKind::Heading) {
-                ++s.headings;
-                s.heading_chars += b.text_chars;
-            }
+        if (b.container == Container::npos) continue;
+        ContainerStats& s = stats[b.container];
+        s.chars += b.text_chars;
+        s.link_chars += links;
+        s.commas += block_commas[i];
+        if (prose && b.link_density < 0.5) {
+            s.prose_chars += b.text_chars;
+            if (b.kind != BlockKind::ListItem) ++s.paragraphs;
         }
+        if (b.kind == BlockKind::ListItem) ++s.list_items;
+        if (b.kind == BlockKind::Heading) {
+            ++s.headings;
+            s.heading_chars += b.text_chars;
+        }
+    }
+    for (std::size_t c = n; c-- > 0;) {
+        const std::size_t parent = containers[c].parent;
+        if (parent == Container::npos) continue;
+        assert(parent < c);
+        ContainerStats& to = stats[parent];
+        const ContainerStats& from = stats[c];
+        to.chars += from.chars;
+        to.link_chars += from.link_chars;
+        to.commas += from.commas;
+        to.prose_chars += from.prose_chars;
+        to.paragraphs += from.paragraphs;
+        to.list_items += from.list_items;
+        to.headings += from.headings;
+        to.heading_chars += from.heading_chars;
     }
 
     // 3. Which noise hints to believe: not one on an element holding most of the page's prose,
@@ -229,10 +247,11 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
             stats[c].score = tag_bonus(containers[c]) + stats[c].weight;
         }
     };
-    for (const Block& b : blocks) {
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const Block& b = blocks[i];
         if (!is_prose(b)) continue;
         if (stats[b.container].noise_ancestor != Container::npos) continue;
-        double score = 1.0 + static_cast<double>(count_commas(b.text)) +
+        double score = 1.0 + static_cast<double>(block_commas[i]) +
                        std::min(static_cast<double>(b.text_chars / 100), 3.0);
         // List items vote at half weight: reference lists, galleries and teaser lists are lists.
         if (b.kind == BlockKind::ListItem) score *= 0.5;

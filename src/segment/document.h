@@ -45,7 +45,7 @@ struct Block {
 // score regions of the page (Readability-style) without the parse tree.
 struct Container {
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
-    std::size_t parent = npos;     // index of the enclosing container, npos for <html>
+    std::size_t parent = npos;     // index of the enclosing container (always lower), npos for <html>
     std::string tag;               // lower-case tag name
     std::string hints;             // this element's own class/id/role tokens, space separated
     int depth = 0;                 // 0 for <html>

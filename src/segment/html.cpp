@@ -90,15 +90,39 @@ void append_tokens(std::string_view value, std::string& out) {
     while (i < value.size()) {
         while (i < value.size() && is_ascii_space(value[i])) ++i;
         if (i >= value.size()) break;
-        if (!out.empty()) out += ' ';
-        char previous = 0;
-        while (i < value.size() && !is_ascii_space(value[i])) {
-            char c = value[i++];
-            if (c >= 'A' && c <= 'Z' && previous >= 'a' && previous <= 'z') out += '-';
-            out += ascii_lower(c);
-            previous = c;
+        std::size_t end = i;
+        bool has_upper = false;
+        while (end < value.size() && !is_ascii_space(value[end])) {
+            has_upper = has_upper || (value[end] >= 'A' && value[end] <= 'Z');
+            ++end;
         }
+        if (!out.empty()) out += ' ';
+        if (!has_upper) {
+            out.append(value.substr(i, end - i));  // the common case: already lower-case
+        } else {
+            char previous = 0;
+            for (; i < end; ++i) {
+                const char c = value[i];
+                if (c >= 'A' && c <= 'Z' && previous >= 'a' && previous <= 'z') out += '-';
+                out += ascii_lower(c);
+                previous = c;
+            }
+        }
+        i = end;
     }
+}
+
+// Appends the element's lower-case tag name.
+void append_tag_name(const GumboNode& node, std::string& out) {
+    const GumboElement& element = node.v.element;
+    if (element.tag != GUMBO_TAG_UNKNOWN) {
+        out += gumbo_normalized_tagname(element.tag);
+        return;
+    }
+    GumboStringPiece piece = element.original_tag;
+    gumbo_tag_from_original_text(&piece);
+    if (piece.data == nullptr) return;
+    for (std::size_t i = 0; i < piece.length; ++i) out += ascii_lower(piece.data[i]);
 }
 
 bool contains_ci(std::string_view haystack, std::string_view needle) {
@@ -124,7 +148,10 @@ struct ReadAttributes {
     std::string_view class_names, id, role, itemprop, aria_hidden, style, href, rel, datetime;
     bool hidden = false;
 
-    explicit ReadAttributes(const GumboElement& element) {
+    // class and id values the pre-pass held aside are restored into the two scratch strings,
+    // which must outlive this object.
+    ReadAttributes(const GumboElement& element, const HeldText& held, std::string& class_scratch,
+                   std::string& id_scratch) {
         const GumboVector& attributes = element.attributes;
         for (unsigned i = 0; i < attributes.length; ++i) {
             const auto* attr = static_cast<const GumboAttribute*>(attributes.data[i]);
@@ -141,6 +168,8 @@ struct ReadAttributes {
             else if (name == "datetime") datetime = value;
             else if (name == "hidden") hidden = true;
         }
+        class_names = held.restore(class_names, class_scratch);
+        id = held.restore(id, id_scratch);
     }
 
     // Class, id, role and itemprop tokens, as dom_hints and Container::hints hold them.
@@ -155,6 +184,10 @@ struct ReadAttributes {
 // An element that names the article's author: rel="author", itemprop="author", or a class such
 // as "byline" or "author-name".
 bool names_author(const ReadAttributes& attributes) {
+    auto mentions = [](std::string_view value) {
+        return contains_ci(value, "author") || contains_ci(value, "byline") || contains_ci(value, "creator");
+    };
+    if (!mentions(attributes.rel) && !mentions(attributes.itemprop) && !mentions(attributes.class_names)) return false;
     std::string tokens;
     append_tokens(attributes.rel, tokens);
     tokens += ' ';
@@ -262,6 +295,7 @@ private:
     Document& document_;
     const HeldText& held_;             // text runs the pre-pass replaced with placeholders
     std::string restored_;             // a text node with its placeholders replaced
+    std::string class_scratch_, id_scratch_;  // an element's class and id values, restored
     bool keep_links_ = false;
     std::vector<InlineSpan> spans_;    // spans of the block being built
     std::size_t author_frame_ = kNoSpan;  // the stack index of the byline element being read
@@ -357,7 +391,7 @@ void DomWalker::enter(const GumboNode* node) {
     after_inline_close_ = false;
 
     frame.hints_size = hints_.size();
-    const ReadAttributes attributes(element);
+    const ReadAttributes attributes(element, held_, class_scratch_, id_scratch_);
     // <html>/<body> classes describe the page ("page-with-sidebar"), not the blocks in it.
     if (element.tag != GUMBO_TAG_HTML && element.tag != GUMBO_TAG_BODY) {
         attributes.append_hints(hints_);
@@ -541,7 +575,7 @@ std::size_t DomWalker::container_of(std::size_t frame_index) {
         container.parent = i > 0 ? stack_[i - 1].container : Container::npos;
         container.tag = tag_name(*frame.node);
         const GumboElement& element = frame.node->v.element;
-        ReadAttributes(element).append_hints(container.hints);
+        ReadAttributes(element, held_, class_scratch_, id_scratch_).append_hints(container.hints);
         if (const char* hint = semantic_hint(element.tag)) append_tokens(hint, container.hints);
         container.depth = static_cast<int>(i);
         container.hidden = frame.hidden;
@@ -608,7 +642,7 @@ void DomWalker::flush(bool soft_break) {
         block.container = container_of(owner_frame_);
         for (std::size_t i = 0; i <= owner_frame_; ++i) {
             if (i > 0) block.tag_path += '>';
-            block.tag_path += tag_name(*stack_[i].node);
+            append_tag_name(*stack_[i].node, block.tag_path);
         }
         block.bullet = block.kind == BlockKind::ListItem;
     }

@@ -93,10 +93,53 @@ bool is_read_attribute(std::string_view name) {
     return false;
 }
 
+constexpr std::string_view kPlaceholder = "\xF4\x8F\xBF\xBD";  // U+10FFFD, a private-use character
+constexpr std::size_t kShortestHeld = 16;  // shorter runs cost Gumbo little more than their placeholder
+
+bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+// True when Gumbo's tokenizer would hand `run` to the tree builder unchanged: no character
+// reference, no carriage return or NUL, none of the control characters and noncharacters it
+// replaces with U+FFFD. `run` is valid UTF-8.
+bool passes_through_gumbo(std::string_view run) {
+    const auto* p = reinterpret_cast<const unsigned char*>(run.data());
+    const std::size_t n = run.size();
+    std::size_t i = 0;
+    // Eight bytes at a time while they are printable ASCII other than '&' and DEL.
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        const std::uint64_t below_space = (w - kOnes * 0x20) & ~w;
+        const std::uint64_t amp = w ^ (kOnes * '&');
+        const std::uint64_t is_amp = (amp - kOnes) & ~amp;
+        const std::uint64_t del = w ^ (kOnes * 0x7F);
+        const std::uint64_t is_del = (del - kOnes) & ~del;
+        if (((below_space | is_amp | is_del) & kHighs) != 0 || (w & kHighs) != 0) break;
+    }
+    for (; i < n; ++i) {
+        const unsigned char b = p[i];
+        if (b < 0x20) {
+            if (b != '\t' && b != '\n' && b != '\f') return false;
+        } else if (b == '&' || b == 0x7F) {
+            return false;
+        } else if (b == 0xC2) {
+            if (i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) return false;  // C1 controls
+        } else if (b == 0xEF) {
+            if (i + 1 < n && p[i + 1] == 0xB7) return false;  // U+FDC0-U+FDFF (holds U+FDD0-U+FDEF)
+            if (i + 2 < n && p[i + 1] == 0xBF && p[i + 2] >= 0xBE) return false;  // U+FFFE, U+FFFF
+        } else if (b >= 0xF0) {
+            // U+1FFFE, U+1FFFF, ... U+10FFFF: the last two code points of every plane.
+            if (i + 3 < n && (p[i + 1] & 0x0F) == 0x0F && p[i + 2] == 0xBF && p[i + 3] >= 0xBE) return false;
+        }
+    }
+    return true;
+}
+
 // Appends the start tag html[begin, end) ('<' … '>') with only the attributes that are read.
 // href values shrink to whether they lead anywhere; style is kept only when it may hide.
 // Anything the scan does not understand is copied as it is.
-void append_lean_start_tag(std::string_view tag, bool keep_link_targets, std::string& out) {
+void append_lean_start_tag(std::string_view tag, bool keep_link_targets, HeldText* held, std::string& out) {
     std::size_t i = 1;
     while (i < tag.size() && !is_space(tag[i]) && tag[i] != '/' && tag[i] != '>') ++i;
     const std::string_view name = tag.substr(1, i - 1);
@@ -153,6 +196,13 @@ void append_lean_start_tag(std::string_view tag, bool keep_link_targets, std::st
                 out += ' ';
                 out.append(tag.substr(attr_begin, i - attr_begin));
             }
+        } else if (held != nullptr && value.size() >= kShortestHeld && (equals_ci(attr, "class") || equals_ci(attr, "id")) &&
+                   passes_through_gumbo(value)) {
+            out += ' ';
+            out.append(attr);
+            out += "=\"";
+            held->hold(value, out);
+            out += '"';
         } else if (is_read_attribute(attr)) {
             out += ' ';
             out.append(tag.substr(attr_begin, i - attr_begin));
@@ -186,36 +236,6 @@ void append_collapsed(std::string_view text, bool preformatted, std::string& out
     }
 }
 
-constexpr std::string_view kPlaceholder = "\xF4\x8F\xBF\xBD";  // U+10FFFD, a private-use character
-constexpr std::size_t kShortestHeld = 16;  // shorter runs cost Gumbo little more than their placeholder
-
-bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
-
-// True when Gumbo's tokenizer would hand `run` to the tree builder unchanged: no character
-// reference, no carriage return or NUL, none of the control characters and noncharacters it
-// replaces with U+FFFD. `run` is valid UTF-8.
-bool passes_through_gumbo(std::string_view run) {
-    const auto* p = reinterpret_cast<const unsigned char*>(run.data());
-    const std::size_t n = run.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        const unsigned char b = p[i];
-        if (b < 0x20) {
-            if (b != '\t' && b != '\n' && b != '\f') return false;
-        } else if (b == '&' || b == 0x7F) {
-            return false;
-        } else if (b == 0xC2) {
-            if (i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) return false;  // C1 controls
-        } else if (b == 0xEF) {
-            if (i + 1 < n && p[i + 1] == 0xB7) return false;  // U+FDC0-U+FDFF (holds U+FDD0-U+FDEF)
-            if (i + 2 < n && p[i + 1] == 0xBF && p[i + 2] >= 0xBE) return false;  // U+FFFE, U+FFFF
-        } else if (b >= 0xF0) {
-            // U+1FFFE, U+1FFFF, ... U+10FFFF: the last two code points of every plane.
-            if (i + 3 < n && (p[i + 1] & 0x0F) == 0x0F && p[i + 2] == 0xBF && p[i + 3] >= 0xBE) return false;
-        }
-    }
-    return true;
-}
-
 // A tag name of up to eight ASCII letters and digits, lower-cased, packed into one integer.
 constexpr std::uint64_t pack_name(std::string_view name) {
     std::uint64_t key = 0;
@@ -226,18 +246,20 @@ constexpr std::uint64_t pack_name(std::string_view name) {
 // True for the tags (start or end) of elements that begin and end a block of their own, or are
 // never rendered: whitespace next to one is never shown.
 bool is_block_boundary_tag(std::string_view tag) {
-    static constexpr auto kBlocks = [] {
-        std::array<std::uint64_t, 45> keys{};
-        std::size_t n = 0;
+    // The names, packed, in an open-addressing table of 128 slots (0 marks an empty one).
+    static const auto kTable = [] {
+        std::array<std::uint64_t, 128> table{};
         for (std::string_view name :
              {"address", "article", "aside", "base", "body", "caption", "dd", "details", "div", "dl", "dt",
               "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
               "html", "li", "link", "main", "meta", "nav", "ol", "option", "p", "section", "select", "summary",
               "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul"}) {
-            keys[n++] = pack_name(name);
+            const std::uint64_t key = pack_name(name);
+            std::size_t slot = (key * 0x9E3779B97F4A7C15ULL) >> 57;
+            while (table[slot] != 0) slot = (slot + 1) % table.size();
+            table[slot] = key;
         }
-        std::sort(keys.begin(), keys.end());
-        return keys;
+        return table;
     }();
     const std::size_t at = tag.size() > 1 && tag[1] == '/' ? 2 : 1;
     std::size_t end = at;
@@ -247,7 +269,11 @@ bool is_block_boundary_tag(std::string_view tag) {
         ++end;
     }
     if (end == at || end - at > 8) return false;  // blockquote and figcaption are left out: rare
-    return std::binary_search(kBlocks.begin(), kBlocks.end(), pack_name(tag.substr(at, end - at)));
+    const std::uint64_t key = pack_name(tag.substr(at, end - at));
+    for (std::size_t slot = (key * 0x9E3779B97F4A7C15ULL) >> 57; kTable[slot] != 0; slot = (slot + 1) % kTable.size()) {
+        if (kTable[slot] == key) return true;
+    }
+    return false;
 }
 
 bool is_all_html_space(std::string_view text) {
@@ -264,7 +290,7 @@ public:
 
     // A start tag, already made lean.
     void start_tag(std::string_view tag, bool keep_link_targets) {
-        append_lean_start_tag(tag, keep_link_targets, result_.html);
+        append_lean_start_tag(tag, keep_link_targets, may_hold_ ? &result_.held : nullptr, result_.html);
         after_block_ = is_block_boundary_tag(tag);
     }
 
