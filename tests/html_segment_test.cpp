@@ -25,6 +25,12 @@ const Block* find_block(const Document& document, const std::string& text) {
     return nullptr;
 }
 
+// The pre-pass output with its held runs put back: what Gumbo's tree will read as.
+std::string restored(const PrepassResult& r) {
+    std::string scratch;
+    return std::string(r.held.restore(r.html, scratch));
+}
+
 }  // namespace
 
 TEST_CASE("inline elements never glue words, block boundaries always separate", "[html]") {
@@ -156,33 +162,35 @@ TEST_CASE("the pre-pass keeps what later stages read and drops the rest", "[html
         "onclick=\"go()\" class=\"btn\" data-track='{\"a\":1}'>go</a><div style=\"display:none\" "
         "title=\"t\">h</div><div style=\"color: red\">v</div></body></html>");
     CHECK(r.json_ld == std::vector<std::string>{"{\"headline\": \"H\"}"});
-    CHECK(r.html.find("<html lang=\"de\">") != std::string::npos);
-    CHECK(r.html.find("<title>a <script> title</title>") != std::string::npos);
-    CHECK(r.html.find("<img>") != std::string::npos);
-    CHECK(r.html.find("<a href=\"h\" class=\"btn\">go</a>") != std::string::npos);
-    CHECK(r.html.find("<div style=\"display:none\">h</div>") != std::string::npos);
-    CHECK(r.html.find("<div>v</div>") != std::string::npos);
+    CHECK(restored(r).find("<html lang=\"de\">") != std::string::npos);
+    CHECK(restored(r).find("<title>a <script> title</title>") != std::string::npos);
+    CHECK(restored(r).find("<img>") != std::string::npos);
+    CHECK(restored(r).find("<a href=\"h\" class=\"btn\">go</a>") != std::string::npos);
+    CHECK(restored(r).find("<div style=\"display:none\">h</div>") != std::string::npos);
+    CHECK(restored(r).find("<div>v</div>") != std::string::npos);
 }
 
 TEST_CASE("the pre-pass collapses whitespace except in <pre> and keeps only the canonical link", "[html]") {
     const PrepassResult r = strip_inert_markup(
         "<head><link rel=\"stylesheet\" href=\"/a.css\"><link rel=\"canonical\" href=\"https://x.example/\"></head>"
         "<body><p>a  \n\n   b\t\tc</p><pre>  x\n\n    y</pre><p>d    e</p></body>");
-    CHECK(r.html.find("a.css") == std::string::npos);
-    CHECK(r.html.find("<link rel=\"canonical\" href=\"https://x.example/\">") != std::string::npos);
-    CHECK(r.html.find("<p>a\nb\tc</p>") != std::string::npos);
-    CHECK(r.html.find("<pre>  x\n\n    y</pre>") != std::string::npos);
-    CHECK(r.html.find("<p>d e</p>") != std::string::npos);
+    CHECK(restored(r).find("a.css") == std::string::npos);
+    CHECK(restored(r).find("<link rel=\"canonical\" href=\"https://x.example/\">") != std::string::npos);
+    CHECK(restored(r).find("<p>a\nb\tc</p>") != std::string::npos);
+    CHECK(restored(r).find("<pre>  x\n\n    y</pre>") != std::string::npos);
+    CHECK(restored(r).find("<p>d e</p>") != std::string::npos);
 }
 
-TEST_CASE("the pre-pass holds long text runs aside and the walker puts them back", "[html]") {
-    const std::string sentence = "A sentence long enough to be held aside by the pre-pass";
-    const PrepassResult r = strip_inert_markup("<body><p>" + sentence + "</p><p>short</p></body>");
-    CHECK(r.html.find(sentence) == std::string::npos);  // Gumbo sees a placeholder
-    CHECK(r.html.find("<p>short</p>") != std::string::npos);
+TEST_CASE("the pre-pass holds text runs and read attribute values aside and the walker puts them back", "[html]") {
+    const std::string sentence = "A sentence held aside by the pre-pass";
+    const PrepassResult r = strip_inert_markup("<body><p class=\"story-body\">" + sentence + "</p><p>x</p></body>");
+    CHECK(r.html.find(sentence) == std::string::npos);  // Gumbo sees one placeholder character
+    CHECK(restored(r).find(sentence) != std::string::npos);
+    CHECK(r.html.find("story-body") == std::string::npos);
+    CHECK(r.html.find("<p>x</p>") != std::string::npos);  // a single character is not worth holding
     CHECK_FALSE(r.held.empty());
     std::string scratch;
-    const std::size_t p = r.html.find("<p>") + 3;
+    const std::size_t p = r.html.find("\">") + 2;
     CHECK(r.held.restore(std::string_view(r.html).substr(p, r.html.find("</p>") - p), scratch) == sentence);
 
     // What the tree builder does with text is unchanged: character references are decoded,
@@ -190,34 +198,38 @@ TEST_CASE("the pre-pass holds long text runs aside and the walker puts them back
     // runs merged by an ignored tag come back whole.
     const Document d = segment_html(
         "<html><head><title>Title &amp; more of the title text</title></head><body>"
-        "<p>Fish &amp; chips are served every Friday at noon</p>"
-        "<table><tr>Text that is outside any of the cells here<td>a cell</td></tr></table>"
+        "<p>Fish &amp; chips &amp;c. served at AT&T Park &#8217;n&nbsp;more&copy</p>"
+        "<table><tr>Text outside the cells<td>a cell</td></tr></table>"
         "<pre>\nfirst line of the preformatted text\n  second line, indented</pre>"
-        "<p>Before an ignored end tag, long enough</span>and after it, long enough too</p>"
+        "<p>Before an ignored end tag</span>and after it</p>"
+        "<div class=\"byline\" id=\"by\"><span itemprop=\"author\">Jo Doe</span></div>"
         "</body></html>");
-    CHECK(texts(d) == std::vector<std::string>{"Fish & chips are served every Friday at noon",
-                                               "Text that is outside any of the cells here", "a cell",
-                                               "first line of the preformatted text", "  second line, indented",
-                                               "Before an ignored end tag, long enoughand after it, long enough too"});
+    CHECK(texts(d) == std::vector<std::string>{"Fish & chips &c. served at AT&T Park \u2019n more\u00a9",
+                                               "Text outside the cells", "a cell", "first line of the preformatted text",
+                                               "  second line, indented", "Before an ignored end tagand after it",
+                                               "Jo Doe"});
     CHECK(d.meta.title == "Title & more of the title text");
+    CHECK(d.blocks.back().dom_hints.find("byline by") != std::string::npos);
 }
 
-TEST_CASE("a page that already contains the placeholder character is passed through whole", "[html]") {
-    const std::string odd = "Private use \xF4\x8F\xBF\xBD" "12; looks like a placeholder but is text";
-    const PrepassResult r = strip_inert_markup("<p>" + odd + "</p><p>another run of text long enough</p>");
+TEST_CASE("a page that already uses the placeholder planes is passed through whole", "[html]") {
+    const std::string odd = "Private use \xF3\xB0\x80\x81 character of plane 15";
+    const PrepassResult r = strip_inert_markup("<p class=\"a-class\">" + odd + "</p><p>another run</p>");
     CHECK(r.held.empty());
-    const Document d = segment_html("<p>" + odd + "</p><p>another run of text long enough</p>");
-    CHECK(texts(d) == std::vector<std::string>{odd, "another run of text long enough"});
+    const Document d = segment_html("<p>" + odd + "</p><p>another run</p>");
+    CHECK(texts(d) == std::vector<std::string>{odd, "another run"});
 }
 
 TEST_CASE("the pre-pass drops scripts and styles whole and whitespace only beside block tags", "[html]") {
     const PrepassResult r = strip_inert_markup(
         "<body>\n<div>\n  <span>one</span> <span>two</span><script src=\"x.js\">f()</script>\n</div>\n"
         "<style>p{}</style><p>three</p></body>");
-    CHECK(r.html.find("script") == std::string::npos);
-    CHECK(r.html.find("style") == std::string::npos);
-    CHECK(r.html.find("<body><div><span>one</span> <span>two</span>\n</div><p>three</p></body>") != std::string::npos);
-    const Document d = segment_html(r.html);
+    CHECK(restored(r).find("script") == std::string::npos);
+    CHECK(restored(r).find("style") == std::string::npos);
+    CHECK(restored(r).find("<body><div><span>") != std::string::npos);
+    CHECK(restored(r).find("</span> <span>") != std::string::npos);
+    CHECK(restored(r).find("</span>\n</div><p>") != std::string::npos);
+    const Document d = segment_html(restored(r));
     CHECK(texts(d) == std::vector<std::string>{"one two", "three"});
 }
 

@@ -3,6 +3,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -148,10 +149,9 @@ struct ReadAttributes {
     std::string_view class_names, id, role, itemprop, aria_hidden, style, href, rel, datetime;
     bool hidden = false;
 
-    // class and id values the pre-pass held aside are restored into the two scratch strings,
-    // which must outlive this object.
-    ReadAttributes(const GumboElement& element, const HeldText& held, std::string& class_scratch,
-                   std::string& id_scratch) {
+    // Values the pre-pass held aside are restored into the scratch strings, which must outlive
+    // this object.
+    ReadAttributes(const GumboElement& element, const HeldText& held, std::array<std::string, 7>& scratch) {
         const GumboVector& attributes = element.attributes;
         for (unsigned i = 0; i < attributes.length; ++i) {
             const auto* attr = static_cast<const GumboAttribute*>(attributes.data[i]);
@@ -168,8 +168,12 @@ struct ReadAttributes {
             else if (name == "datetime") datetime = value;
             else if (name == "hidden") hidden = true;
         }
-        class_names = held.restore(class_names, class_scratch);
-        id = held.restore(id, id_scratch);
+        if (held.empty()) return;
+        std::size_t k = 0;
+        for (std::string_view* value : {&class_names, &id, &role, &itemprop, &aria_hidden, &rel, &datetime}) {
+            if (!value->empty()) *value = held.restore(*value, scratch[k]);
+            ++k;
+        }
     }
 
     // Class, id, role and itemprop tokens, as dom_hints and Container::hints hold them.
@@ -295,7 +299,7 @@ private:
     Document& document_;
     const HeldText& held_;             // text runs the pre-pass replaced with placeholders
     std::string restored_;             // a text node with its placeholders replaced
-    std::string class_scratch_, id_scratch_;  // an element's class and id values, restored
+    std::array<std::string, 7> attribute_scratch_;  // an element's held attribute values, restored
     bool keep_links_ = false;
     std::vector<InlineSpan> spans_;    // spans of the block being built
     std::size_t author_frame_ = kNoSpan;  // the stack index of the byline element being read
@@ -391,7 +395,7 @@ void DomWalker::enter(const GumboNode* node) {
     after_inline_close_ = false;
 
     frame.hints_size = hints_.size();
-    const ReadAttributes attributes(element, held_, class_scratch_, id_scratch_);
+    const ReadAttributes attributes(element, held_, attribute_scratch_);
     // <html>/<body> classes describe the page ("page-with-sidebar"), not the blocks in it.
     if (element.tag != GUMBO_TAG_HTML && element.tag != GUMBO_TAG_BODY) {
         attributes.append_hints(hints_);
@@ -575,7 +579,7 @@ std::size_t DomWalker::container_of(std::size_t frame_index) {
         container.parent = i > 0 ? stack_[i - 1].container : Container::npos;
         container.tag = tag_name(*frame.node);
         const GumboElement& element = frame.node->v.element;
-        ReadAttributes(element, held_, class_scratch_, id_scratch_).append_hints(container.hints);
+        ReadAttributes(element, held_, attribute_scratch_).append_hints(container.hints);
         if (const char* hint = semantic_hint(element.tag)) append_tokens(hint, container.hints);
         container.depth = static_cast<int>(i);
         container.hidden = frame.hidden;

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cstdint>
 #include <cstring>
 
@@ -93,47 +92,90 @@ bool is_read_attribute(std::string_view name) {
     return false;
 }
 
-constexpr std::string_view kPlaceholder = "\xF4\x8F\xBF\xBD";  // U+10FFFD, a private-use character
-constexpr std::size_t kShortestHeld = 16;  // shorter runs cost Gumbo little more than their placeholder
-
 bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
-// True when Gumbo's tokenizer would hand `run` to the tree builder unchanged: no character
-// reference, no carriage return or NUL, none of the control characters and noncharacters it
-// replaces with U+FFFD. `run` is valid UTF-8.
-bool passes_through_gumbo(std::string_view run) {
+// The index of the first byte in run[from, end) that Gumbo's tokenizer would not hand to the tree
+// builder unchanged: '&' (a character reference may start there), a carriage return or NUL, or the
+// first byte of a control character or noncharacter that it replaces with U+FFFD. run.size() if
+// there is none. `run` is valid UTF-8.
+std::size_t first_special(std::string_view run, std::size_t from) {
     const auto* p = reinterpret_cast<const unsigned char*>(run.data());
     const std::size_t n = run.size();
-    std::size_t i = 0;
-    // Eight bytes at a time while they are printable ASCII other than '&' and DEL.
     constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
-    for (; i + 8 <= n; i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, p + i, 8);
-        const std::uint64_t below_space = (w - kOnes * 0x20) & ~w;
-        const std::uint64_t amp = w ^ (kOnes * '&');
-        const std::uint64_t is_amp = (amp - kOnes) & ~amp;
-        const std::uint64_t del = w ^ (kOnes * 0x7F);
-        const std::uint64_t is_del = (del - kOnes) & ~del;
-        if (((below_space | is_amp | is_del) & kHighs) != 0 || (w & kHighs) != 0) break;
-    }
-    for (; i < n; ++i) {
+    std::size_t i = from;
+    while (i < n) {
+        // Eight bytes at a time while they are printable ASCII other than '&' and DEL.
+        while (i + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            const std::uint64_t below_space = (w - kOnes * 0x20) & ~w;
+            const std::uint64_t amp = w ^ (kOnes * '&');
+            const std::uint64_t is_amp = (amp - kOnes) & ~amp;
+            const std::uint64_t del = w ^ (kOnes * 0x7F);
+            const std::uint64_t is_del = (del - kOnes) & ~del;
+            if (((below_space | is_amp | is_del | w) & kHighs) != 0) break;
+            i += 8;
+        }
+        if (i >= n) break;
         const unsigned char b = p[i];
         if (b < 0x20) {
-            if (b != '\t' && b != '\n' && b != '\f') return false;
+            if (b != '\t' && b != '\n' && b != '\f') return i;
         } else if (b == '&' || b == 0x7F) {
-            return false;
+            return i;
         } else if (b == 0xC2) {
-            if (i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) return false;  // C1 controls
+            if (i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) return i;  // C1 controls
         } else if (b == 0xEF) {
-            if (i + 1 < n && p[i + 1] == 0xB7) return false;  // U+FDC0-U+FDFF (holds U+FDD0-U+FDEF)
-            if (i + 2 < n && p[i + 1] == 0xBF && p[i + 2] >= 0xBE) return false;  // U+FFFE, U+FFFF
+            if (i + 1 < n && p[i + 1] == 0xB7) return i;  // U+FDC0-U+FDFF (holds U+FDD0-U+FDEF)
+            if (i + 2 < n && p[i + 1] == 0xBF && p[i + 2] >= 0xBE) return i;  // U+FFFE, U+FFFF
         } else if (b >= 0xF0) {
             // U+1FFFE, U+1FFFF, ... U+10FFFF: the last two code points of every plane.
-            if (i + 3 < n && (p[i + 1] & 0x0F) == 0x0F && p[i + 2] == 0xBF && p[i + 3] >= 0xBE) return false;
+            if (i + 3 < n && (p[i + 1] & 0x0F) == 0x0F && p[i + 2] == 0xBF && p[i + 3] >= 0xBE) return i;
+        }
+        ++i;
+    }
+    return n;
+}
+
+bool passes_through_gumbo(std::string_view run) { return first_special(run, 0) == run.size(); }
+
+// The length of the special sequence at run[at] (see first_special): a whole character
+// reference ("&amp;", "&#8217;", "&T"), or one character.
+std::size_t special_length(std::string_view run, std::size_t at) {
+    auto is_alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+    std::size_t end = at + 1;
+    if (run[at] == '&') {
+        if (end < run.size() && run[end] == '#') ++end;
+        while (end < run.size() && is_alnum(run[end])) ++end;
+        if (end < run.size() && run[end] == ';') ++end;
+        return end - at;
+    }
+    const auto lead = static_cast<unsigned char>(run[at]);
+    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    return std::min(length, run.size() - at);
+}
+
+// True when `bytes` holds a code point of planes 15 and 16, where placeholders live.
+bool has_placeholder_plane(std::string_view bytes) {
+    for (const unsigned char lead : {0xF3, 0xF4}) {
+        std::size_t at = 0;
+        while (const void* hit = std::memchr(bytes.data() + at, lead, bytes.size() - at)) {
+            at = static_cast<std::size_t>(static_cast<const char*>(hit) - bytes.data()) + 1;
+            if (at < bytes.size()) {
+                const auto next = static_cast<unsigned char>(bytes[at]);
+                if ((lead == 0xF3 && next >= 0xB0) || (lead == 0xF4 && next <= 0x8F)) return true;
+            }
         }
     }
-    return true;
+    return false;
+}
+
+// Attribute values the walker reads and no tree-building rule looks at: held when long enough.
+bool is_held_attribute(std::string_view name) {
+    static constexpr std::string_view kHeld[] = {"class", "id", "role", "itemprop", "aria-hidden", "rel", "datetime"};
+    for (std::string_view held : kHeld) {
+        if (equals_ci(name, held)) return true;
+    }
+    return false;
 }
 
 // Appends the start tag html[begin, end) ('<' … '>') with only the attributes that are read.
@@ -196,8 +238,8 @@ void append_lean_start_tag(std::string_view tag, bool keep_link_targets, HeldTex
                 out += ' ';
                 out.append(tag.substr(attr_begin, i - attr_begin));
             }
-        } else if (held != nullptr && value.size() >= kShortestHeld && (equals_ci(attr, "class") || equals_ci(attr, "id")) &&
-                   passes_through_gumbo(value)) {
+        } else if (held != nullptr && value.size() >= 2 && is_held_attribute(attr) && passes_through_gumbo(value) &&
+                   held->has_room()) {
             out += ' ';
             out.append(attr);
             out += "=\"";
@@ -332,27 +374,35 @@ public:
 
 private:
     // Text that lies between tags. Whitespace alone after a block's tag is dropped: it is never
-    // shown, and Gumbo would make a node of it.
+    // shown, and Gumbo would make a node of it. The rest is collapsed, and each stretch of two or
+    // more bytes between character references (and the rare characters Gumbo would change) is
+    // held aside; leading and trailing whitespace stays in place.
     void text(std::string_view text, bool preformatted) {
         if (!preformatted && after_block_ && is_all_html_space(text)) return;
         after_block_ = false;
-        if (!may_hold_ || text.size() < kShortestHeld) {
+        if (!may_hold_ || text.size() < 2) {
             append_collapsed(text, preformatted, result_.html);
             return;
         }
         scratch_.clear();
         append_collapsed(text, preformatted, scratch_);
-        std::size_t begin = 0, end = scratch_.size();
-        while (begin < end && is_html_space(scratch_[begin])) ++begin;
-        while (end > begin && is_html_space(scratch_[end - 1])) --end;
-        const std::string_view core = std::string_view(scratch_).substr(begin, end - begin);
-        if (core.size() < kShortestHeld || !passes_through_gumbo(core)) {
-            result_.html += scratch_;
-            return;
+        const std::string_view all = scratch_;
+        std::size_t begin = 0, end = all.size();
+        while (begin < end && is_html_space(all[begin])) ++begin;
+        while (end > begin && is_html_space(all[end - 1])) --end;
+        result_.html.append(all.substr(0, begin));
+        const std::string_view core = all.substr(0, end);  // indexes stay those of `all`
+        std::size_t at = begin;
+        while (at < end) {
+            const std::size_t special = first_special(core, at);
+            if (special - at >= 2 && result_.held.has_room()) result_.held.hold(core.substr(at, special - at), result_.html);
+            else result_.html.append(core.substr(at, special - at));
+            if (special == end) break;
+            const std::size_t length = special_length(core, special);
+            result_.html.append(core.substr(special, length));
+            at = special + length;
         }
-        result_.html.append(scratch_, 0, begin);
-        result_.held.hold(core, result_.html);
-        result_.html.append(scratch_, end);
+        result_.html.append(all.substr(end));
     }
 
     PrepassResult& result_;
@@ -376,7 +426,7 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) 
     std::size_t copied = 0;  // html[0, copied) is in result.html already
     std::size_t i = 0;
     int preformatted = 0;    // open <pre>-like elements: their whitespace is content
-    const bool may_hold = html.find(kPlaceholder) == std::string_view::npos;
+    const bool may_hold = !has_placeholder_plane(html);
     LeanWriter writer(result, may_hold);
     auto append = [&](std::string_view stretch, bool pre) { writer.stretch(stretch, pre); };
     while (i < html.size()) {
@@ -462,33 +512,43 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) 
     return result;
 }
 
+// Placeholder number i is the code point U+F0000 + i, skipping the two noncharacters that end
+// each plane (Gumbo would replace them): planes 15 and 16 give 2 × 0xFFFE placeholders.
 void HeldText::hold(std::string_view run, std::string& html) {
+    const std::size_t index = ends_.size();
     runs_.append(run);
     ends_.push_back(runs_.size());
-    char digits[24];
-    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, ends_.size() - 1);
-    html.append(kPlaceholder);
-    html.append(digits, end);
-    html += ';';
+    const char32_t cp = 0xF0000 + static_cast<char32_t>(index / 0xFFFE) * 0x10000 + static_cast<char32_t>(index % 0xFFFE);
+    const char bytes[4] = {static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+                           static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+    html.append(bytes, 4);
 }
+
+bool HeldText::has_room() const { return ends_.size() < 2 * 0xFFFE; }
 
 std::string_view HeldText::restore(std::string_view node_text, std::string& scratch) const {
     if (ends_.empty()) return node_text;
-    std::size_t at = node_text.find(kPlaceholder);
-    if (at == std::string_view::npos) return node_text;
+    const auto* p = reinterpret_cast<const unsigned char*>(node_text.data());
+    const std::size_t n = node_text.size();
+    auto is_placeholder = [&](std::size_t i) {
+        return i + 3 < n && ((p[i] == 0xF3 && p[i + 1] >= 0xB0) || (p[i] == 0xF4 && p[i + 1] <= 0x8F));
+    };
+    std::size_t i = 0;
+    while (i < n && !is_placeholder(i)) ++i;
+    if (i == n) return node_text;
     scratch.clear();
     std::size_t copied = 0;
-    while (at != std::string_view::npos) {
-        std::size_t digit = at + kPlaceholder.size(), index = 0;
-        const auto [stop, ec] = std::from_chars(node_text.data() + digit, node_text.data() + node_text.size(), index);
-        const std::size_t after = static_cast<std::size_t>(stop - node_text.data());
-        if (ec == std::errc{} && after < node_text.size() && node_text[after] == ';' && index < ends_.size()) {
-            scratch.append(node_text.substr(copied, at - copied));
-            const std::size_t begin = index == 0 ? 0 : ends_[index - 1];
-            scratch.append(runs_, begin, ends_[index] - begin);
-            copied = after + 1;
-        }
-        at = node_text.find(kPlaceholder, at + kPlaceholder.size());
+    for (; i < n; ++i) {
+        if (!is_placeholder(i)) continue;
+        const char32_t cp = (static_cast<char32_t>(p[i] & 0x07) << 18) | (static_cast<char32_t>(p[i + 1] & 0x3F) << 12) |
+                            (static_cast<char32_t>(p[i + 2] & 0x3F) << 6) | static_cast<char32_t>(p[i + 3] & 0x3F);
+        const std::size_t index = ((cp >> 16) - 0xF) * 0xFFFE + (cp & 0xFFFF);
+        if (index >= ends_.size()) continue;
+        scratch.append(node_text.substr(copied, i - copied));
+        const std::size_t begin = index == 0 ? 0 : ends_[index - 1];
+        scratch.append(runs_, begin, ends_[index] - begin);
+        copied = i + 4;
+        i += 3;
     }
     scratch.append(node_text.substr(copied));
     return scratch;

@@ -11,17 +11,19 @@
 
 namespace winnow {
 
-// Text the pre-pass lifted out of the markup. Gumbo tokenizes text one code point at a time, so
-// each longer run of plain text between tags is handed to it as a short placeholder (U+10FFFD,
-// the run's number in decimal, ';'), and put back when the parse tree is read. A placeholder is
-// text to the tree builder just as the run was: the tree comes out the same. Only runs Gumbo
-// would pass through unchanged are lifted (no character references, no characters it replaces,
-// leading and trailing whitespace left in place), and nothing is lifted from a page that already
-// contains U+10FFFD.
+// Text the pre-pass lifted out of the markup. Gumbo's tokenizer makes a token of every character
+// of text, so each run of plain text between tags and character references, and each class, id,
+// role, itemprop, aria-hidden, rel and datetime value, is handed to it as one placeholder
+// character from the private-use planes 15 and 16, and put back when the parse tree is read. To
+// the tree builder a placeholder is text just as the run was, so the tree comes out the same.
+// Only what Gumbo would pass through unchanged is held (no character references, no characters
+// it replaces; leading and trailing whitespace stays in place), and nothing is held from a page
+// that already uses those planes.
 class HeldText {
 public:
-    // Appends a placeholder for `run` to html.
+    // Appends a placeholder for `run` to html. Only while has_room().
     void hold(std::string_view run, std::string& html);
+    bool has_room() const;
     // node_text with its placeholders replaced by their runs: node_text itself when it has none,
     // else a view of scratch.
     std::string_view restore(std::string_view node_text, std::string& scratch) const;
