@@ -48,16 +48,19 @@ int next_width(std::string_view s, std::size_t& i) {
 
 int display_width(std::string_view s) {
     // Fast path: below U+1100 every code point is one column, so count lead bytes eight at a time.
+    // After a non-ASCII character the fast path resumes.
     int width = 0;
     std::size_t i = 0;
-    while (i + 8 <= s.size()) {
-        std::uint64_t word;
-        std::memcpy(&word, s.data() + i, 8);
-        if (word & 0x8080808080808080ULL) break;
-        width += 8;
-        i += 8;
+    while (i < s.size()) {
+        while (i + 8 <= s.size()) {
+            std::uint64_t word;
+            std::memcpy(&word, s.data() + i, 8);
+            if (word & 0x8080808080808080ULL) break;
+            width += 8;
+            i += 8;
+        }
+        if (i < s.size()) width += next_width(s, i);
     }
-    while (i < s.size()) width += next_width(s, i);
     return width;
 }
 
