@@ -76,6 +76,12 @@ public:
         }
     }
 
+    // n lower-case ASCII letters inside a word: what n calls of ascii() would do.
+    void lower_letters(std::size_t n) {
+        chars_ += n;
+        letters_ += n;
+    }
+
     void code_point(char32_t cp) {
         ++chars_;
         const bool letter = is_letter(cp);

@@ -11,6 +11,7 @@ struct NoObserver {
     void ascii(unsigned char) {}
     void code_point(char32_t) {}
     void word(std::size_t, std::size_t) {}
+    void lower_letters(std::size_t) {}
 };
 
 }  // namespace

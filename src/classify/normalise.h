@@ -4,6 +4,8 @@
 #pragma once
 
 #include <array>
+#include <bit>
+#include <cstring>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -91,11 +93,30 @@ inline constexpr std::array<char, 128> kAsciiFold = [] {
 
 inline constexpr std::size_t kWordSlack = 16;
 
+// How many of the eight bytes of w, in memory order, are ASCII 'a'..'z' before the first that is not.
+inline std::size_t leading_lower_letters(std::uint64_t w) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+    const std::uint64_t ascii = ~w & kHighs;                                  // high bit: byte < 0x80
+    const std::uint64_t low7 = w & ~kHighs;
+    const std::uint64_t at_least_a = (low7 + kOnes * (0x80 - 'a')) & kHighs;  // high bit: byte >= 'a'
+    const std::uint64_t past_z = (low7 + kOnes * (0x80 - 'z' - 1)) & kHighs;  // high bit: byte > 'z'
+    const std::uint64_t lower = ascii & at_least_a & ~past_z;
+    if constexpr (std::endian::native == std::endian::little) {
+        const std::uint64_t not_lower = ~lower & kHighs;
+        return not_lower == 0 ? 8 : static_cast<std::size_t>(std::countr_zero(not_lower)) / 8;
+    } else {
+        const std::uint64_t not_lower = ~lower & kHighs;
+        return not_lower == 0 ? 8 : static_cast<std::size_t>(std::countl_zero(not_lower)) / 8;
+    }
+}
+
 // Appends the normalised text to out and tells the observer about the input:
 //   observer.ascii(byte)          every ASCII byte of text
 //   observer.code_point(cp)       every other code point of text (as written, not folded)
 //   observer.word(begin, end)     each word of out, as byte offsets, when it is complete; out
 //                                 has kWordSlack readable bytes after `end` at that time
+//   observer.lower_letters(n)     n more ASCII lower-case letters inside a word begun with an
+//                                 ASCII letter (the same as n calls of ascii(), read in one go)
 template <typename Observer>
 void normalise_scan(std::string& out, std::string_view text, Observer& observer) {
     // Folding never lengthens text (each separator run becomes at most one space, and every folded
@@ -130,9 +151,23 @@ void normalise_scan(std::string& out, std::string_view text, Observer& observer)
             const char folded = kAsciiFold[byte];
             if (folded == 0) {
                 end_word();
-            } else {
-                continue_word();
-                *cursor++ = folded;
+                continue;
+            }
+            continue_word();
+            *cursor++ = folded;
+            if (folded >= 'a' && folded <= 'z') {
+                // The rest of a lower-case word, eight bytes at a time: such bytes fold to themselves.
+                // Writing eight bytes is safe: out has text.size() + 1 + kWordSlack bytes.
+                while (i + 8 <= text.size()) {
+                    std::uint64_t w;
+                    std::memcpy(&w, text.data() + i, 8);
+                    std::memcpy(cursor, &w, 8);
+                    const std::size_t n = leading_lower_letters(w);
+                    cursor += n;
+                    i += n;
+                    observer.lower_letters(n);
+                    if (n < 8) break;
+                }
             }
             continue;
         }
