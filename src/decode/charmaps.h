@@ -30,8 +30,24 @@ constexpr char32_t kDirectLimit = 0x2600;
 
 // For a quick look at a pair of characters: bit k of lead_mask(cp) is set when cp is a UTF-8 lead
 // byte (0xC2-0xF4) in mojibake_charmaps()[k], of continuation_mask(cp) when it is 0x80-0xBF there.
-std::uint16_t lead_mask(char32_t cp);
-std::uint16_t continuation_mask(char32_t cp);
+namespace charmaps_detail {
+// Constant tables behind the two functions below, for code points below kDirectLimit.
+extern const std::array<std::uint16_t, kDirectLimit> kLeadMasks;
+extern const std::array<std::uint16_t, kDirectLimit> kContinuationMasks;
+// The mask of code pages that give cp a byte in [lo, hi], for cp at or above kDirectLimit.
+std::uint16_t mask_above_direct_limit(char32_t cp, int lo, int hi);
+}  // namespace charmaps_detail
+
+// Inline: the quick checks ask for these on every non-ASCII character.
+inline std::uint16_t lead_mask(char32_t cp) {
+    if (cp < 0x80) return 0;
+    return cp < kDirectLimit ? charmaps_detail::kLeadMasks[cp] : charmaps_detail::mask_above_direct_limit(cp, 0xC2, 0xF4);
+}
+inline std::uint16_t continuation_mask(char32_t cp) {
+    if (cp < 0x80) return 0;
+    return cp < kDirectLimit ? charmaps_detail::kContinuationMasks[cp]
+                             : charmaps_detail::mask_above_direct_limit(cp, 0x80, 0xBF);
+}
 
 // windows-1252, latin-1, windows-1250/1251/1253/1254/1257, iso-8859-2, macintosh, cp437, koi8-r:
 // built once, immutable, shared by every caller.

@@ -2,7 +2,7 @@
 #include "decode/plausibility.h"
 
 #include <algorithm>
-#include <array>
+#include <iterator>
 #include <vector>
 
 #include "decode/unicode_class.h"
@@ -14,8 +14,8 @@ namespace {
 class Classes {
 public:
     Classes(std::u32string_view text, std::size_t lo, std::size_t hi) : text_(text), lo_(lo), size_(hi - lo) {
-        CharClass* out = small_.data();
-        if (size_ > small_.size()) {
+        CharClass* out = small_.items;
+        if (size_ > std::size(small_.items)) {
             large_.resize(size_);
             out = large_.data();
         }
@@ -32,7 +32,12 @@ private:
     std::u32string_view text_;
     std::size_t lo_;
     std::size_t size_;
-    std::array<CharClass, 64> small_{};  // short stretches (one edit and its context) need no allocation
+    // Short stretches (one edit and its context) need no allocation. Left uninitialized: the
+    // constructor fills the part it uses, and this is built for every edit judged.
+    union SmallBuffer {
+        SmallBuffer() {}
+        CharClass items[64];
+    } small_;
     std::vector<CharClass> large_;
     const CharClass* data_ = nullptr;
 };

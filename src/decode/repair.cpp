@@ -269,12 +269,11 @@ Suspicions suspect(std::u32string_view text) {
 Peeling peel(std::u32string text, int layer, std::optional<double> known_cost) {
     const Suspicions suspicions = layer < kMaxLayers ? suspect(text) : Suspicions{};
     if (suspicions.charmaps == 0 && !suspicions.multibyte) return {std::move(text), known_cost.value_or(0.0), {}};
-    const double cost = known_cost ? *known_cost : implausibility(text, 0, text.size());
-    Peeling best{text, cost, {}};
     struct Option {
         std::string_view encoding;
         std::size_t edits;
-        double cost;
+        double removed;  // implausibility the edits remove
+        double cost;     // set once the text's own cost is known
         double evidence;
         std::u32string text;
         bool speculative;
@@ -287,7 +286,7 @@ Peeling peel(std::u32string text, int layer, std::optional<double> known_cost) {
             evidence += e.evidence;
             removed += e.plausibility_gain;
         }
-        options.push_back({encoding, edits.size(), cost - removed, evidence, std::move(fixed), speculative});
+        options.push_back({encoding, edits.size(), removed, 0.0, evidence, std::move(fixed), speculative});
     };
     auto consider = [&](std::string_view encoding) {
         std::vector<Edit> candidates = mojibake_candidates(text, encoding);
@@ -308,6 +307,11 @@ Peeling peel(std::u32string text, int layer, std::optional<double> known_cost) {
     if (suspicions.multibyte) {
         for (const auto encoding : multibyte_mojibake_encodings()) consider(encoding);
     }
+    // Nothing to follow: the caller reads no cost from a path without steps, so none is computed.
+    if (options.empty()) return {std::move(text), known_cost.value_or(0.0), {}};
+    const double cost = known_cost ? *known_cost : implausibility(text, 0, text.size());
+    for (Option& option : options) option.cost = cost - option.removed;
+    Peeling best{std::move(text), cost, {}};
     std::stable_sort(options.begin(), options.end(),
                      [](const Option& a, const Option& b) { return a.cost - a.evidence < b.cost - b.evidence; });
     // Three readings are followed from each of the first two layers, one after that: the search
