@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
 
 #include "decode/charmaps.h"
 #include "decode/code_points.h"
@@ -139,10 +140,8 @@ bool correct_text_beside(std::u32string_view text, const std::vector<Edit>& edit
     return false;
 }
 
-// Every sequence is judged in the text as it would read with all of them undone, so that a
-// word of mojibake letters is compared with the word it spells, not with one letter in a sea of
-// mojibake.
-std::vector<Edit> find_single_byte(std::u32string_view text, const SingleByteCharmap& charmap) {
+// The sequences of UTF-8 that text spells in `charmap`, before they are scored.
+std::vector<Edit> match_single_byte(std::u32string_view text, const SingleByteCharmap& charmap) {
     std::vector<Edit> edits;
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] < 0x80) continue;
@@ -162,25 +161,62 @@ std::vector<Edit> find_single_byte(std::u32string_view text, const SingleByteCha
         edits.push_back(std::move(edit));
         i += seq->length - 1;
     }
-    if (edits.empty()) return edits;
+    return edits;
+}
+
+// Implausibility of each sequence's stretch before and after all of them are undone. It depends
+// only on where the sequences are and what they spell, so code pages that agree on those (as
+// windows-1252 and windows-1254 do on most Western mojibake) share one computation.
+struct SequenceCosts {
+    std::vector<double> before;
+    std::vector<double> after;
+};
+
+bool same_sequences(const std::vector<Edit>& a, const std::vector<Edit>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Edit& x, const Edit& y) {
+        return x.begin == y.begin && x.end == y.end && x.replacement == y.replacement;
+    });
+}
+
+SequenceCosts sequence_costs(std::u32string_view text, const std::vector<Edit>& edits) {
+    SequenceCosts costs;
     const std::u32string fixed = apply_edits(text, edits);
     std::size_t shift = 0;  // fixed position minus original position
-    const double prior = prior_cost(charmap.name());
-    for (Edit& edit : edits) {
+    for (const Edit& edit : edits) {
         const std::size_t fixed_begin = edit.begin + shift;
-        const double before = implausibility(text, edit.begin, edit.end);
-        const double after = implausibility(fixed, fixed_begin, fixed_begin + edit.replacement.size());
+        costs.before.push_back(implausibility(text, edit.begin, edit.end));
+        costs.after.push_back(implausibility(fixed, fixed_begin, fixed_begin + edit.replacement.size()));
+        shift = shift + edit.replacement.size() - (edit.end - edit.begin);
+    }
+    return costs;
+}
+
+// Every sequence is judged in the text as it would read with all of them undone, so that a
+// word of mojibake letters is compared with the word it spells, not with one letter in a sea of
+// mojibake.
+void score_single_byte(std::u32string_view text, std::vector<Edit>& edits, const SequenceCosts& costs,
+                       std::string_view encoding) {
+    const double prior = prior_cost(encoding);
+    for (std::size_t k = 0; k < edits.size(); ++k) {
+        Edit& edit = edits[k];
+        const double before = costs.before[k];
+        const double after = costs.after[k];
         edit.plausibility_gain = before - after;
         // A lost byte leaves U+FFFD, which the score counts against the edit; yet folding two or
         // three characters of debris into one marker is progress.
         if (edit.lossy) edit.evidence = 1.0;
         edit.gain = before - after - prior + edit.evidence;
-        shift = shift + edit.replacement.size() - (edit.end - edit.begin);
     }
     // Text that also holds characters beyond Latin-1 read correctly ("Mccoy – DrÃ¥ber") went
     // through UTF-8 properly at least once: select_edits wants two clear sequences in it.
     const bool correct = correct_text_beside(text, edits);
     for (Edit& edit : edits) edit.in_correct_text = correct;
+}
+
+std::vector<Edit> find_single_byte(std::u32string_view text, const SingleByteCharmap& charmap) {
+    std::vector<Edit> edits = match_single_byte(text, charmap);
+    if (edits.empty()) return edits;
+    score_single_byte(text, edits, sequence_costs(text, edits), charmap.name());
     return edits;
 }
 
@@ -345,6 +381,34 @@ std::vector<Edit> mojibake_candidates(std::u32string_view text, std::string_view
         if (charmap.name() == encoding) return find_single_byte(text, charmap);
     }
     return find_multibyte(text, encoding);
+}
+
+std::vector<std::vector<Edit>> mojibake_candidates(std::u32string_view text, std::span<const std::string_view> encodings) {
+    std::vector<std::vector<Edit>> found;
+    found.reserve(encodings.size());
+    // Sequences already scored in this text, and their costs.
+    std::vector<std::pair<const std::vector<Edit>*, SequenceCosts>> scored;
+    for (const std::string_view encoding : encodings) {
+        const auto& charmaps = mojibake_charmaps();
+        const auto charmap = std::find_if(charmaps.begin(), charmaps.end(),
+                                          [&](const SingleByteCharmap& c) { return c.name() == encoding; });
+        if (charmap == charmaps.end()) {
+            found.push_back(find_multibyte(text, encoding));
+            continue;
+        }
+        found.push_back(match_single_byte(text, *charmap));
+        std::vector<Edit>& edits = found.back();
+        if (edits.empty()) continue;
+        const auto same = std::find_if(scored.begin(), scored.end(),
+                                       [&](const auto& s) { return same_sequences(*s.first, edits); });
+        if (same != scored.end()) {
+            score_single_byte(text, edits, same->second, encoding);
+        } else {
+            scored.emplace_back(&edits, sequence_costs(text, edits));
+            score_single_byte(text, edits, scored.back().second, encoding);
+        }
+    }
+    return found;
 }
 
 std::u32string apply_edits(std::u32string_view text, const std::vector<Edit>& edits) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,10 @@ std::vector<Edit> find_mojibake(std::u32string_view text, std::string_view encod
 
 // Every sequence find_mojibake considers, with its gain, before the evidence rules filter them.
 std::vector<Edit> mojibake_candidates(std::u32string_view text, std::string_view encoding);
+
+// mojibake_candidates for several code pages of one text, in order: code pages that spell the
+// same sequences in it (windows-1252 and windows-1254 in most Western text) share their scoring.
+std::vector<std::vector<Edit>> mojibake_candidates(std::u32string_view text, std::span<const std::string_view> encodings);
 
 // The evidence rules alone: find_mojibake is select_edits(mojibake_candidates(...), ...).
 std::vector<Edit> select_edits(std::vector<Edit> candidates, Proof proof, std::string_view encoding);

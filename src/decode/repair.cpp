@@ -288,8 +288,7 @@ Peeling peel(std::u32string text, int layer, std::optional<double> known_cost) {
         }
         options.push_back({encoding, edits.size(), removed, 0.0, evidence, std::move(fixed), speculative});
     };
-    auto consider = [&](std::string_view encoding) {
-        std::vector<Edit> candidates = mojibake_candidates(text, encoding);
+    auto consider = [&](std::string_view encoding, std::vector<Edit> candidates) {
         if (candidates.empty()) return;
         const std::vector<Edit> edits = select_edits(candidates, layer > 0 ? Proof::shown : Proof::required, encoding);
         if (!edits.empty()) add_option(encoding, edits, false);
@@ -300,13 +299,16 @@ Peeling peel(std::u32string text, int layer, std::optional<double> known_cost) {
             if (all.size() > edits.size()) add_option(encoding, all, true);
         }
     };
+    std::vector<std::string_view> suspected;
     const auto& charmaps = mojibake_charmaps();
     for (std::size_t k = 0; k < charmaps.size(); ++k) {
-        if (suspicions.charmaps & (1u << k)) consider(charmaps[k].name());
+        if (suspicions.charmaps & (1u << k)) suspected.push_back(charmaps[k].name());
     }
     if (suspicions.multibyte) {
-        for (const auto encoding : multibyte_mojibake_encodings()) consider(encoding);
+        for (const auto encoding : multibyte_mojibake_encodings()) suspected.push_back(encoding);
     }
+    std::vector<std::vector<Edit>> candidates = mojibake_candidates(text, suspected);
+    for (std::size_t k = 0; k < suspected.size(); ++k) consider(suspected[k], std::move(candidates[k]));
     // Nothing to follow: the caller reads no cost from a path without steps, so none is computed.
     if (options.empty()) return {std::move(text), known_cost.value_or(0.0), {}};
     const double cost = known_cost ? *known_cost : implausibility(text, 0, text.size());
@@ -318,7 +320,17 @@ Peeling peel(std::u32string text, int layer, std::optional<double> known_cost) {
     // stays small on long documents.
     const std::size_t branches = layer <= 1 ? 3 : 1;
     const double initial = best.cost;
+    // Two code pages often propose the same reading (windows-1252 and windows-1254 do for most
+    // Western text). Followed again, it would end where the first did and could not win over it.
+    auto same_reading = [](const Option& a, const Option& b) {
+        return a.cost == b.cost && a.evidence == b.evidence && a.speculative == b.speculative && a.text == b.text;
+    };
+    std::vector<bool> repeated(std::min(options.size(), branches), false);
+    for (std::size_t i = 1; i < repeated.size(); ++i) {
+        for (std::size_t j = 0; j < i && !repeated[i]; ++j) repeated[i] = same_reading(options[i], options[j]);
+    }
     for (std::size_t i = 0; i < options.size() && i < branches; ++i) {
+        if (repeated[i]) continue;
         Peeling further = peel(std::move(options[i].text), layer + 1, options[i].cost);
         further.cost -= options[i].evidence;
         further.steps.insert(further.steps.begin(), {options[i].encoding, options[i].edits});
