@@ -126,25 +126,41 @@ std::optional<Sequence> match_sequence(std::u32string_view text, std::size_t i, 
     return seq;
 }
 
-// Whether a character beyond Latin-1 stands outside every sequence that might be applied.
-bool correct_text_beside(std::u32string_view text, const std::vector<Edit>& edits) {
-    auto edit = edits.begin();
+// Where in a text single-byte mojibake can start and what can count against it, found once and
+// shared by every code page tried on the text.
+struct TextIndex {
+    std::vector<std::pair<std::size_t, std::uint16_t>> leads;  // position, lead_mask() of its character
+    std::vector<std::size_t> beyond_latin1;  // positions of characters above U+00FF other than U+FFFD
+};
+
+TextIndex index_text(std::u32string_view text) {
+    TextIndex index;
     for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] < 0x80) continue;
+        if (const std::uint16_t mask = lead_mask(text[i])) index.leads.emplace_back(i, mask);
+        if (text[i] > 0xFF && text[i] != 0xFFFD) index.beyond_latin1.push_back(i);
+    }
+    return index;
+}
+
+// Whether a character beyond Latin-1 stands outside every sequence that might be applied.
+bool correct_text_beside(const TextIndex& index, const std::vector<Edit>& edits) {
+    auto edit = edits.begin();
+    for (const std::size_t i : index.beyond_latin1) {
         while (edit != edits.end() && (edit->end <= i || edit->gain < kSupportedGain)) ++edit;
-        if (edit != edits.end() && i >= edit->begin) {
-            i = edit->end - 1;
-            continue;
-        }
-        if (text[i] > 0xFF && text[i] != 0xFFFD) return true;
+        if (edit == edits.end() || i < edit->begin) return true;
     }
     return false;
 }
 
-// The sequences of UTF-8 that text spells in `charmap`, before they are scored.
-std::vector<Edit> match_single_byte(std::u32string_view text, const SingleByteCharmap& charmap) {
+// The sequences of UTF-8 that text spells in mojibake_charmaps()[k], before they are scored. A
+// sequence starts only where the code page has a lead byte (lead_mask()).
+std::vector<Edit> match_single_byte(std::u32string_view text, std::size_t k, const TextIndex& index) {
+    const SingleByteCharmap& charmap = mojibake_charmaps()[k];
     std::vector<Edit> edits;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] < 0x80) continue;
+    std::size_t free_from = 0;  // the end of the last sequence found
+    for (const auto& [i, mask] : index.leads) {
+        if (i < free_from || !(mask & (1u << k))) continue;
         const auto seq = match_sequence(text, i, charmap);
         if (!seq) continue;
         Edit edit{i, i + seq->length, std::u32string(1, seq->code_point), 0, seq->weak, seq->lossy, 0, false};
@@ -159,7 +175,7 @@ std::vector<Edit> match_single_byte(std::u32string_view text, const SingleByteCh
         const bool spells_letter = is_letter(spelled.kind) && (spelled.script != Script::latin || !has_rare);
         if (!has_letter && !spells_letter) edit.weak = edit.symbolic = true;
         edits.push_back(std::move(edit));
-        i += seq->length - 1;
+        free_from = i + seq->length;
     }
     return edits;
 }
@@ -194,7 +210,7 @@ SequenceCosts sequence_costs(std::u32string_view text, const std::vector<Edit>& 
 // Every sequence is judged in the text as it would read with all of them undone, so that a
 // word of mojibake letters is compared with the word it spells, not with one letter in a sea of
 // mojibake.
-void score_single_byte(std::u32string_view text, std::vector<Edit>& edits, const SequenceCosts& costs,
+void score_single_byte(const TextIndex& index, std::vector<Edit>& edits, const SequenceCosts& costs,
                        std::string_view encoding) {
     const double prior = prior_cost(encoding);
     for (std::size_t k = 0; k < edits.size(); ++k) {
@@ -209,15 +225,25 @@ void score_single_byte(std::u32string_view text, std::vector<Edit>& edits, const
     }
     // Text that also holds characters beyond Latin-1 read correctly ("Mccoy – DrÃ¥ber") went
     // through UTF-8 properly at least once: select_edits wants two clear sequences in it.
-    const bool correct = correct_text_beside(text, edits);
+    const bool correct = correct_text_beside(index, edits);
     for (Edit& edit : edits) edit.in_correct_text = correct;
 }
 
-std::vector<Edit> find_single_byte(std::u32string_view text, const SingleByteCharmap& charmap) {
-    std::vector<Edit> edits = match_single_byte(text, charmap);
+std::vector<Edit> find_single_byte(std::u32string_view text, std::size_t k) {
+    const TextIndex index = index_text(text);
+    std::vector<Edit> edits = match_single_byte(text, k, index);
     if (edits.empty()) return edits;
-    score_single_byte(text, edits, sequence_costs(text, edits), charmap.name());
+    score_single_byte(index, edits, sequence_costs(text, edits), mojibake_charmaps()[k].name());
     return edits;
+}
+
+// The position of the single-byte code page with this name in mojibake_charmaps(), if it is one.
+std::optional<std::size_t> single_byte_index(std::string_view encoding) {
+    const auto& charmaps = mojibake_charmaps();
+    for (std::size_t k = 0; k < charmaps.size(); ++k) {
+        if (charmaps[k].name() == encoding) return k;
+    }
+    return std::nullopt;
 }
 
 // Encodes `run` into the encoder's code page a few characters at a time, giving up as soon as the
@@ -370,16 +396,11 @@ const std::vector<std::string_view>& multibyte_mojibake_encodings() {
 }
 
 std::vector<Edit> find_mojibake(std::u32string_view text, std::string_view encoding, Proof proof) {
-    for (const auto& charmap : mojibake_charmaps()) {
-        if (charmap.name() == encoding) return select_edits(find_single_byte(text, charmap), proof, encoding);
-    }
-    return select_edits(find_multibyte(text, encoding), proof, encoding);
+    return select_edits(mojibake_candidates(text, encoding), proof, encoding);
 }
 
 std::vector<Edit> mojibake_candidates(std::u32string_view text, std::string_view encoding) {
-    for (const auto& charmap : mojibake_charmaps()) {
-        if (charmap.name() == encoding) return find_single_byte(text, charmap);
-    }
+    if (const auto k = single_byte_index(encoding)) return find_single_byte(text, *k);
     return find_multibyte(text, encoding);
 }
 
@@ -388,24 +409,24 @@ std::vector<std::vector<Edit>> mojibake_candidates(std::u32string_view text, std
     found.reserve(encodings.size());
     // Sequences already scored in this text, and their costs.
     std::vector<std::pair<const std::vector<Edit>*, SequenceCosts>> scored;
+    std::optional<TextIndex> index;
     for (const std::string_view encoding : encodings) {
-        const auto& charmaps = mojibake_charmaps();
-        const auto charmap = std::find_if(charmaps.begin(), charmaps.end(),
-                                          [&](const SingleByteCharmap& c) { return c.name() == encoding; });
-        if (charmap == charmaps.end()) {
+        const auto k = single_byte_index(encoding);
+        if (!k) {
             found.push_back(find_multibyte(text, encoding));
             continue;
         }
-        found.push_back(match_single_byte(text, *charmap));
+        if (!index) index = index_text(text);
+        found.push_back(match_single_byte(text, *k, *index));
         std::vector<Edit>& edits = found.back();
         if (edits.empty()) continue;
         const auto same = std::find_if(scored.begin(), scored.end(),
                                        [&](const auto& s) { return same_sequences(*s.first, edits); });
         if (same != scored.end()) {
-            score_single_byte(text, edits, same->second, encoding);
+            score_single_byte(*index, edits, same->second, encoding);
         } else {
             scored.emplace_back(&edits, sequence_costs(text, edits));
-            score_single_byte(text, edits, scored.back().second, encoding);
+            score_single_byte(*index, edits, scored.back().second, encoding);
         }
     }
     return found;
