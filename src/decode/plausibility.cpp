@@ -2,44 +2,21 @@
 #include "decode/plausibility.h"
 
 #include <algorithm>
-#include <iterator>
-#include <vector>
 
 #include "decode/unicode_class.h"
 
 namespace winnow {
 namespace {
 
-// The classes of a stretch of text, looked up once; positions outside it are classified on demand.
+// The classes of a text's characters, by position. classify() is a table lookup, cheaper than
+// caching its answers for the stretch being scored.
 class Classes {
 public:
-    Classes(std::u32string_view text, std::size_t lo, std::size_t hi) : text_(text), lo_(lo), size_(hi - lo) {
-        CharClass* out = small_.items;
-        if (size_ > std::size(small_.items)) {
-            large_.resize(size_);
-            out = large_.data();
-        }
-        for (std::size_t j = 0; j < size_; ++j) out[j] = classify(text[lo + j]);
-        data_ = out;
-    }
-    Classes(const Classes&) = delete;
-    Classes& operator=(const Classes&) = delete;
-    CharClass operator()(std::size_t j) const {
-        return j >= lo_ && j - lo_ < size_ ? data_[j - lo_] : classify(text_[j]);
-    }
+    explicit Classes(std::u32string_view text) : text_(text) {}
+    CharClass operator()(std::size_t j) const { return classify(text_[j]); }
 
 private:
     std::u32string_view text_;
-    std::size_t lo_;
-    std::size_t size_;
-    // Short stretches (one edit and its context) need no allocation. Left uninitialized: the
-    // constructor fills the part it uses, and this is built for every edit judged.
-    union SmallBuffer {
-        SmallBuffer() {}
-        CharClass items[64];
-    } small_;
-    std::vector<CharClass> large_;
-    const CharClass* data_ = nullptr;
 };
 
 bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == 0x2019 || cp == 0x02BC; }
@@ -246,8 +223,7 @@ double triple_cost(std::u32string_view text, const Classes& cls, std::size_t i) 
 }  // namespace
 
 double implausibility(std::u32string_view text, std::size_t begin, std::size_t end) {
-    constexpr std::size_t kMargin = 8;
-    const Classes cls(text, begin > kMargin ? begin - kMargin : 0, std::min(text.size(), end + kMargin));
+    const Classes cls(text);
     double cost = 0.0;
     for (std::size_t i = begin; i < end; ++i) cost += char_cost(text, cls, i);
     for (std::size_t i = std::max<std::size_t>(begin, 1); i <= end && i < text.size(); ++i) {
