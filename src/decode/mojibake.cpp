@@ -158,6 +158,7 @@ bool correct_text_beside(const TextIndex& index, const std::vector<Edit>& edits)
 std::vector<Edit> match_single_byte(std::u32string_view text, std::size_t k, const TextIndex& index) {
     const SingleByteCharmap& charmap = mojibake_charmaps()[k];
     std::vector<Edit> edits;
+    edits.reserve(std::min<std::size_t>(index.leads.size(), 16));
     std::size_t free_from = 0;  // the end of the last sequence found
     for (const auto& [i, mask] : index.leads) {
         if (i < free_from || !(mask & (1u << k))) continue;
@@ -194,16 +195,34 @@ bool same_sequences(const std::vector<Edit>& a, const std::vector<Edit>& b) {
     });
 }
 
-SequenceCosts sequence_costs(std::u32string_view text, const std::vector<Edit>& edits) {
+// The implausibility of stretches of one text, by (begin, end), kept sorted: code pages that
+// agree on where a sequence is (though not on all the others) share its cost before the edit.
+using StretchCosts = std::vector<std::pair<std::pair<std::size_t, std::size_t>, double>>;
+
+SequenceCosts sequence_costs(std::u32string_view text, const std::vector<Edit>& edits, StretchCosts& known_before) {
     SequenceCosts costs;
+    costs.before.reserve(edits.size());
+    costs.after.reserve(edits.size());
     const std::u32string fixed = apply_edits(text, edits);
+    const std::size_t known = known_before.size();
     std::size_t shift = 0;  // fixed position minus original position
     for (const Edit& edit : edits) {
+        const std::pair<std::size_t, std::size_t> stretch{edit.begin, edit.end};
+        const auto end_of_known = known_before.begin() + static_cast<std::ptrdiff_t>(known);
+        const auto it = std::lower_bound(known_before.begin(), end_of_known, stretch,
+                                         [](const auto& entry, const auto& key) { return entry.first < key; });
+        if (it != end_of_known && it->first == stretch) {
+            costs.before.push_back(it->second);
+        } else {
+            costs.before.push_back(implausibility(text, edit.begin, edit.end));
+            known_before.emplace_back(stretch, costs.before.back());
+        }
         const std::size_t fixed_begin = edit.begin + shift;
-        costs.before.push_back(implausibility(text, edit.begin, edit.end));
         costs.after.push_back(implausibility(fixed, fixed_begin, fixed_begin + edit.replacement.size()));
         shift = shift + edit.replacement.size() - (edit.end - edit.begin);
     }
+    // The new entries are in position order, as the edits are.
+    std::inplace_merge(known_before.begin(), known_before.begin() + static_cast<std::ptrdiff_t>(known), known_before.end());
     return costs;
 }
 
@@ -233,7 +252,8 @@ std::vector<Edit> find_single_byte(std::u32string_view text, std::size_t k) {
     const TextIndex index = index_text(text);
     std::vector<Edit> edits = match_single_byte(text, k, index);
     if (edits.empty()) return edits;
-    score_single_byte(index, edits, sequence_costs(text, edits), mojibake_charmaps()[k].name());
+    StretchCosts known_before;
+    score_single_byte(index, edits, sequence_costs(text, edits, known_before), mojibake_charmaps()[k].name());
     return edits;
 }
 
@@ -410,6 +430,7 @@ std::vector<std::vector<Edit>> mojibake_candidates(std::u32string_view text, std
     // Sequences already scored in this text, and their costs.
     std::vector<std::pair<const std::vector<Edit>*, SequenceCosts>> scored;
     std::optional<TextIndex> index;
+    StretchCosts known_before;
     for (const std::string_view encoding : encodings) {
         const auto k = single_byte_index(encoding);
         if (!k) {
@@ -425,7 +446,7 @@ std::vector<std::vector<Edit>> mojibake_candidates(std::u32string_view text, std
         if (same != scored.end()) {
             score_single_byte(*index, edits, same->second, encoding);
         } else {
-            scored.emplace_back(&edits, sequence_costs(text, edits));
+            scored.emplace_back(&edits, sequence_costs(text, edits, known_before));
             score_single_byte(*index, edits, scored.back().second, encoding);
         }
     }
