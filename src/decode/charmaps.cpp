@@ -66,8 +66,7 @@ constexpr std::array<std::uint16_t, kDirectLimit> kLeadMasks = byte_role_masks(0
 constexpr std::array<std::uint16_t, kDirectLimit> kContinuationMasks = byte_role_masks(0x80, 0xBF);
 
 std::uint16_t mask_above_direct_limit(char32_t cp, int lo, int hi) {
-    // Above the flat tables only MacRoman has characters: the Apple logo and the fi/fl ligatures.
-    if (cp != 0xF8FF && cp != 0xFB01 && cp != 0xFB02) return 0;
+    if (!in_a_charmap_above_direct_limit(cp)) return 0;
     std::uint16_t mask = 0;
     const auto& charmaps = mojibake_charmaps();
     for (std::size_t k = 0; k < charmaps.size(); ++k) {

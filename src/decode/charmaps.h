@@ -38,15 +38,19 @@ extern const std::array<std::uint16_t, kDirectLimit> kContinuationMasks;
 std::uint16_t mask_above_direct_limit(char32_t cp, int lo, int hi);
 }  // namespace charmaps_detail
 
+// Above the flat tables only MacRoman has characters: the Apple logo and the fi/fl ligatures.
+inline bool in_a_charmap_above_direct_limit(char32_t cp) { return cp == 0xF8FF || cp == 0xFB01 || cp == 0xFB02; }
+
 // Inline: the quick checks ask for these on every non-ASCII character.
 inline std::uint16_t lead_mask(char32_t cp) {
     if (cp < 0x80) return 0;
-    return cp < kDirectLimit ? charmaps_detail::kLeadMasks[cp] : charmaps_detail::mask_above_direct_limit(cp, 0xC2, 0xF4);
+    if (cp < kDirectLimit) return charmaps_detail::kLeadMasks[cp];
+    return in_a_charmap_above_direct_limit(cp) ? charmaps_detail::mask_above_direct_limit(cp, 0xC2, 0xF4) : 0;
 }
 inline std::uint16_t continuation_mask(char32_t cp) {
     if (cp < 0x80) return 0;
-    return cp < kDirectLimit ? charmaps_detail::kContinuationMasks[cp]
-                             : charmaps_detail::mask_above_direct_limit(cp, 0x80, 0xBF);
+    if (cp < kDirectLimit) return charmaps_detail::kContinuationMasks[cp];
+    return in_a_charmap_above_direct_limit(cp) ? charmaps_detail::mask_above_direct_limit(cp, 0x80, 0xBF) : 0;
 }
 
 // windows-1252, latin-1, windows-1250/1251/1253/1254/1257, iso-8859-2, macintosh, cp437, koi8-r:

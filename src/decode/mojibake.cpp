@@ -314,27 +314,35 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
         while (end < text.size() && text[end] >= 0x80) ++end;
         // Only runs that are mostly CJK can be UTF-8 read as a CJK code page; one or two CJK
         // characters inside a Latin word ("g猫nere" for "gènere") are accented letters read so.
-        const auto cjk = std::count_if(text.begin() + static_cast<std::ptrdiff_t>(i), text.begin() + static_cast<std::ptrdiff_t>(end),
-                                       [](char32_t c) {
-                                           const Script s = classify(c).script;
-                                           return s == Script::cjk || s == Script::hangul;
-                                       });
+        auto cjk_in_run = [&] {
+            return static_cast<std::size_t>(
+                std::count_if(text.begin() + static_cast<std::ptrdiff_t>(i), text.begin() + static_cast<std::ptrdiff_t>(end),
+                              [](char32_t c) {
+                                  const Script s = classify(c).script;
+                                  return s == Script::cjk || s == Script::hangul;
+                              }));
+        };
         auto latin_letter = [&](std::size_t j) {
             const CharClass c = classify(text[j]);
             return is_letter(c.kind) && c.script == Script::latin;
         };
-        const bool long_run = end - i >= 3 && static_cast<std::size_t>(cjk) * 2 >= end - i;
-        const bool short_run = end - i <= 2 && static_cast<std::size_t>(cjk) == end - i;
-        const bool after_latin = i > 0 && latin_letter(i - 1);
-        const bool before_latin = end < text.size() && latin_letter(end);
-        const bool beside_latin = (after_latin || before_latin) && latin_text();
-        if (long_run || short_run) {
+        // A long run is counted only once it encodes to UTF-8: real CJK text, whose runs are
+        // long, seldom does, and the count would cost a pass over every run in every code page.
+        const bool short_run = end - i <= 2 && cjk_in_run() == end - i;
+        std::optional<bool> long_run;
+        if (end - i <= 2) long_run = false;
+        if (short_run || end - i >= 3) {
             for (std::size_t stop : {end, end + 1}) {
                 if (stop > text.size()) break;
                 std::string bytes;
                 if (!encode_while_utf8(encoder, text.substr(i, stop - i), bytes)) continue;
+                if (!long_run) long_run = cjk_in_run() * 2 >= end - i;
+                if (!*long_run && !short_run) break;
+                const bool after_latin = i > 0 && latin_letter(i - 1);
+                const bool before_latin = end < text.size() && latin_letter(end);
+                const bool beside_latin = (after_latin || before_latin) && latin_text();
                 const bool multibyte = std::any_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) != 0; });
-                if (!multibyte || (long_run && bytes.size() < 6) || valid_utf8_prefix(bytes) != bytes.size()) continue;
+                if (!multibyte || (*long_run && bytes.size() < 6) || valid_utf8_prefix(bytes) != bytes.size()) continue;
                 // A short run is too little to go on alone, unless it sits in a Latin word and
                 // others like it do too (checked below).
                 Edit edit{i, stop, to_code_points(bytes), 0, short_run, false, 0, false};

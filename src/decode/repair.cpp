@@ -386,11 +386,13 @@ bool is_cjk_ideograph(char32_t cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || (c
 // some CMS exports turn &nbsp; into U+6CED. The text around it must be Latin with no other CJK.
 std::size_t fix_stray_ideographs(std::u32string& text) {
     std::size_t latin = 0, cjk = 0;
-    for (const char32_t cp : text) {
-        const CharClass c = classify(cp);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const CharClass c = classify(text[i]);
         if (!is_letter(c.kind)) continue;
         if (c.script == Script::latin) ++latin;
         else if (c.script == Script::cjk || c.script == Script::hangul) ++cjk;
+        // Too much CJK for the rest of the text to outweigh (CJK text): stop counting.
+        if (cjk * 50 > latin + (text.size() - i - 1)) return 0;
     }
     if (cjk == 0 || cjk * 50 > latin || latin < 20) return 0;
     std::size_t count = 0;
