@@ -60,6 +60,8 @@ bool space_or_question_mark_matters_after(char32_t c) {
     return c == 0x00C2 || c == 0x00C3 || c == 0x00E2 || c == 0x0102 || c == 0x0106 || c == 0x0413;
 }
 
+bool is_ascii_letter(char32_t c) { return (c | 0x20) - U'a' < 26; }
+
 // A quick pass over the bytes for anything a repair could act on: '&', C1 controls, U+FFFD, CJK,
 // a code page's lead byte followed by one of its continuation bytes, or letters that are mostly
 // non-ASCII (a legacy misreading). Most text, in any language, is settled here.
@@ -86,25 +88,37 @@ bool may_need_repair(std::string_view text) {
         }
         if (p >= end) break;
         char32_t cp = *p;
-        std::size_t length = 1;
         if (cp >= 0x80) {
-            length = cp >= 0xF0 ? 4 : cp >= 0xE0 ? 3 : 2;
-            if (static_cast<std::size_t>(end - p) < length) return true;
-            cp = length == 2 ? (cp & 0x1F) : length == 3 ? (cp & 0x0F) : (cp & 0x07);
-            for (std::size_t k = 1; k < length; ++k) cp = cp << 6 | (p[k] & 0x3F);
+            // Decoded by the lead byte's length alone, as to_code_points() does.
+            if (cp < 0xE0) {
+                if (end - p < 2) return true;
+                cp = (cp & 0x1F) << 6 | (p[1] & 0x3F);
+                p += 2;
+            } else if (cp < 0xF0) {
+                if (end - p < 3) return true;
+                cp = (cp & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+                p += 3;
+            } else {
+                if (end - p < 4) return true;
+                cp = (cp & 0x07) << 18 | (p[1] & 0x3F) << 12 | (p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+                p += 4;
+            }
+        } else {
+            ++p;
         }
-        p += length;
-        if (cp == U'&' || (cp >= 0x80 && cp <= 0x9F) || cp == 0xFFFD || cp >= 0x2E80) return true;
         if (cp < 0x80) {
+            if (cp == U'&') return true;
             if ((cp == U' ' || cp == U'?') && space_or_question_mark_matters_after(previous)) return true;
-            ascii_letters += std::isalpha(static_cast<int>(cp)) != 0;
+            ascii_letters += is_ascii_letter(cp);
             previous_lead = 0;
             previous_kind = CharKind::space;
         } else {
+            if (cp <= 0x9F || cp == 0xFFFD || cp >= 0x2E80) return true;
             if (previous_lead & continuation_mask(cp)) return true;
             const CharClass c = classify(cp);
-            latin_letters += is_letter(c.kind) && c.script == Script::latin;
-            cyrillic_letters += is_letter(c.kind) && c.script == Script::cyrillic;
+            const bool letter = is_letter(c.kind);
+            latin_letters += letter && c.script == Script::latin;
+            cyrillic_letters += letter && c.script == Script::cyrillic;
             cyrillic_capitals += c.kind == CharKind::upper && c.script == Script::cyrillic;
             // KOI8-R and windows-1251 read as each other swap case inside words ("рТЙЧЕФ").
             case_flips += previous_kind == CharKind::lower && c.kind == CharKind::upper;
