@@ -224,14 +224,23 @@ double triple_cost(std::u32string_view text, const Classes& cls, std::size_t i) 
 
 double implausibility(std::u32string_view text, std::size_t begin, std::size_t end) {
     const Classes cls(text);
+    // One pass over every position a term can touch. All costs are multiples of 0.25, so the sum
+    // is exact in any order.
     double cost = 0.0;
-    for (std::size_t i = begin; i < end; ++i) cost += char_cost(text, cls, i);
-    for (std::size_t i = std::max<std::size_t>(begin, 1); i <= end && i < text.size(); ++i) {
-        cost += pair_cost(text[i - 1], text[i], cls(i - 1), cls(i));
-    }
     const std::size_t first = begin > 0 ? begin - 1 : 0;
-    for (std::size_t i = first; i <= end && i < text.size(); ++i) cost += triple_cost(text, cls, i);
-    for (std::size_t i = begin; i < end + 2 && i < text.size(); ++i) cost += triple_case_cost(text, cls, i);
+    const std::size_t last = std::min(end + 2, text.size());
+    for (std::size_t i = first; i < last; ++i) {
+        // Printable ASCII (not an apostrophe) after two ASCII characters costs nothing in any
+        // term: most of any text, skipped without looking up a class.
+        const char32_t cp = text[i];
+        if (cp >= 0x20 && cp < 0x7F && cp != U'\'' && (i < 1 || text[i - 1] < 0x80) && (i < 2 || text[i - 2] < 0x80)) {
+            continue;
+        }
+        if (i >= begin && i < end) cost += char_cost(text, cls, i);
+        if (i >= begin && i >= 1 && i <= end) cost += pair_cost(text[i - 1], cp, cls(i - 1), cls(i));
+        if (i <= end) cost += triple_cost(text, cls, i);
+        if (i >= begin) cost += triple_case_cost(text, cls, i);
+    }
     return cost;
 }
 
