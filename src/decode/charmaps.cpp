@@ -28,9 +28,7 @@ SingleByteCharmap::SingleByteCharmap(std::string_view name, const std::array<cha
     }
 }
 
-int SingleByteCharmap::encode(char32_t cp) const {
-    if (cp < 0x80) return static_cast<int>(cp);
-    if (cp < kDirectLimit) return direct_[cp] != 0 ? direct_[cp] : -1;
+int SingleByteCharmap::encode_above_direct_limit(char32_t cp) const {
     const auto it = std::lower_bound(reverse_.begin(), reverse_.end(), std::pair<char32_t, std::uint8_t>{cp, 0});
     if (it == reverse_.end() || it->first != cp) return -1;
     return it->second;

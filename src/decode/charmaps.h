@@ -9,6 +9,9 @@
 
 namespace winnow {
 
+// Code points below this have their bytes (and their masks below) in flat tables.
+constexpr char32_t kDirectLimit = 0x2600;
+
 class SingleByteCharmap {
 public:
     SingleByteCharmap(std::string_view name, const std::array<char32_t, 128>& high);
@@ -16,17 +19,21 @@ public:
     std::string_view name() const { return name_; }
     char32_t decode(unsigned char byte) const { return byte < 0x80 ? byte : high_[byte - 0x80]; }
     // The byte that decodes to cp, or -1 when this code page has none.
-    int encode(char32_t cp) const;
+    int encode(char32_t cp) const {
+        if (cp < 0x80) return static_cast<int>(cp);
+        if (cp < kDirectLimit) return direct_[cp] != 0 ? direct_[cp] : -1;
+        return encode_above_direct_limit(cp);
+    }
 
 private:
+    int encode_above_direct_limit(char32_t cp) const;
+
     std::string_view name_;
     std::array<char32_t, 128> high_;
     std::vector<std::pair<char32_t, std::uint8_t>> reverse_;  // sorted by code point
     std::vector<std::uint8_t> direct_;  // byte for each code point below kDirectLimit, 0 when none
 };
 
-// Code points below this have their bytes (and their masks below) in flat tables.
-constexpr char32_t kDirectLimit = 0x2600;
 
 // For a quick look at a pair of characters: bit k of lead_mask(cp) is set when cp is a UTF-8 lead
 // byte (0xC2-0xF4) in mojibake_charmaps()[k], of continuation_mask(cp) when it is 0x80-0xBF there.

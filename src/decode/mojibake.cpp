@@ -135,6 +135,8 @@ struct TextIndex {
 
 TextIndex index_text(std::u32string_view text) {
     TextIndex index;
+    index.leads.reserve(32);
+    index.beyond_latin1.reserve(32);
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] < 0x80) continue;
         if (const std::uint16_t mask = lead_mask(text[i])) index.leads.emplace_back(i, mask);
