@@ -280,7 +280,12 @@ Suspicions suspect(std::u32string_view text) {
 
 // `known_cost` is the text's implausibility: computed at the first layer only if there is
 // something to peel, and for deeper layers estimated from the edits' local gains.
-Peeling peel(std::u32string text, int layer, std::optional<double> known_cost) {
+// `settled` collects texts found to have nothing to peel below the first layer, where what a
+// text offers depends on the text alone: two paths often reach the same text.
+Peeling peel(std::u32string text, int layer, std::optional<double> known_cost, std::vector<std::u32string>& settled) {
+    if (layer > 0 && std::find(settled.begin(), settled.end(), text) != settled.end()) {
+        return {std::move(text), known_cost.value_or(0.0), {}};
+    }
     const Suspicions suspicions = layer < kMaxLayers ? suspect(text) : Suspicions{};
     if (suspicions.charmaps == 0 && !suspicions.multibyte) return {std::move(text), known_cost.value_or(0.0), {}};
     struct Option {
@@ -324,7 +329,10 @@ Peeling peel(std::u32string text, int layer, std::optional<double> known_cost) {
     std::vector<std::vector<Edit>> candidates = mojibake_candidates(text, suspected);
     for (std::size_t k = 0; k < suspected.size(); ++k) consider(suspected[k], std::move(candidates[k]));
     // Nothing to follow: the caller reads no cost from a path without steps, so none is computed.
-    if (options.empty()) return {std::move(text), known_cost.value_or(0.0), {}};
+    if (options.empty()) {
+        if (layer > 0) settled.push_back(text);
+        return {std::move(text), known_cost.value_or(0.0), {}};
+    }
     const double cost = known_cost ? *known_cost : implausibility(text, 0, text.size());
     for (Option& option : options) option.cost = cost - option.removed;
     Peeling best{std::move(text), cost, {}};
@@ -345,7 +353,7 @@ Peeling peel(std::u32string text, int layer, std::optional<double> known_cost) {
     }
     for (std::size_t i = 0; i < options.size() && i < branches; ++i) {
         if (repeated[i]) continue;
-        Peeling further = peel(std::move(options[i].text), layer + 1, options[i].cost);
+        Peeling further = peel(std::move(options[i].text), layer + 1, options[i].cost, settled);
         further.cost -= options[i].evidence;
         further.steps.insert(further.steps.begin(), {options[i].encoding, options[i].edits});
         further.speculative = further.speculative || options[i].speculative;
@@ -441,12 +449,14 @@ std::vector<Repair> repair_stretch(std::string& text) {
     note(repairs, "html-entity", decode_leftover_references(code_points));
     // A legacy re-reading must beat peeling UTF-8 mojibake clearly: both can apply to the same
     // Latin-1 soup, and UTF-8's byte structure is the stronger evidence.
-    Peeling peeled = peel(code_points, 0, std::nullopt);
     LegacyRepair legacy = undo_legacy_misreading(code_points);
+    std::vector<std::u32string> settled;
+    Peeling peeled = peel(std::move(code_points), 0, std::nullopt, settled);
     if (!legacy.kind.empty() && (peeled.steps.empty() || legacy.cost < peeled.cost - 2.0)) {
         code_points = std::move(legacy.text);
         note(repairs, legacy.kind, 1);
-    } else if (!peeled.steps.empty()) {
+    } else {
+        // Without steps, the peeled text is the text itself.
         code_points = std::move(peeled.text);
         for (const auto& [encoding, count] : peeled.steps) note(repairs, "utf8-as-" + std::string(encoding), count);
     }
