@@ -160,12 +160,12 @@ bool correct_text_beside(const TextIndex& index, const std::vector<Edit>& edits)
 std::vector<Edit> match_single_byte(std::u32string_view text, std::size_t k, const TextIndex& index) {
     const SingleByteCharmap& charmap = mojibake_charmaps()[k];
     std::vector<Edit> edits;
-    edits.reserve(std::min<std::size_t>(index.leads.size(), 16));
     std::size_t free_from = 0;  // the end of the last sequence found
     for (const auto& [i, mask] : index.leads) {
         if (i < free_from || !(mask & (1u << k))) continue;
         const auto seq = match_sequence(text, i, charmap);
         if (!seq) continue;
+        if (edits.empty()) edits.reserve(std::min<std::size_t>(index.leads.size(), 16));
         Edit edit{i, i + seq->length, std::u32string(1, seq->code_point), 0, seq->weak, seq->lossy, 0, false};
         if (seq->keeps_space) edit.replacement.push_back(U' ');
         // Symbols that spell a symbol ("¬´" → "«") or box drawing that spells a Latin letter
@@ -268,13 +268,14 @@ std::optional<std::size_t> single_byte_index(std::string_view encoding) {
     return std::nullopt;
 }
 
+constexpr std::size_t kEncodeChunk = 8;
+
 // Encodes `run` into the encoder's code page a few characters at a time, giving up as soon as the
 // bytes so far cannot be UTF-8: runs of real CJK text fail within their first characters.
 bool encode_while_utf8(const Utf8Encoder& encoder, std::u32string_view run, std::string& bytes) {
-    constexpr std::size_t kChunk = 8;
     std::string piece;
-    for (std::size_t j = 0; j < run.size(); j += kChunk) {
-        if (!encoder.encode(to_utf8(run.substr(j, kChunk)), piece)) return false;
+    for (std::size_t j = 0; j < run.size(); j += kEncodeChunk) {
+        if (!encoder.encode(to_utf8(run.substr(j, kEncodeChunk)), piece)) return false;
         bytes += piece;
         // Up to three trailing bytes may be a sequence the next chunk completes.
         if (valid_utf8_prefix(bytes) + 3 < bytes.size()) return false;
@@ -282,14 +283,37 @@ bool encode_while_utf8(const Utf8Encoder& encoder, std::u32string_view run, std:
     return valid_utf8_prefix(bytes) == bytes.size();
 }
 
+// The iconv converter behind each of multibyte_mojibake_encodings().
+const char* multibyte_iconv_name(std::string_view encoding) {
+    return encoding == "GBK" ? "GBK" : encoding == "Big5" ? "BIG5-HKSCS" : encoding == "Shift_JIS" ? "WINDOWS-31J" : "UHC";
+}
+
+// Whether bytes can begin valid UTF-8: valid, except perhaps for an unfinished last sequence.
+bool may_begin_utf8(std::string_view bytes) {
+    const std::size_t valid = valid_utf8_prefix(bytes);
+    const std::string_view rest = bytes.substr(valid);
+    if (rest.empty()) return true;
+    const auto lead = static_cast<unsigned char>(rest[0]);
+    if (lead < 0xC2 || lead > 0xF4) return false;
+    const std::size_t length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (rest.size() >= length) return false;
+    for (std::size_t k = 1; k < rest.size(); ++k) {
+        const auto b = static_cast<unsigned char>(rest[k]);
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (k == 1 && lead == 0xE0) lo = 0xA0;
+        if (k == 1 && lead == 0xED) hi = 0x9F;
+        if (k == 1 && lead == 0xF0) lo = 0x90;
+        if (k == 1 && lead == 0xF4) hi = 0x8F;
+        if (b < lo || b > hi) return false;
+    }
+    return true;
+}
+
 // Runs of non-ASCII characters that the multi-byte code page encodes to valid UTF-8: a lead byte
 // left over at the end may have swallowed the ASCII character after it.
 std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view encoding) {
     std::vector<Edit> edits;
-    const Utf8Encoder encoder(encoding == "GBK"         ? "GBK"
-                              : encoding == "Big5"      ? "BIG5-HKSCS"
-                              : encoding == "Shift_JIS" ? "WINDOWS-31J"
-                                                        : "UHC");
+    const Utf8Encoder encoder(multibyte_iconv_name(encoding));
     // Latin text read as GBK keeps most of its letters: CJK characters are the few accented ones.
     // In Korean or Japanese text, CJK next to a Latin letter ("Ctrl-A키") is just the language.
     std::vector<bool> inside_word;  // parallel to edits
@@ -418,6 +442,24 @@ double edit_gain(std::u32string_view text, std::size_t begin, std::size_t end, s
     const double cost_before = implausibility(before, begin - lo, end - lo);
     const double cost_after = implausibility(after, begin - lo, begin - lo + replacement.size());
     return cost_before - cost_after;
+}
+
+bool may_be_multibyte_mojibake(std::string_view run) {
+    // find_multibyte encodes a run kEncodeChunk characters at a time; these code pages encode
+    // each character on its own (Big5-HKSCS's few two-character codes stay within a chunk as
+    // they do there), so the first chunk's bytes begin the bytes of the whole run.
+    std::size_t chunk = 0;
+    for (std::size_t chars = 0; chunk < run.size() && chars < kEncodeChunk; ++chars) {
+        const auto lead = static_cast<unsigned char>(run[chunk]);
+        chunk += lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    }
+    std::string bytes;
+    for (const std::string_view encoding : multibyte_mojibake_encodings()) {
+        if (convert_from_utf8(run.substr(0, chunk), multibyte_iconv_name(encoding), bytes) && may_begin_utf8(bytes)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 const std::vector<std::string_view>& multibyte_mojibake_encodings() {

@@ -47,6 +47,12 @@ std::vector<Edit> select_edits(std::vector<Edit> candidates, Proof proof, std::s
 // The multi-byte code pages find_mojibake accepts, in the order they are tried.
 const std::vector<std::string_view>& multibyte_mojibake_encodings();
 
+// Whether a run of non-ASCII characters (valid UTF-8, as the text holds it) might be UTF-8 read
+// as one of the multi-byte code pages: false when its first characters, encoded back into each
+// of them, cannot begin valid UTF-8, so that find_mojibake finds nothing in the run. Real CJK
+// text fails within a few characters; this settles it without decoding it to code points.
+bool may_be_multibyte_mojibake(std::string_view run);
+
 // Applies non-overlapping edits sorted by position.
 std::u32string apply_edits(std::u32string_view text, const std::vector<Edit>& edits);
 

@@ -62,9 +62,10 @@ bool space_or_question_mark_matters_after(char32_t c) {
 
 bool is_ascii_letter(char32_t c) { return (c | 0x20) - U'a' < 26; }
 
-// A quick pass over the bytes for anything a repair could act on: '&', C1 controls, U+FFFD, CJK,
-// a code page's lead byte followed by one of its continuation bytes, or letters that are mostly
-// non-ASCII (a legacy misreading). Most text, in any language, is settled here.
+// A quick pass over the bytes for anything a repair could act on: '&', C1 controls, U+FFFD, a
+// code page's lead byte followed by one of its continuation bytes, letters that are mostly
+// non-ASCII (a legacy misreading), or CJK that may be mojibake. Most text, in any language, is
+// settled here.
 bool may_need_repair(std::string_view text) {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const auto* end = p + text.size();
@@ -72,9 +73,32 @@ bool may_need_repair(std::string_view text) {
     char32_t previous = 0;
     std::size_t ascii_letters = 0, latin_letters = 0, cyrillic_letters = 0, cyrillic_capitals = 0, case_flips = 0;
     CharKind previous_kind = CharKind::space;
+    // Text with characters from U+2E80 up (CJK) can be settled here too: no legacy misreading
+    // has them, and each run of non-ASCII characters with CJK in it must fail
+    // may_be_multibyte_mojibake(). Text where a stray ideograph could be mended (mostly Latin
+    // letters, see fix_stray_ideographs) and runs that are not valid UTF-8 go to the full repair.
+    bool beyond_legacy = false;  // a character from U+2E80 up, which none of the legacy readings has
+    bool valid = true;           // valid UTF-8 so far: it reads the same here and in the full repair
+    bool cjk_may_need_repair = false;
+    std::size_t cjk_letters = 0;
+    const auto* begin = p;
+    const unsigned char* run = p;  // start of the current run of non-ASCII characters, once it has CJK
+    bool run_has_cjk = false;
+    auto note_cjk = [&](const unsigned char* at) {
+        if (run_has_cjk) return;
+        run_has_cjk = true;
+        run = at;
+        while (run > begin && run[-1] >= 0x80) --run;
+    };
     while (p < end) {
+        if (run_has_cjk && *p < 0x80) {
+            const std::string_view bytes(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+            cjk_may_need_repair = cjk_may_need_repair || !valid || may_be_multibyte_mojibake(bytes);
+            run_has_cjk = false;
+            if (beyond_legacy && cjk_may_need_repair) return true;
+        }
         // Eight ASCII bytes without '&' at a time (not right after a lead: "Ã " matters).
-        while (previous_lead == 0 && end - p >= 8) {
+        while (previous_lead == 0 && end - p >= 8 && *p < 0x80) {
             std::uint64_t word;
             std::memcpy(&word, p, 8);
             const std::uint64_t x = word ^ 0x2626262626262626ULL;
@@ -87,20 +111,37 @@ bool may_need_repair(std::string_view text) {
             p += 8;
         }
         if (p >= end) break;
+        const unsigned char* at = p;
         char32_t cp = *p;
         if (cp >= 0x80) {
             // Decoded by the lead byte's length alone, as to_code_points() does.
             if (cp < 0xE0) {
                 if (end - p < 2) return true;
+                valid = valid && cp >= 0xC2 && (p[1] & 0xC0) == 0x80;
                 cp = (cp & 0x1F) << 6 | (p[1] & 0x3F);
                 p += 2;
             } else if (cp < 0xF0) {
                 if (end - p < 3) return true;
+                valid = valid && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80;
                 cp = (cp & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
                 p += 3;
+                // Ideographs and Hangul syllables: letters of no code page here, so they pair
+                // with nothing and count only as CJK.
+                if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3)) {
+                    note_cjk(at);
+                    beyond_legacy = true;
+                    ++cjk_letters;
+                    previous_lead = 0;
+                    previous_kind = CharKind::letter;
+                    previous = cp;
+                    continue;
+                }
+                valid = valid && cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF);
             } else {
                 if (end - p < 4) return true;
                 cp = (cp & 0x07) << 18 | (p[1] & 0x3F) << 12 | (p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+                valid = valid && *at <= 0xF4 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+                        (p[3] & 0xC0) == 0x80 && cp >= 0x10000 && cp <= 0x10FFFF;
                 p += 4;
             }
         } else {
@@ -113,7 +154,7 @@ bool may_need_repair(std::string_view text) {
             previous_lead = 0;
             previous_kind = CharKind::space;
         } else {
-            if (cp <= 0x9F || cp == 0xFFFD || cp >= 0x2E80) return true;
+            if (cp <= 0x9F || cp == 0xFFFD) return true;
             if (previous_lead & continuation_mask(cp)) return true;
             const CharClass c = classify(cp);
             const bool letter = is_letter(c.kind);
@@ -124,8 +165,27 @@ bool may_need_repair(std::string_view text) {
             case_flips += previous_kind == CharKind::lower && c.kind == CharKind::upper;
             previous_lead = lead_mask(cp);
             previous_kind = c.kind;
+            // Hangul jamo, at U+1100, is the first CJK in classify().
+            if (cp >= 0x1100) {
+                beyond_legacy = beyond_legacy || cp >= 0x2E80;
+                if (c.script == Script::cjk || c.script == Script::hangul) {
+                    note_cjk(at);
+                    cjk_letters += letter;
+                }
+            }
         }
         previous = cp;
+    }
+    if (run_has_cjk) {
+        const std::string_view bytes(reinterpret_cast<const char*>(run), static_cast<std::size_t>(end - run));
+        cjk_may_need_repair = cjk_may_need_repair || !valid || may_be_multibyte_mojibake(bytes);
+    }
+    if (beyond_legacy) {
+        // Text that is not valid UTF-8 splits into runs differently in the full repair.
+        if (cjk_may_need_repair || !valid) return true;
+        // An upper bound on fix_stray_ideographs()'s count of Latin letters.
+        const std::size_t latin = ascii_letters + latin_letters;
+        if (cjk_letters > 0 && cjk_letters * 50 <= latin && latin >= 20) return true;
     }
     // Legacy misreadings: Latin-1 soup ("Ïðèâåò") or case-swapped Cyrillic ("рТЙЧЕФ НЙТ"), which
     // is mostly capitals or flips case inside words.
