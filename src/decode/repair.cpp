@@ -354,29 +354,34 @@ Peeling peel(std::u32string text, int layer, std::optional<double> known_cost, s
         double removed;  // implausibility the edits remove
         double cost;     // set once the text's own cost is known
         double evidence;
-        std::u32string text;
+        std::vector<Edit> chosen;
+        std::u32string text;  // the text with the edits applied, made only for the readings followed
         bool speculative;
     };
     std::vector<Option> options;
-    auto add_option = [&](std::string_view encoding, const std::vector<Edit>& edits, bool speculative) {
-        std::u32string fixed = apply_edits(text, edits);
+    auto add_option = [&](std::string_view encoding, std::vector<Edit> edits, bool speculative) {
         double evidence = 0, removed = 0;
         for (const Edit& e : edits) {
             evidence += e.evidence;
             removed += e.plausibility_gain;
         }
-        options.push_back({encoding, edits.size(), removed, 0.0, evidence, std::move(fixed), speculative});
+        const std::size_t count = edits.size();
+        options.push_back({encoding, count, removed, 0.0, evidence, std::move(edits), {}, speculative});
     };
     auto consider = [&](std::string_view encoding, std::vector<Edit> candidates) {
         if (candidates.empty()) return;
-        const std::vector<Edit> edits = select_edits(candidates, layer > 0 ? Proof::shown : Proof::required, encoding);
-        if (!edits.empty()) add_option(encoding, edits, false);
+        if (layer > 0) {
+            std::vector<Edit> edits = select_edits(std::move(candidates), Proof::shown, encoding);
+            if (!edits.empty()) add_option(encoding, std::move(edits), false);
+            return;
+        }
+        std::vector<Edit> edits = select_edits(candidates, Proof::required, encoding);
+        const std::size_t required = edits.size();
+        if (!edits.empty()) add_option(encoding, std::move(edits), false);
         // A first layer of double encoding can look no better than before ("Г‚ВЈ" → "Â£" → "£"),
         // so every sequence is also followed as a speculative reading, kept only if the path pays.
-        if (layer == 0) {
-            const std::vector<Edit> all = select_edits(std::move(candidates), Proof::none, encoding);
-            if (all.size() > edits.size()) add_option(encoding, all, true);
-        }
+        std::vector<Edit> all = select_edits(std::move(candidates), Proof::none, encoding);
+        if (all.size() > required) add_option(encoding, std::move(all), true);
     };
     std::vector<std::string_view> suspected;
     const auto& charmaps = mojibake_charmaps();
@@ -395,12 +400,13 @@ Peeling peel(std::u32string text, int layer, std::optional<double> known_cost, s
     }
     const double cost = known_cost ? *known_cost : implausibility(text, 0, text.size());
     for (Option& option : options) option.cost = cost - option.removed;
-    Peeling best{std::move(text), cost, {}};
     std::stable_sort(options.begin(), options.end(),
                      [](const Option& a, const Option& b) { return a.cost - a.evidence < b.cost - b.evidence; });
     // Three readings are followed from each of the first two layers, one after that: the search
     // stays small on long documents.
     const std::size_t branches = layer <= 1 ? 3 : 1;
+    for (std::size_t i = 0; i < options.size() && i < branches; ++i) options[i].text = apply_edits(text, options[i].chosen);
+    Peeling best{std::move(text), cost, {}};
     const double initial = best.cost;
     // Two code pages often propose the same reading (windows-1252 and windows-1254 do for most
     // Western text). Followed again, it would end where the first did and could not win over it.
