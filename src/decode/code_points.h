@@ -56,9 +56,27 @@ inline void append_utf8(std::string& out, char32_t cp) {
 }
 
 inline std::string to_utf8(std::u32string_view code_points) {
-    std::string out;
-    out.reserve(code_points.size());
-    for (const char32_t cp : code_points) append_utf8(out, cp);
+    // Sized for the worst case and trimmed after, as to_code_points() does.
+    std::string out(code_points.size() * 4, '\0');
+    char* o = out.data();
+    for (const char32_t cp : code_points) {
+        if (cp < 0x80) {
+            *o++ = static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            *o++ = static_cast<char>(0xC0 | (cp >> 6));
+            *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            *o++ = static_cast<char>(0xE0 | (cp >> 12));
+            *o++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            *o++ = static_cast<char>(0xF0 | (cp >> 18));
+            *o++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            *o++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    }
+    out.resize(static_cast<std::size_t>(o - out.data()));
     return out;
 }
 
