@@ -233,7 +233,10 @@ double implausibility(std::u32string_view text, std::size_t begin, std::size_t e
         // Printable ASCII (not an apostrophe) after two ASCII characters costs nothing in any
         // term: most of any text, skipped without looking up a class.
         const char32_t cp = text[i];
-        if (cp >= 0x20 && cp < 0x7F && cp != U'\'' && (i < 1 || text[i - 1] < 0x80) && (i < 2 || text[i - 2] < 0x80)) {
+        auto plain = [](char32_t c) { return c >= 0x20 && c < 0x7F && c != U'\''; };
+        if (plain(cp) && (i < 1 || text[i - 1] < 0x80) && (i < 2 || text[i - 2] < 0x80)) {
+            // So is every plain character that follows: its two predecessors are ASCII.
+            while (i + 1 < last && plain(text[i + 1])) ++i;
             continue;
         }
         if (i >= begin && i < end) cost += char_cost(text, cls, i);
