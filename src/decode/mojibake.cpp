@@ -129,7 +129,10 @@ std::optional<Sequence> match_sequence(std::u32string_view text, std::size_t i, 
 // Where in a text single-byte mojibake can start and what can count against it, found once and
 // shared by every code page tried on the text.
 struct TextIndex {
-    std::vector<std::pair<std::size_t, std::uint16_t>> leads;  // position, lead_mask() of its character
+    // Where a sequence can start, and in which code pages: a lead byte there followed by a
+    // character that can stand for a continuation byte (one of the code page's, or a space, '?'
+    // or U+FFFD standing in for a lost byte), as match_sequence requires.
+    std::vector<std::pair<std::size_t, std::uint16_t>> leads;
     std::vector<std::size_t> beyond_latin1;  // positions of characters above U+00FF other than U+FFFD
 };
 
@@ -139,8 +142,12 @@ TextIndex index_text(std::u32string_view text) {
     index.beyond_latin1.reserve(32);
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] < 0x80) continue;
-        if (const std::uint16_t mask = lead_mask(text[i])) index.leads.emplace_back(i, mask);
         if (text[i] > 0xFF && text[i] != 0xFFFD) index.beyond_latin1.push_back(i);
+        const std::uint16_t lead = lead_mask(text[i]);
+        if (lead == 0 || i + 1 >= text.size()) continue;
+        const char32_t next = text[i + 1];
+        const bool stand_in = next == U' ' || next == U'?' || next == 0xFFFD;
+        if (const std::uint16_t mask = stand_in ? lead : lead & continuation_mask(next)) index.leads.emplace_back(i, mask);
     }
     return index;
 }
