@@ -138,8 +138,6 @@ struct TextIndex {
 
 TextIndex index_text(std::u32string_view text) {
     TextIndex index;
-    index.leads.reserve(32);
-    index.beyond_latin1.reserve(32);
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] < 0x80) continue;
         if (text[i] > 0xFF && text[i] != 0xFFFD) index.beyond_latin1.push_back(i);
@@ -147,7 +145,10 @@ TextIndex index_text(std::u32string_view text) {
         if (lead == 0 || i + 1 >= text.size()) continue;
         const char32_t next = text[i + 1];
         const bool stand_in = next == U' ' || next == U'?' || next == 0xFFFD;
-        if (const std::uint16_t mask = stand_in ? lead : lead & continuation_mask(next)) index.leads.emplace_back(i, mask);
+        if (const std::uint16_t mask = stand_in ? lead : lead & continuation_mask(next)) {
+            if (index.leads.empty()) index.leads.reserve(16);
+            index.leads.emplace_back(i, mask);
+        }
     }
     return index;
 }

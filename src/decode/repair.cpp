@@ -1,11 +1,13 @@
 // Repair of decoded text: leftover character references, mojibake layers, C1 controls, stray ideographs.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
 #include <iterator>
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include "decode/charmaps.h"
@@ -383,16 +385,17 @@ Peeling peel(std::u32string text, int layer, std::optional<double> known_cost, s
         std::vector<Edit> all = select_edits(std::move(candidates), Proof::none, encoding);
         if (all.size() > required) add_option(encoding, std::move(all), true);
     };
-    std::vector<std::string_view> suspected;
+    std::array<std::string_view, 16> suspected;  // the single-byte code pages, then the multi-byte ones
+    std::size_t count = 0;
     const auto& charmaps = mojibake_charmaps();
     for (std::size_t k = 0; k < charmaps.size(); ++k) {
-        if (suspicions.charmaps & (1u << k)) suspected.push_back(charmaps[k].name());
+        if (suspicions.charmaps & (1u << k)) suspected[count++] = charmaps[k].name();
     }
     if (suspicions.multibyte) {
-        for (const auto encoding : multibyte_mojibake_encodings()) suspected.push_back(encoding);
+        for (const auto encoding : multibyte_mojibake_encodings()) suspected[count++] = encoding;
     }
-    std::vector<std::vector<Edit>> candidates = mojibake_candidates(text, suspected);
-    for (std::size_t k = 0; k < suspected.size(); ++k) consider(suspected[k], std::move(candidates[k]));
+    std::vector<std::vector<Edit>> candidates = mojibake_candidates(text, std::span(suspected.data(), count));
+    for (std::size_t k = 0; k < count; ++k) consider(suspected[k], std::move(candidates[k]));
     // Nothing to follow: the caller reads no cost from a path without steps, so none is computed.
     if (options.empty()) {
         if (layer > 0) settled.push_back(text);
