@@ -52,10 +52,12 @@ const char* iconv_name(std::string_view encoding) {
 }
 
 // Misread single-byte text is almost all high bytes: the count of non-ASCII letters when they
-// are at least half the letters, else 0.
-std::size_t non_ascii_letters_if_most(std::u32string_view text) {
+// are at least half the letters, else 0. Also 0 for text with a character above `highest`, which
+// no reading has (highest_in_a_reading).
+std::size_t non_ascii_letters_if_most(std::u32string_view text, char32_t highest) {
     std::size_t letters = 0, high = 0;
     for (const char32_t c : text) {
+        if (c > highest) return 0;
         if (!is_letter(classify(c).kind)) continue;
         ++letters;
         high += c >= 0x80;
@@ -104,8 +106,7 @@ bool encodable_in_a_reading(std::u32string_view text) {
 LegacyRepair undo_legacy_misreading(std::u32string_view text) {
     LegacyRepair best;
     static const char32_t highest = highest_in_a_reading();
-    if (std::any_of(text.begin(), text.end(), [](char32_t c) { return c > highest; })) return best;
-    const std::size_t high_letters = non_ascii_letters_if_most(text);
+    const std::size_t high_letters = non_ascii_letters_if_most(text, highest);
     if (high_letters == 0 || !encodable_in_a_reading(text)) return best;
     // Misread text is implausible throughout, not in a corner of a long document.
     const double original = implausibility(text, 0, text.size());
