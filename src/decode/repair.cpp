@@ -342,10 +342,15 @@ Suspicions suspect(std::u32string_view text) {
 
 // `known_cost` is the text's implausibility: computed at the first layer only if there is
 // something to peel, and for deeper layers estimated from the edits' local gains.
+// Equality by bytes: char_traits<char32_t> compares one character at a time.
+bool same_text(std::u32string_view a, std::u32string_view b) {
+    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(char32_t)) == 0;
+}
+
 // `settled` collects texts found to have nothing to peel below the first layer, where what a
 // text offers depends on the text alone: two paths often reach the same text.
 Peeling peel(std::u32string text, int layer, std::optional<double> known_cost, std::vector<std::u32string>& settled) {
-    if (layer > 0 && std::find(settled.begin(), settled.end(), text) != settled.end()) {
+    if (layer > 0 && std::any_of(settled.begin(), settled.end(), [&](const std::u32string& s) { return same_text(s, text); })) {
         return {std::move(text), known_cost.value_or(0.0), {}};
     }
     const Suspicions suspicions = layer < kMaxLayers ? suspect(text) : Suspicions{};
@@ -414,7 +419,7 @@ Peeling peel(std::u32string text, int layer, std::optional<double> known_cost, s
     // Two code pages often propose the same reading (windows-1252 and windows-1254 do for most
     // Western text). Followed again, it would end where the first did and could not win over it.
     auto same_reading = [](const Option& a, const Option& b) {
-        return a.cost == b.cost && a.evidence == b.evidence && a.speculative == b.speculative && a.text == b.text;
+        return a.cost == b.cost && a.evidence == b.evidence && a.speculative == b.speculative && same_text(a.text, b.text);
     };
     std::vector<bool> repeated(std::min(options.size(), branches), false);
     for (std::size_t i = 1; i < repeated.size(); ++i) {
@@ -483,7 +488,7 @@ std::size_t fix_stray_ideographs(std::u32string& text) {
         if (c.script == Script::latin) ++latin;
         else if (c.script == Script::cjk || c.script == Script::hangul) ++cjk;
         // Too much CJK for the rest of the text to outweigh (CJK text): stop counting.
-        if (cjk * 50 > latin + (text.size() - i - 1)) return 0;
+        if (cjk > 0 && cjk * 50 > latin + (text.size() - i - 1)) return 0;
     }
     if (cjk == 0 || cjk * 50 > latin || latin < 20) return 0;
     std::size_t count = 0;
