@@ -64,11 +64,36 @@ bool space_or_question_mark_matters_after(char32_t c) {
 
 bool is_ascii_letter(char32_t c) { return (c | 0x20) - U'a' < 26; }
 
+// What may_need_repair() asks of a character below U+0800 (two bytes in UTF-8).
+struct TwoByteFacts {
+    std::uint16_t lead = 0;          // lead_mask()
+    std::uint16_t continuation = 0;  // continuation_mask()
+    CharKind kind = CharKind::symbol;
+    std::uint8_t latin_letter = 0;
+    std::uint8_t cyrillic_letter = 0;
+    std::uint8_t cyrillic_capital = 0;
+};
+
+const std::array<TwoByteFacts, 0x800>& two_byte_facts() {
+    static const std::array<TwoByteFacts, 0x800> facts = [] {
+        std::array<TwoByteFacts, 0x800> t{};
+        for (char32_t cp = 0x80; cp < 0x800; ++cp) {
+            const CharClass c = classify(cp);
+            const bool letter = is_letter(c.kind);
+            t[cp] = {lead_mask(cp), continuation_mask(cp), c.kind, letter && c.script == Script::latin,
+                     letter && c.script == Script::cyrillic, c.kind == CharKind::upper && c.script == Script::cyrillic};
+        }
+        return t;
+    }();
+    return facts;
+}
+
 // A quick pass over the bytes for anything a repair could act on: '&', C1 controls, U+FFFD, a
 // code page's lead byte followed by one of its continuation bytes, letters that are mostly
 // non-ASCII (a legacy misreading), or CJK that may be mojibake. Most text, in any language, is
 // settled here.
 bool may_need_repair(std::string_view text) {
+    const auto& two_byte = two_byte_facts();
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const auto* end = p + text.size();
     std::uint16_t previous_lead = 0;
@@ -122,6 +147,22 @@ bool may_need_repair(std::string_view text) {
                 valid = valid && cp >= 0xC2 && (p[1] & 0xC0) == 0x80;
                 cp = (cp & 0x1F) << 6 | (p[1] & 0x3F);
                 p += 2;
+                // The general path below, with what it asks of the character in one lookup:
+                // Latin-1, Greek, Cyrillic, Hebrew, Arabic... are all two bytes. (An overlong
+                // ASCII character takes the general path.)
+                if (cp >= 0x80) {
+                    if (cp <= 0x9F) return true;
+                    const TwoByteFacts f = two_byte[cp];
+                    if (previous_lead & f.continuation) return true;
+                    latin_letters += f.latin_letter;
+                    cyrillic_letters += f.cyrillic_letter;
+                    cyrillic_capitals += f.cyrillic_capital;
+                    case_flips += previous_kind == CharKind::lower && f.kind == CharKind::upper;
+                    previous_lead = f.lead;
+                    previous_kind = f.kind;
+                    previous = cp;
+                    continue;
+                }
             } else if (cp < 0xF0) {
                 if (end - p < 3) return true;
                 valid = valid && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80;
