@@ -109,3 +109,33 @@ TEST_CASE("decode runs repair unless told not to", "[decode][repair]") {
     CHECK(raw.text == bytes);
     CHECK(raw.report.repairs.empty());
 }
+
+// Clean CJK text is settled by the quick check without the full search; these cases hold its
+// proof to account: what the search would repair must still reach it.
+TEST_CASE("repair passes clean CJK text and still finds mojibake in and beside it", "[decode][repair]") {
+    const std::string chinese = "委员会星期二开会审议预算。成员们一致认为该提案需要进一步修改。";
+    for (const std::string& clean : {chinese, std::string("日本語のテキストです。東京は晴れ。"),
+                                     std::string("한국어 문장입니다. 서울은 맑음."), chinese + " café naïve 2024年"}) {
+        std::string text = clean;
+        CHECK(winnow::repair_mojibake(text).empty());
+        CHECK(text == clean);
+    }
+    // Arabic UTF-8 read as GBK: its CJK characters re-encode to valid UTF-8.
+    std::string gbk = chinese + "\n賵賷賳丿賵夭. 氐賮丨丞 丕賱賰賵丿 賴匕賴 賱丕 鬲鬲賵丕賮賯 賲毓 丕賱兀賷夭賵 8859-6.";
+    auto repairs = winnow::repair_mojibake(gbk);
+    CHECK(gbk == chinese + "\nويندوز. صفحة الكود هذه لا تتوافق مع الأيزو 8859-6.");
+    REQUIRE(repairs.size() == 1);
+    CHECK(repairs[0].kind == "utf8-as-GBK");
+    // Windows-1252 mojibake next to clean Chinese.
+    std::string latin = chinese + " Le comitÃ© s'est rÃ©uni.";
+    repairs = winnow::repair_mojibake(latin);
+    CHECK(latin == chinese + " Le comité s'est réuni.");
+    REQUIRE(repairs.size() == 1);
+    CHECK(repairs[0].kind == "utf8-as-windows-1252");
+    // A lone ideograph where a no-break space was, in Latin text.
+    std::string stray = "The committee met below\xE6\xB3\xADor above the river on Tuesday to review the budget";
+    repairs = winnow::repair_mojibake(stray);
+    CHECK(stray == "The committee met below or above the river on Tuesday to review the budget");
+    REQUIRE(repairs.size() == 1);
+    CHECK(repairs[0].kind == "stray-ideograph");
+}

@@ -2,6 +2,7 @@
 #include "decode/charmaps.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace winnow {
 namespace {
@@ -27,9 +28,7 @@ SingleByteCharmap::SingleByteCharmap(std::string_view name, const std::array<cha
     }
 }
 
-int SingleByteCharmap::encode(char32_t cp) const {
-    if (cp < 0x80) return static_cast<int>(cp);
-    if (cp < kDirectLimit) return direct_[cp] != 0 ? direct_[cp] : -1;
+int SingleByteCharmap::encode_above_direct_limit(char32_t cp) const {
     const auto it = std::lower_bound(reverse_.begin(), reverse_.end(), std::pair<char32_t, std::uint8_t>{cp, 0});
     if (it == reverse_.end() || it->first != cp) return -1;
     return it->second;
@@ -44,33 +43,28 @@ const std::vector<SingleByteCharmap>& mojibake_charmaps() {
     return charmaps;
 }
 
+namespace charmaps_detail {
 namespace {
 
-struct ByteRoleMasks {
-    std::vector<std::uint16_t> lead;
-    std::vector<std::uint16_t> continuation;
-};
-
-const ByteRoleMasks& byte_role_masks() {
-    static const ByteRoleMasks masks = [] {
-        ByteRoleMasks m{std::vector<std::uint16_t>(kDirectLimit, 0), std::vector<std::uint16_t>(kDirectLimit, 0)};
-        const auto& charmaps = mojibake_charmaps();
-        for (std::size_t k = 0; k < charmaps.size(); ++k) {
-            for (unsigned b = 0x80; b < 0x100; ++b) {
-                const char32_t cp = charmaps[k].decode(static_cast<unsigned char>(b));
-                if (cp >= kDirectLimit) continue;
-                if (b >= 0xC2 && b <= 0xF4) m.lead[cp] |= static_cast<std::uint16_t>(1u << k);
-                if (b <= 0xBF) m.continuation[cp] |= static_cast<std::uint16_t>(1u << k);
-            }
+// Bit k of masks[cp] is set when byte b in [lo, hi] of kCharmaps[k] decodes to cp.
+constexpr std::array<std::uint16_t, kDirectLimit> byte_role_masks(unsigned lo, unsigned hi) {
+    std::array<std::uint16_t, kDirectLimit> masks{};
+    for (std::size_t k = 0; k < std::size(kCharmaps); ++k) {
+        for (unsigned b = lo; b <= hi; ++b) {
+            const char32_t cp = kCharmaps[k].high[b - 0x80];
+            if (cp < kDirectLimit) masks[cp] |= static_cast<std::uint16_t>(1u << k);
         }
-        return m;
-    }();
+    }
     return masks;
 }
 
-std::uint16_t slow_mask(char32_t cp, int lo, int hi) {
-    // Above the flat tables only MacRoman has characters: the Apple logo and the fi/fl ligatures.
-    if (cp != 0xF8FF && cp != 0xFB01 && cp != 0xFB02) return 0;
+}  // namespace
+
+constexpr std::array<std::uint16_t, kDirectLimit> kLeadMasks = byte_role_masks(0xC2, 0xF4);
+constexpr std::array<std::uint16_t, kDirectLimit> kContinuationMasks = byte_role_masks(0x80, 0xBF);
+
+std::uint16_t mask_above_direct_limit(char32_t cp, int lo, int hi) {
+    if (!in_a_charmap_above_direct_limit(cp)) return 0;
     std::uint16_t mask = 0;
     const auto& charmaps = mojibake_charmaps();
     for (std::size_t k = 0; k < charmaps.size(); ++k) {
@@ -80,17 +74,7 @@ std::uint16_t slow_mask(char32_t cp, int lo, int hi) {
     return mask;
 }
 
-}  // namespace
-
-std::uint16_t lead_mask(char32_t cp) {
-    if (cp < 0x80) return 0;
-    return cp < kDirectLimit ? byte_role_masks().lead[cp] : slow_mask(cp, 0xC2, 0xF4);
-}
-
-std::uint16_t continuation_mask(char32_t cp) {
-    if (cp < 0x80) return 0;
-    return cp < kDirectLimit ? byte_role_masks().continuation[cp] : slow_mask(cp, 0x80, 0xBF);
-}
+}  // namespace charmaps_detail
 
 const SingleByteCharmap& charmap_named(std::string_view name) {
     for (const auto& charmap : mojibake_charmaps()) {

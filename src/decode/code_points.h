@@ -8,28 +8,32 @@ namespace winnow {
 
 // Decodes valid UTF-8 (the decode stage guarantees it) into code points.
 inline std::u32string to_code_points(std::string_view utf8) {
-    std::u32string out;
-    out.reserve(utf8.size());
-    for (std::size_t i = 0; i < utf8.size();) {
-        const auto b = static_cast<unsigned char>(utf8[i]);
-        auto cont = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(utf8[i + k]) & 0x3F); };
+    // Sized for the worst case (all ASCII) and trimmed after: no capacity check per character.
+    std::u32string out(utf8.size(), U'\0');
+    char32_t* o = out.data();
+    const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+    const std::size_t n = utf8.size();
+    for (std::size_t i = 0; i < n;) {
+        const unsigned char b = p[i];
+        auto cont = [&](std::size_t k) { return static_cast<char32_t>(p[i + k] & 0x3F); };
         if (b < 0x80) {
-            out.push_back(b);
+            *o++ = b;
             i += 1;
-        } else if (b < 0xE0 && i + 1 < utf8.size()) {
-            out.push_back((char32_t{b} & 0x1F) << 6 | cont(1));
+        } else if (b < 0xE0 && i + 1 < n) {
+            *o++ = (char32_t{b} & 0x1F) << 6 | cont(1);
             i += 2;
-        } else if (b < 0xF0 && i + 2 < utf8.size()) {
-            out.push_back((char32_t{b} & 0x0F) << 12 | cont(1) << 6 | cont(2));
+        } else if (b < 0xF0 && i + 2 < n) {
+            *o++ = (char32_t{b} & 0x0F) << 12 | cont(1) << 6 | cont(2);
             i += 3;
-        } else if (i + 3 < utf8.size()) {
-            out.push_back((char32_t{b} & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3));
+        } else if (i + 3 < n) {
+            *o++ = (char32_t{b} & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3);
             i += 4;
         } else {
-            out.push_back(0xFFFD);
+            *o++ = 0xFFFD;
             i += 1;
         }
     }
+    out.resize(static_cast<std::size_t>(o - out.data()));
     return out;
 }
 
@@ -52,9 +56,27 @@ inline void append_utf8(std::string& out, char32_t cp) {
 }
 
 inline std::string to_utf8(std::u32string_view code_points) {
-    std::string out;
-    out.reserve(code_points.size());
-    for (const char32_t cp : code_points) append_utf8(out, cp);
+    // Sized for the worst case and trimmed after, as to_code_points() does.
+    std::string out(code_points.size() * 4, '\0');
+    char* o = out.data();
+    for (const char32_t cp : code_points) {
+        if (cp < 0x80) {
+            *o++ = static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            *o++ = static_cast<char>(0xC0 | (cp >> 6));
+            *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            *o++ = static_cast<char>(0xE0 | (cp >> 12));
+            *o++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            *o++ = static_cast<char>(0xF0 | (cp >> 18));
+            *o++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            *o++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    }
+    out.resize(static_cast<std::size_t>(o - out.data()));
     return out;
 }
 

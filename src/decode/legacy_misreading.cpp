@@ -52,10 +52,12 @@ const char* iconv_name(std::string_view encoding) {
 }
 
 // Misread single-byte text is almost all high bytes: the count of non-ASCII letters when they
-// are at least half the letters, else 0.
-std::size_t non_ascii_letters_if_most(std::u32string_view text) {
+// are at least half the letters, else 0. Also 0 for text with a character above `highest`, which
+// no reading has (highest_in_a_reading).
+std::size_t non_ascii_letters_if_most(std::u32string_view text, char32_t highest) {
     std::size_t letters = 0, high = 0;
     for (const char32_t c : text) {
+        if (c > highest) return 0;
         if (!is_letter(classify(c).kind)) continue;
         ++letters;
         high += c >= 0x80;
@@ -77,9 +79,22 @@ bool same_encoding(const std::string& detected, std::string_view expected) {
     return false;
 }
 
+constexpr std::string_view kReadings[] = {"windows-1252", "windows-1251", "koi8-r", "windows-1250"};
+
+// The highest code point any of kReadings has: a text with a character above it (any CJK text)
+// cannot have been read as one of them.
+char32_t highest_in_a_reading() {
+    char32_t highest = 0x7F;
+    for (const std::string_view name : kReadings) {
+        const SingleByteCharmap& charmap = charmap_named(name);
+        for (unsigned b = 0x80; b < 0x100; ++b) highest = std::max(highest, charmap.decode(static_cast<unsigned char>(b)));
+    }
+    return highest;
+}
+
 // Misread text is made only of characters of the code page it was read as.
 bool encodable_in_a_reading(std::u32string_view text) {
-    for (const std::string_view name : {"windows-1252", "windows-1251", "koi8-r", "windows-1250"}) {
+    for (const std::string_view name : kReadings) {
         const SingleByteCharmap& charmap = charmap_named(name);
         if (std::all_of(text.begin(), text.end(), [&](char32_t c) { return charmap.encode(c) >= 0; })) return true;
     }
@@ -90,7 +105,8 @@ bool encodable_in_a_reading(std::u32string_view text) {
 
 LegacyRepair undo_legacy_misreading(std::u32string_view text) {
     LegacyRepair best;
-    const std::size_t high_letters = non_ascii_letters_if_most(text);
+    static const char32_t highest = highest_in_a_reading();
+    const std::size_t high_letters = non_ascii_letters_if_most(text, highest);
     if (high_letters == 0 || !encodable_in_a_reading(text)) return best;
     // Misread text is implausible throughout, not in a corner of a long document.
     const double original = implausibility(text, 0, text.size());

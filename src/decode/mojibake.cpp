@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
 
 #include "decode/charmaps.h"
 #include "decode/code_points.h"
@@ -125,29 +126,54 @@ std::optional<Sequence> match_sequence(std::u32string_view text, std::size_t i, 
     return seq;
 }
 
-// Whether a character beyond Latin-1 stands outside every sequence that might be applied.
-bool correct_text_beside(std::u32string_view text, const std::vector<Edit>& edits) {
-    auto edit = edits.begin();
+// Where in a text single-byte mojibake can start and what can count against it, found once and
+// shared by every code page tried on the text.
+struct TextIndex {
+    // Where a sequence can start, and in which code pages: a lead byte there followed by a
+    // character that can stand for a continuation byte (one of the code page's, or a space, '?'
+    // or U+FFFD standing in for a lost byte), as match_sequence requires.
+    std::vector<std::pair<std::size_t, std::uint16_t>> leads;
+    std::vector<std::size_t> beyond_latin1;  // positions of characters above U+00FF other than U+FFFD
+};
+
+TextIndex index_text(std::u32string_view text) {
+    TextIndex index;
     for (std::size_t i = 0; i < text.size(); ++i) {
-        while (edit != edits.end() && (edit->end <= i || edit->gain < kSupportedGain)) ++edit;
-        if (edit != edits.end() && i >= edit->begin) {
-            i = edit->end - 1;
-            continue;
+        if (text[i] < 0x80) continue;
+        if (text[i] > 0xFF && text[i] != 0xFFFD) index.beyond_latin1.push_back(i);
+        const std::uint16_t lead = lead_mask(text[i]);
+        if (lead == 0 || i + 1 >= text.size()) continue;
+        const char32_t next = text[i + 1];
+        const bool stand_in = next == U' ' || next == U'?' || next == 0xFFFD;
+        if (const std::uint16_t mask = stand_in ? lead : lead & continuation_mask(next)) {
+            if (index.leads.empty()) index.leads.reserve(16);
+            index.leads.emplace_back(i, mask);
         }
-        if (text[i] > 0xFF && text[i] != 0xFFFD) return true;
+    }
+    return index;
+}
+
+// Whether a character beyond Latin-1 stands outside every sequence that might be applied.
+bool correct_text_beside(const TextIndex& index, const std::vector<Edit>& edits) {
+    auto edit = edits.begin();
+    for (const std::size_t i : index.beyond_latin1) {
+        while (edit != edits.end() && (edit->end <= i || edit->gain < kSupportedGain)) ++edit;
+        if (edit == edits.end() || i < edit->begin) return true;
     }
     return false;
 }
 
-// Every sequence is judged in the text as it would read with all of them undone, so that a
-// word of mojibake letters is compared with the word it spells, not with one letter in a sea of
-// mojibake.
-std::vector<Edit> find_single_byte(std::u32string_view text, const SingleByteCharmap& charmap) {
+// The sequences of UTF-8 that text spells in mojibake_charmaps()[k], before they are scored. A
+// sequence starts only where the code page has a lead byte (lead_mask()).
+std::vector<Edit> match_single_byte(std::u32string_view text, std::size_t k, const TextIndex& index) {
+    const SingleByteCharmap& charmap = mojibake_charmaps()[k];
     std::vector<Edit> edits;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] < 0x80) continue;
+    std::size_t free_from = 0;  // the end of the last sequence found
+    for (const auto& [i, mask] : index.leads) {
+        if (i < free_from || !(mask & (1u << k))) continue;
         const auto seq = match_sequence(text, i, charmap);
         if (!seq) continue;
+        if (edits.empty()) edits.reserve(std::min<std::size_t>(index.leads.size(), 16));
         Edit edit{i, i + seq->length, std::u32string(1, seq->code_point), 0, seq->weak, seq->lossy, 0, false};
         if (seq->keeps_space) edit.replacement.push_back(U' ');
         // Symbols that spell a symbol ("¬´" → "«") or box drawing that spells a Latin letter
@@ -160,37 +186,104 @@ std::vector<Edit> find_single_byte(std::u32string_view text, const SingleByteCha
         const bool spells_letter = is_letter(spelled.kind) && (spelled.script != Script::latin || !has_rare);
         if (!has_letter && !spells_letter) edit.weak = edit.symbolic = true;
         edits.push_back(std::move(edit));
-        i += seq->length - 1;
+        free_from = i + seq->length;
     }
-    if (edits.empty()) return edits;
+    return edits;
+}
+
+// Implausibility of each sequence's stretch before and after all of them are undone. It depends
+// only on where the sequences are and what they spell, so code pages that agree on those (as
+// windows-1252 and windows-1254 do on most Western mojibake) share one computation.
+struct SequenceCosts {
+    std::vector<double> before;
+    std::vector<double> after;
+};
+
+bool same_sequences(const std::vector<Edit>& a, const std::vector<Edit>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Edit& x, const Edit& y) {
+        return x.begin == y.begin && x.end == y.end && x.replacement == y.replacement;
+    });
+}
+
+// The implausibility of stretches of one text, by (begin, end), kept sorted: code pages that
+// agree on where a sequence is (though not on all the others) share its cost before the edit.
+using StretchCosts = std::vector<std::pair<std::pair<std::size_t, std::size_t>, double>>;
+
+SequenceCosts sequence_costs(std::u32string_view text, const std::vector<Edit>& edits, StretchCosts& known_before) {
+    SequenceCosts costs;
+    costs.before.reserve(edits.size());
+    costs.after.reserve(edits.size());
     const std::u32string fixed = apply_edits(text, edits);
+    const std::size_t known = known_before.size();
     std::size_t shift = 0;  // fixed position minus original position
-    const double prior = prior_cost(charmap.name());
-    for (Edit& edit : edits) {
+    for (const Edit& edit : edits) {
+        const std::pair<std::size_t, std::size_t> stretch{edit.begin, edit.end};
+        const auto end_of_known = known_before.begin() + static_cast<std::ptrdiff_t>(known);
+        const auto it = std::lower_bound(known_before.begin(), end_of_known, stretch,
+                                         [](const auto& entry, const auto& key) { return entry.first < key; });
+        if (it != end_of_known && it->first == stretch) {
+            costs.before.push_back(it->second);
+        } else {
+            costs.before.push_back(implausibility(text, edit.begin, edit.end));
+            known_before.emplace_back(stretch, costs.before.back());
+        }
         const std::size_t fixed_begin = edit.begin + shift;
-        const double before = implausibility(text, edit.begin, edit.end);
-        const double after = implausibility(fixed, fixed_begin, fixed_begin + edit.replacement.size());
+        costs.after.push_back(implausibility(fixed, fixed_begin, fixed_begin + edit.replacement.size()));
+        shift = shift + edit.replacement.size() - (edit.end - edit.begin);
+    }
+    // The new entries are in position order, as the edits are.
+    std::inplace_merge(known_before.begin(), known_before.begin() + static_cast<std::ptrdiff_t>(known), known_before.end());
+    return costs;
+}
+
+// Every sequence is judged in the text as it would read with all of them undone, so that a
+// word of mojibake letters is compared with the word it spells, not with one letter in a sea of
+// mojibake.
+void score_single_byte(const TextIndex& index, std::vector<Edit>& edits, const SequenceCosts& costs,
+                       std::string_view encoding) {
+    const double prior = prior_cost(encoding);
+    for (std::size_t k = 0; k < edits.size(); ++k) {
+        Edit& edit = edits[k];
+        const double before = costs.before[k];
+        const double after = costs.after[k];
         edit.plausibility_gain = before - after;
         // A lost byte leaves U+FFFD, which the score counts against the edit; yet folding two or
         // three characters of debris into one marker is progress.
         if (edit.lossy) edit.evidence = 1.0;
         edit.gain = before - after - prior + edit.evidence;
-        shift = shift + edit.replacement.size() - (edit.end - edit.begin);
     }
     // Text that also holds characters beyond Latin-1 read correctly ("Mccoy – DrÃ¥ber") went
     // through UTF-8 properly at least once: select_edits wants two clear sequences in it.
-    const bool correct = correct_text_beside(text, edits);
+    const bool correct = correct_text_beside(index, edits);
     for (Edit& edit : edits) edit.in_correct_text = correct;
+}
+
+std::vector<Edit> find_single_byte(std::u32string_view text, std::size_t k) {
+    const TextIndex index = index_text(text);
+    std::vector<Edit> edits = match_single_byte(text, k, index);
+    if (edits.empty()) return edits;
+    StretchCosts known_before;
+    score_single_byte(index, edits, sequence_costs(text, edits, known_before), mojibake_charmaps()[k].name());
     return edits;
 }
+
+// The position of the single-byte code page with this name in mojibake_charmaps(), if it is one.
+std::optional<std::size_t> single_byte_index(std::string_view encoding) {
+    const auto& charmaps = mojibake_charmaps();
+    for (std::size_t k = 0; k < charmaps.size(); ++k) {
+        if (charmaps[k].name() == encoding) return k;
+    }
+    return std::nullopt;
+}
+
+constexpr std::size_t kEncodeChunk = 8;
 
 // Encodes `run` into the encoder's code page a few characters at a time, giving up as soon as the
 // bytes so far cannot be UTF-8: runs of real CJK text fail within their first characters.
 bool encode_while_utf8(const Utf8Encoder& encoder, std::u32string_view run, std::string& bytes) {
-    constexpr std::size_t kChunk = 8;
     std::string piece;
-    for (std::size_t j = 0; j < run.size(); j += kChunk) {
-        if (!encoder.encode(to_utf8(run.substr(j, kChunk)), piece)) return false;
+    for (std::size_t j = 0; j < run.size(); j += kEncodeChunk) {
+        if (!encoder.encode(to_utf8(run.substr(j, kEncodeChunk)), piece)) return false;
         bytes += piece;
         // Up to three trailing bytes may be a sequence the next chunk completes.
         if (valid_utf8_prefix(bytes) + 3 < bytes.size()) return false;
@@ -198,14 +291,37 @@ bool encode_while_utf8(const Utf8Encoder& encoder, std::u32string_view run, std:
     return valid_utf8_prefix(bytes) == bytes.size();
 }
 
+// The iconv converter behind each of multibyte_mojibake_encodings().
+const char* multibyte_iconv_name(std::string_view encoding) {
+    return encoding == "GBK" ? "GBK" : encoding == "Big5" ? "BIG5-HKSCS" : encoding == "Shift_JIS" ? "WINDOWS-31J" : "UHC";
+}
+
+// Whether bytes can begin valid UTF-8: valid, except perhaps for an unfinished last sequence.
+bool may_begin_utf8(std::string_view bytes) {
+    const std::size_t valid = valid_utf8_prefix(bytes);
+    const std::string_view rest = bytes.substr(valid);
+    if (rest.empty()) return true;
+    const auto lead = static_cast<unsigned char>(rest[0]);
+    if (lead < 0xC2 || lead > 0xF4) return false;
+    const std::size_t length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (rest.size() >= length) return false;
+    for (std::size_t k = 1; k < rest.size(); ++k) {
+        const auto b = static_cast<unsigned char>(rest[k]);
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (k == 1 && lead == 0xE0) lo = 0xA0;
+        if (k == 1 && lead == 0xED) hi = 0x9F;
+        if (k == 1 && lead == 0xF0) lo = 0x90;
+        if (k == 1 && lead == 0xF4) hi = 0x8F;
+        if (b < lo || b > hi) return false;
+    }
+    return true;
+}
+
 // Runs of non-ASCII characters that the multi-byte code page encodes to valid UTF-8: a lead byte
 // left over at the end may have swallowed the ASCII character after it.
 std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view encoding) {
     std::vector<Edit> edits;
-    const Utf8Encoder encoder(encoding == "GBK"         ? "GBK"
-                              : encoding == "Big5"      ? "BIG5-HKSCS"
-                              : encoding == "Shift_JIS" ? "WINDOWS-31J"
-                                                        : "UHC");
+    const Utf8Encoder encoder(multibyte_iconv_name(encoding));
     // Latin text read as GBK keeps most of its letters: CJK characters are the few accented ones.
     // In Korean or Japanese text, CJK next to a Latin letter ("Ctrl-A키") is just the language.
     std::vector<bool> inside_word;  // parallel to edits
@@ -232,27 +348,35 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
         while (end < text.size() && text[end] >= 0x80) ++end;
         // Only runs that are mostly CJK can be UTF-8 read as a CJK code page; one or two CJK
         // characters inside a Latin word ("g猫nere" for "gènere") are accented letters read so.
-        const auto cjk = std::count_if(text.begin() + static_cast<std::ptrdiff_t>(i), text.begin() + static_cast<std::ptrdiff_t>(end),
-                                       [](char32_t c) {
-                                           const Script s = classify(c).script;
-                                           return s == Script::cjk || s == Script::hangul;
-                                       });
+        auto cjk_in_run = [&] {
+            return static_cast<std::size_t>(
+                std::count_if(text.begin() + static_cast<std::ptrdiff_t>(i), text.begin() + static_cast<std::ptrdiff_t>(end),
+                              [](char32_t c) {
+                                  const Script s = classify(c).script;
+                                  return s == Script::cjk || s == Script::hangul;
+                              }));
+        };
         auto latin_letter = [&](std::size_t j) {
             const CharClass c = classify(text[j]);
             return is_letter(c.kind) && c.script == Script::latin;
         };
-        const bool long_run = end - i >= 3 && static_cast<std::size_t>(cjk) * 2 >= end - i;
-        const bool short_run = end - i <= 2 && static_cast<std::size_t>(cjk) == end - i;
-        const bool after_latin = i > 0 && latin_letter(i - 1);
-        const bool before_latin = end < text.size() && latin_letter(end);
-        const bool beside_latin = (after_latin || before_latin) && latin_text();
-        if (long_run || short_run) {
+        // A long run is counted only once it encodes to UTF-8: real CJK text, whose runs are
+        // long, seldom does, and the count would cost a pass over every run in every code page.
+        const bool short_run = end - i <= 2 && cjk_in_run() == end - i;
+        std::optional<bool> long_run;
+        if (end - i <= 2) long_run = false;
+        if (short_run || end - i >= 3) {
             for (std::size_t stop : {end, end + 1}) {
                 if (stop > text.size()) break;
                 std::string bytes;
                 if (!encode_while_utf8(encoder, text.substr(i, stop - i), bytes)) continue;
+                if (!long_run) long_run = cjk_in_run() * 2 >= end - i;
+                if (!*long_run && !short_run) break;
+                const bool after_latin = i > 0 && latin_letter(i - 1);
+                const bool before_latin = end < text.size() && latin_letter(end);
+                const bool beside_latin = (after_latin || before_latin) && latin_text();
                 const bool multibyte = std::any_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) != 0; });
-                if (!multibyte || (long_run && bytes.size() < 6) || valid_utf8_prefix(bytes) != bytes.size()) continue;
+                if (!multibyte || (*long_run && bytes.size() < 6) || valid_utf8_prefix(bytes) != bytes.size()) continue;
                 // A short run is too little to go on alone, unless it sits in a Latin word and
                 // others like it do too (checked below).
                 Edit edit{i, stop, to_code_points(bytes), 0, short_run, false, 0, false};
@@ -328,23 +452,65 @@ double edit_gain(std::u32string_view text, std::size_t begin, std::size_t end, s
     return cost_before - cost_after;
 }
 
+bool may_be_multibyte_mojibake(std::string_view run) {
+    // find_multibyte encodes a run kEncodeChunk characters at a time; these code pages encode
+    // each character on its own (Big5-HKSCS's few two-character codes stay within a chunk as
+    // they do there), so the first chunk's bytes begin the bytes of the whole run.
+    std::size_t chunk = 0;
+    for (std::size_t chars = 0; chunk < run.size() && chars < kEncodeChunk; ++chars) {
+        const auto lead = static_cast<unsigned char>(run[chunk]);
+        chunk += lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    }
+    std::string bytes;
+    for (const std::string_view encoding : multibyte_mojibake_encodings()) {
+        if (convert_from_utf8(run.substr(0, chunk), multibyte_iconv_name(encoding), bytes) && may_begin_utf8(bytes)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 const std::vector<std::string_view>& multibyte_mojibake_encodings() {
     static const std::vector<std::string_view> encodings{"GBK", "Big5", "Shift_JIS", "EUC-KR"};
     return encodings;
 }
 
 std::vector<Edit> find_mojibake(std::u32string_view text, std::string_view encoding, Proof proof) {
-    for (const auto& charmap : mojibake_charmaps()) {
-        if (charmap.name() == encoding) return select_edits(find_single_byte(text, charmap), proof, encoding);
-    }
-    return select_edits(find_multibyte(text, encoding), proof, encoding);
+    return select_edits(mojibake_candidates(text, encoding), proof, encoding);
 }
 
 std::vector<Edit> mojibake_candidates(std::u32string_view text, std::string_view encoding) {
-    for (const auto& charmap : mojibake_charmaps()) {
-        if (charmap.name() == encoding) return find_single_byte(text, charmap);
-    }
+    if (const auto k = single_byte_index(encoding)) return find_single_byte(text, *k);
     return find_multibyte(text, encoding);
+}
+
+std::vector<std::vector<Edit>> mojibake_candidates(std::u32string_view text, std::span<const std::string_view> encodings) {
+    std::vector<std::vector<Edit>> found;
+    found.reserve(encodings.size());
+    // Sequences already scored in this text, and their costs.
+    std::vector<std::pair<const std::vector<Edit>*, SequenceCosts>> scored;
+    std::optional<TextIndex> index;
+    StretchCosts known_before;
+    for (const std::string_view encoding : encodings) {
+        const auto k = single_byte_index(encoding);
+        if (!k) {
+            found.push_back(find_multibyte(text, encoding));
+            continue;
+        }
+        if (!index) index = index_text(text);
+        found.push_back(match_single_byte(text, *k, *index));
+        std::vector<Edit>& edits = found.back();
+        if (edits.empty()) continue;
+        const auto same = std::find_if(scored.begin(), scored.end(),
+                                       [&](const auto& s) { return same_sequences(*s.first, edits); });
+        if (same != scored.end()) {
+            score_single_byte(*index, edits, same->second, encoding);
+        } else {
+            scored.emplace_back(&edits, sequence_costs(text, edits, known_before));
+            score_single_byte(*index, edits, scored.back().second, encoding);
+        }
+    }
+    return found;
 }
 
 std::u32string apply_edits(std::u32string_view text, const std::vector<Edit>& edits) {

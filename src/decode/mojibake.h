@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,11 +37,21 @@ std::vector<Edit> find_mojibake(std::u32string_view text, std::string_view encod
 // Every sequence find_mojibake considers, with its gain, before the evidence rules filter them.
 std::vector<Edit> mojibake_candidates(std::u32string_view text, std::string_view encoding);
 
+// mojibake_candidates for several code pages of one text, in order: code pages that spell the
+// same sequences in it (windows-1252 and windows-1254 in most Western text) share their scoring.
+std::vector<std::vector<Edit>> mojibake_candidates(std::u32string_view text, std::span<const std::string_view> encodings);
+
 // The evidence rules alone: find_mojibake is select_edits(mojibake_candidates(...), ...).
 std::vector<Edit> select_edits(std::vector<Edit> candidates, Proof proof, std::string_view encoding);
 
 // The multi-byte code pages find_mojibake accepts, in the order they are tried.
 const std::vector<std::string_view>& multibyte_mojibake_encodings();
+
+// Whether a run of non-ASCII characters (valid UTF-8, as the text holds it) might be UTF-8 read
+// as one of the multi-byte code pages: false when its first characters, encoded back into each
+// of them, cannot begin valid UTF-8, so that find_mojibake finds nothing in the run. Real CJK
+// text fails within a few characters; this settles it without decoding it to code points.
+bool may_be_multibyte_mojibake(std::string_view run);
 
 // Applies non-overlapping edits sorted by position.
 std::u32string apply_edits(std::u32string_view text, const std::vector<Edit>& edits);

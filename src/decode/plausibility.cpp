@@ -2,39 +2,21 @@
 #include "decode/plausibility.h"
 
 #include <algorithm>
-#include <array>
-#include <vector>
 
 #include "decode/unicode_class.h"
 
 namespace winnow {
 namespace {
 
-// The classes of a stretch of text, looked up once; positions outside it are classified on demand.
+// The classes of a text's characters, by position. classify() is a table lookup, cheaper than
+// caching its answers for the stretch being scored.
 class Classes {
 public:
-    Classes(std::u32string_view text, std::size_t lo, std::size_t hi) : text_(text), lo_(lo), size_(hi - lo) {
-        CharClass* out = small_.data();
-        if (size_ > small_.size()) {
-            large_.resize(size_);
-            out = large_.data();
-        }
-        for (std::size_t j = 0; j < size_; ++j) out[j] = classify(text[lo + j]);
-        data_ = out;
-    }
-    Classes(const Classes&) = delete;
-    Classes& operator=(const Classes&) = delete;
-    CharClass operator()(std::size_t j) const {
-        return j >= lo_ && j - lo_ < size_ ? data_[j - lo_] : classify(text_[j]);
-    }
+    explicit Classes(std::u32string_view text) : text_(text) {}
+    CharClass operator()(std::size_t j) const { return classify(text_[j]); }
 
 private:
     std::u32string_view text_;
-    std::size_t lo_;
-    std::size_t size_;
-    std::array<CharClass, 64> small_{};  // short stretches (one edit and its context) need no allocation
-    std::vector<CharClass> large_;
-    const CharClass* data_ = nullptr;
 };
 
 bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == 0x2019 || cp == 0x02BC; }
@@ -241,16 +223,27 @@ double triple_cost(std::u32string_view text, const Classes& cls, std::size_t i) 
 }  // namespace
 
 double implausibility(std::u32string_view text, std::size_t begin, std::size_t end) {
-    constexpr std::size_t kMargin = 8;
-    const Classes cls(text, begin > kMargin ? begin - kMargin : 0, std::min(text.size(), end + kMargin));
+    const Classes cls(text);
+    // One pass over every position a term can touch. All costs are multiples of 0.25, so the sum
+    // is exact in any order.
     double cost = 0.0;
-    for (std::size_t i = begin; i < end; ++i) cost += char_cost(text, cls, i);
-    for (std::size_t i = std::max<std::size_t>(begin, 1); i <= end && i < text.size(); ++i) {
-        cost += pair_cost(text[i - 1], text[i], cls(i - 1), cls(i));
-    }
     const std::size_t first = begin > 0 ? begin - 1 : 0;
-    for (std::size_t i = first; i <= end && i < text.size(); ++i) cost += triple_cost(text, cls, i);
-    for (std::size_t i = begin; i < end + 2 && i < text.size(); ++i) cost += triple_case_cost(text, cls, i);
+    const std::size_t last = std::min(end + 2, text.size());
+    for (std::size_t i = first; i < last; ++i) {
+        // Printable ASCII (not an apostrophe) after two ASCII characters costs nothing in any
+        // term: most of any text, skipped without looking up a class.
+        const char32_t cp = text[i];
+        auto plain = [](char32_t c) { return c >= 0x20 && c < 0x7F && c != U'\''; };
+        if (plain(cp) && (i < 1 || text[i - 1] < 0x80) && (i < 2 || text[i - 2] < 0x80)) {
+            // So is every plain character that follows: its two predecessors are ASCII.
+            while (i + 1 < last && plain(text[i + 1])) ++i;
+            continue;
+        }
+        if (i >= begin && i < end) cost += char_cost(text, cls, i);
+        if (i >= begin && i >= 1 && i <= end) cost += pair_cost(text[i - 1], cp, cls(i - 1), cls(i));
+        if (i <= end) cost += triple_cost(text, cls, i);
+        if (i >= begin) cost += triple_case_cost(text, cls, i);
+    }
     return cost;
 }
 

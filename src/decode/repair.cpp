@@ -1,11 +1,13 @@
 // Repair of decoded text: leftover character references, mojibake layers, C1 controls, stray ideographs.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
 #include <iterator>
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include "decode/charmaps.h"
@@ -60,19 +62,70 @@ bool space_or_question_mark_matters_after(char32_t c) {
     return c == 0x00C2 || c == 0x00C3 || c == 0x00E2 || c == 0x0102 || c == 0x0106 || c == 0x0413;
 }
 
-// A quick pass over the bytes for anything a repair could act on: '&', C1 controls, U+FFFD, CJK,
-// a code page's lead byte followed by one of its continuation bytes, or letters that are mostly
-// non-ASCII (a legacy misreading). Most text, in any language, is settled here.
+bool is_ascii_letter(char32_t c) { return (c | 0x20) - U'a' < 26; }
+
+// What may_need_repair() asks of a character below U+0800 (two bytes in UTF-8).
+struct TwoByteFacts {
+    std::uint16_t lead = 0;          // lead_mask()
+    std::uint16_t continuation = 0;  // continuation_mask()
+    CharKind kind = CharKind::symbol;
+    std::uint8_t latin_letter = 0;
+    std::uint8_t cyrillic_letter = 0;
+    std::uint8_t cyrillic_capital = 0;
+};
+
+const std::array<TwoByteFacts, 0x800>& two_byte_facts() {
+    static const std::array<TwoByteFacts, 0x800> facts = [] {
+        std::array<TwoByteFacts, 0x800> t{};
+        for (char32_t cp = 0x80; cp < 0x800; ++cp) {
+            const CharClass c = classify(cp);
+            const bool letter = is_letter(c.kind);
+            t[cp] = {lead_mask(cp), continuation_mask(cp), c.kind, letter && c.script == Script::latin,
+                     letter && c.script == Script::cyrillic, c.kind == CharKind::upper && c.script == Script::cyrillic};
+        }
+        return t;
+    }();
+    return facts;
+}
+
+// A quick pass over the bytes for anything a repair could act on: '&', C1 controls, U+FFFD, a
+// code page's lead byte followed by one of its continuation bytes, letters that are mostly
+// non-ASCII (a legacy misreading), or CJK that may be mojibake. Most text, in any language, is
+// settled here.
 bool may_need_repair(std::string_view text) {
+    const auto& two_byte = two_byte_facts();
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const auto* end = p + text.size();
     std::uint16_t previous_lead = 0;
     char32_t previous = 0;
     std::size_t ascii_letters = 0, latin_letters = 0, cyrillic_letters = 0, cyrillic_capitals = 0, case_flips = 0;
     CharKind previous_kind = CharKind::space;
+    // Text with characters from U+2E80 up (CJK) can be settled here too: no legacy misreading
+    // has them, and each run of non-ASCII characters with CJK in it must fail
+    // may_be_multibyte_mojibake(). Text where a stray ideograph could be mended (mostly Latin
+    // letters, see fix_stray_ideographs) and runs that are not valid UTF-8 go to the full repair.
+    bool beyond_legacy = false;  // a character from U+2E80 up, which none of the legacy readings has
+    bool valid = true;           // valid UTF-8 so far: it reads the same here and in the full repair
+    bool cjk_may_need_repair = false;
+    std::size_t cjk_letters = 0;
+    const auto* begin = p;
+    const unsigned char* run = p;  // start of the current run of non-ASCII characters, once it has CJK
+    bool run_has_cjk = false;
+    auto note_cjk = [&](const unsigned char* at) {
+        if (run_has_cjk) return;
+        run_has_cjk = true;
+        run = at;
+        while (run > begin && run[-1] >= 0x80) --run;
+    };
     while (p < end) {
+        if (run_has_cjk && *p < 0x80) {
+            const std::string_view bytes(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+            cjk_may_need_repair = cjk_may_need_repair || !valid || may_be_multibyte_mojibake(bytes);
+            run_has_cjk = false;
+            if (beyond_legacy && cjk_may_need_repair) return true;
+        }
         // Eight ASCII bytes without '&' at a time (not right after a lead: "Ã " matters).
-        while (previous_lead == 0 && end - p >= 8) {
+        while (previous_lead == 0 && end - p >= 8 && *p < 0x80) {
             std::uint64_t word;
             std::memcpy(&word, p, 8);
             const std::uint64_t x = word ^ 0x2626262626262626ULL;
@@ -85,33 +138,97 @@ bool may_need_repair(std::string_view text) {
             p += 8;
         }
         if (p >= end) break;
+        const unsigned char* at = p;
         char32_t cp = *p;
-        std::size_t length = 1;
         if (cp >= 0x80) {
-            length = cp >= 0xF0 ? 4 : cp >= 0xE0 ? 3 : 2;
-            if (static_cast<std::size_t>(end - p) < length) return true;
-            cp = length == 2 ? (cp & 0x1F) : length == 3 ? (cp & 0x0F) : (cp & 0x07);
-            for (std::size_t k = 1; k < length; ++k) cp = cp << 6 | (p[k] & 0x3F);
+            // Decoded by the lead byte's length alone, as to_code_points() does.
+            if (cp < 0xE0) {
+                if (end - p < 2) return true;
+                valid = valid && cp >= 0xC2 && (p[1] & 0xC0) == 0x80;
+                cp = (cp & 0x1F) << 6 | (p[1] & 0x3F);
+                p += 2;
+                // The general path below, with what it asks of the character in one lookup:
+                // Latin-1, Greek, Cyrillic, Hebrew, Arabic... are all two bytes. (An overlong
+                // ASCII character takes the general path.)
+                if (cp >= 0x80) {
+                    if (cp <= 0x9F) return true;
+                    const TwoByteFacts f = two_byte[cp];
+                    if (previous_lead & f.continuation) return true;
+                    latin_letters += f.latin_letter;
+                    cyrillic_letters += f.cyrillic_letter;
+                    cyrillic_capitals += f.cyrillic_capital;
+                    case_flips += previous_kind == CharKind::lower && f.kind == CharKind::upper;
+                    previous_lead = f.lead;
+                    previous_kind = f.kind;
+                    previous = cp;
+                    continue;
+                }
+            } else if (cp < 0xF0) {
+                if (end - p < 3) return true;
+                valid = valid && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80;
+                cp = (cp & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+                p += 3;
+                // Ideographs and Hangul syllables: letters of no code page here, so they pair
+                // with nothing and count only as CJK.
+                if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3)) {
+                    note_cjk(at);
+                    beyond_legacy = true;
+                    ++cjk_letters;
+                    previous_lead = 0;
+                    previous_kind = CharKind::letter;
+                    previous = cp;
+                    continue;
+                }
+                valid = valid && cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF);
+            } else {
+                if (end - p < 4) return true;
+                cp = (cp & 0x07) << 18 | (p[1] & 0x3F) << 12 | (p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+                valid = valid && *at <= 0xF4 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+                        (p[3] & 0xC0) == 0x80 && cp >= 0x10000 && cp <= 0x10FFFF;
+                p += 4;
+            }
+        } else {
+            ++p;
         }
-        p += length;
-        if (cp == U'&' || (cp >= 0x80 && cp <= 0x9F) || cp == 0xFFFD || cp >= 0x2E80) return true;
         if (cp < 0x80) {
+            if (cp == U'&') return true;
             if ((cp == U' ' || cp == U'?') && space_or_question_mark_matters_after(previous)) return true;
-            ascii_letters += std::isalpha(static_cast<int>(cp)) != 0;
+            ascii_letters += is_ascii_letter(cp);
             previous_lead = 0;
             previous_kind = CharKind::space;
         } else {
+            if (cp <= 0x9F || cp == 0xFFFD) return true;
             if (previous_lead & continuation_mask(cp)) return true;
             const CharClass c = classify(cp);
-            latin_letters += is_letter(c.kind) && c.script == Script::latin;
-            cyrillic_letters += is_letter(c.kind) && c.script == Script::cyrillic;
+            const bool letter = is_letter(c.kind);
+            latin_letters += letter && c.script == Script::latin;
+            cyrillic_letters += letter && c.script == Script::cyrillic;
             cyrillic_capitals += c.kind == CharKind::upper && c.script == Script::cyrillic;
             // KOI8-R and windows-1251 read as each other swap case inside words ("рТЙЧЕФ").
             case_flips += previous_kind == CharKind::lower && c.kind == CharKind::upper;
             previous_lead = lead_mask(cp);
             previous_kind = c.kind;
+            // Hangul jamo, at U+1100, is the first CJK in classify().
+            if (cp >= 0x1100) {
+                beyond_legacy = beyond_legacy || cp >= 0x2E80;
+                if (c.script == Script::cjk || c.script == Script::hangul) {
+                    note_cjk(at);
+                    cjk_letters += letter;
+                }
+            }
         }
         previous = cp;
+    }
+    if (run_has_cjk) {
+        const std::string_view bytes(reinterpret_cast<const char*>(run), static_cast<std::size_t>(end - run));
+        cjk_may_need_repair = cjk_may_need_repair || !valid || may_be_multibyte_mojibake(bytes);
+    }
+    if (beyond_legacy) {
+        // Text that is not valid UTF-8 splits into runs differently in the full repair.
+        if (cjk_may_need_repair || !valid) return true;
+        // An upper bound on fix_stray_ideographs()'s count of Latin letters.
+        const std::size_t latin = ascii_letters + latin_letters;
+        if (cjk_letters > 0 && cjk_letters * 50 <= latin && latin >= 20) return true;
     }
     // Legacy misreadings: Latin-1 soup ("Ïðèâåò") or case-swapped Cyrillic ("рТЙЧЕФ НЙТ"), which
     // is mostly capitals or flips case inside words.
@@ -266,56 +383,92 @@ Suspicions suspect(std::u32string_view text) {
 
 // `known_cost` is the text's implausibility: computed at the first layer only if there is
 // something to peel, and for deeper layers estimated from the edits' local gains.
-Peeling peel(std::u32string text, int layer, std::optional<double> known_cost) {
+// Equality by bytes: char_traits<char32_t> compares one character at a time.
+bool same_text(std::u32string_view a, std::u32string_view b) {
+    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(char32_t)) == 0;
+}
+
+// `settled` collects texts found to have nothing to peel below the first layer, where what a
+// text offers depends on the text alone: two paths often reach the same text.
+Peeling peel(std::u32string text, int layer, std::optional<double> known_cost, std::vector<std::u32string>& settled) {
+    if (layer > 0 && std::any_of(settled.begin(), settled.end(), [&](const std::u32string& s) { return same_text(s, text); })) {
+        return {std::move(text), known_cost.value_or(0.0), {}};
+    }
     const Suspicions suspicions = layer < kMaxLayers ? suspect(text) : Suspicions{};
     if (suspicions.charmaps == 0 && !suspicions.multibyte) return {std::move(text), known_cost.value_or(0.0), {}};
-    const double cost = known_cost ? *known_cost : implausibility(text, 0, text.size());
-    Peeling best{text, cost, {}};
     struct Option {
         std::string_view encoding;
         std::size_t edits;
-        double cost;
+        double removed;  // implausibility the edits remove
+        double cost;     // set once the text's own cost is known
         double evidence;
-        std::u32string text;
+        std::vector<Edit> chosen;
+        std::u32string text;  // the text with the edits applied, made only for the readings followed
         bool speculative;
     };
     std::vector<Option> options;
-    auto add_option = [&](std::string_view encoding, const std::vector<Edit>& edits, bool speculative) {
-        std::u32string fixed = apply_edits(text, edits);
+    auto add_option = [&](std::string_view encoding, std::vector<Edit> edits, bool speculative) {
         double evidence = 0, removed = 0;
         for (const Edit& e : edits) {
             evidence += e.evidence;
             removed += e.plausibility_gain;
         }
-        options.push_back({encoding, edits.size(), cost - removed, evidence, std::move(fixed), speculative});
+        const std::size_t count = edits.size();
+        options.push_back({encoding, count, removed, 0.0, evidence, std::move(edits), {}, speculative});
     };
-    auto consider = [&](std::string_view encoding) {
-        std::vector<Edit> candidates = mojibake_candidates(text, encoding);
+    auto consider = [&](std::string_view encoding, std::vector<Edit> candidates) {
         if (candidates.empty()) return;
-        const std::vector<Edit> edits = select_edits(candidates, layer > 0 ? Proof::shown : Proof::required, encoding);
-        if (!edits.empty()) add_option(encoding, edits, false);
+        if (layer > 0) {
+            std::vector<Edit> edits = select_edits(std::move(candidates), Proof::shown, encoding);
+            if (!edits.empty()) add_option(encoding, std::move(edits), false);
+            return;
+        }
+        std::vector<Edit> edits = select_edits(candidates, Proof::required, encoding);
+        const std::size_t required = edits.size();
+        if (!edits.empty()) add_option(encoding, std::move(edits), false);
         // A first layer of double encoding can look no better than before ("Г‚ВЈ" → "Â£" → "£"),
         // so every sequence is also followed as a speculative reading, kept only if the path pays.
-        if (layer == 0) {
-            const std::vector<Edit> all = select_edits(std::move(candidates), Proof::none, encoding);
-            if (all.size() > edits.size()) add_option(encoding, all, true);
-        }
+        std::vector<Edit> all = select_edits(std::move(candidates), Proof::none, encoding);
+        if (all.size() > required) add_option(encoding, std::move(all), true);
     };
+    std::array<std::string_view, 16> suspected;  // the single-byte code pages, then the multi-byte ones
+    std::size_t count = 0;
     const auto& charmaps = mojibake_charmaps();
     for (std::size_t k = 0; k < charmaps.size(); ++k) {
-        if (suspicions.charmaps & (1u << k)) consider(charmaps[k].name());
+        if (suspicions.charmaps & (1u << k)) suspected[count++] = charmaps[k].name();
     }
     if (suspicions.multibyte) {
-        for (const auto encoding : multibyte_mojibake_encodings()) consider(encoding);
+        for (const auto encoding : multibyte_mojibake_encodings()) suspected[count++] = encoding;
     }
+    std::vector<std::vector<Edit>> candidates = mojibake_candidates(text, std::span(suspected.data(), count));
+    for (std::size_t k = 0; k < count; ++k) consider(suspected[k], std::move(candidates[k]));
+    // Nothing to follow: the caller reads no cost from a path without steps, so none is computed.
+    if (options.empty()) {
+        if (layer > 0) settled.push_back(text);
+        return {std::move(text), known_cost.value_or(0.0), {}};
+    }
+    const double cost = known_cost ? *known_cost : implausibility(text, 0, text.size());
+    for (Option& option : options) option.cost = cost - option.removed;
     std::stable_sort(options.begin(), options.end(),
                      [](const Option& a, const Option& b) { return a.cost - a.evidence < b.cost - b.evidence; });
     // Three readings are followed from each of the first two layers, one after that: the search
     // stays small on long documents.
     const std::size_t branches = layer <= 1 ? 3 : 1;
+    for (std::size_t i = 0; i < options.size() && i < branches; ++i) options[i].text = apply_edits(text, options[i].chosen);
+    Peeling best{std::move(text), cost, {}};
     const double initial = best.cost;
+    // Two code pages often propose the same reading (windows-1252 and windows-1254 do for most
+    // Western text). Followed again, it would end where the first did and could not win over it.
+    auto same_reading = [](const Option& a, const Option& b) {
+        return a.cost == b.cost && a.evidence == b.evidence && a.speculative == b.speculative && same_text(a.text, b.text);
+    };
+    std::vector<bool> repeated(std::min(options.size(), branches), false);
+    for (std::size_t i = 1; i < repeated.size(); ++i) {
+        for (std::size_t j = 0; j < i && !repeated[i]; ++j) repeated[i] = same_reading(options[i], options[j]);
+    }
     for (std::size_t i = 0; i < options.size() && i < branches; ++i) {
-        Peeling further = peel(std::move(options[i].text), layer + 1, options[i].cost);
+        if (repeated[i]) continue;
+        Peeling further = peel(std::move(options[i].text), layer + 1, options[i].cost, settled);
         further.cost -= options[i].evidence;
         further.steps.insert(further.steps.begin(), {options[i].encoding, options[i].edits});
         further.speculative = further.speculative || options[i].speculative;
@@ -370,11 +523,13 @@ bool is_cjk_ideograph(char32_t cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || (c
 // some CMS exports turn &nbsp; into U+6CED. The text around it must be Latin with no other CJK.
 std::size_t fix_stray_ideographs(std::u32string& text) {
     std::size_t latin = 0, cjk = 0;
-    for (const char32_t cp : text) {
-        const CharClass c = classify(cp);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const CharClass c = classify(text[i]);
         if (!is_letter(c.kind)) continue;
         if (c.script == Script::latin) ++latin;
         else if (c.script == Script::cjk || c.script == Script::hangul) ++cjk;
+        // Too much CJK for the rest of the text to outweigh (CJK text): stop counting.
+        if (cjk > 0 && cjk * 50 > latin + (text.size() - i - 1)) return 0;
     }
     if (cjk == 0 || cjk * 50 > latin || latin < 20) return 0;
     std::size_t count = 0;
@@ -409,12 +564,14 @@ std::vector<Repair> repair_stretch(std::string& text) {
     note(repairs, "html-entity", decode_leftover_references(code_points));
     // A legacy re-reading must beat peeling UTF-8 mojibake clearly: both can apply to the same
     // Latin-1 soup, and UTF-8's byte structure is the stronger evidence.
-    Peeling peeled = peel(code_points, 0, std::nullopt);
     LegacyRepair legacy = undo_legacy_misreading(code_points);
+    std::vector<std::u32string> settled;
+    Peeling peeled = peel(std::move(code_points), 0, std::nullopt, settled);
     if (!legacy.kind.empty() && (peeled.steps.empty() || legacy.cost < peeled.cost - 2.0)) {
         code_points = std::move(legacy.text);
         note(repairs, legacy.kind, 1);
-    } else if (!peeled.steps.empty()) {
+    } else {
+        // Without steps, the peeled text is the text itself.
         code_points = std::move(peeled.text);
         for (const auto& [encoding, count] : peeled.steps) note(repairs, "utf8-as-" + std::string(encoding), count);
     }

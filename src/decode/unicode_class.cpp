@@ -2,8 +2,8 @@
 #include "decode/unicode_class.h"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
-#include <vector>
 
 namespace winnow {
 namespace {
@@ -198,7 +198,7 @@ constexpr Range kRanges[] = {
     {0xE0000, 0xE007F, K::format, S::common, true},  // tags (emoji flags)
 };
 
-CharKind latin_extended_a_case(char32_t cp) {
+constexpr CharKind latin_extended_a_case(char32_t cp) {
     if (cp == 0x0130) return K::upper;
     if (cp == 0x0131 || cp == 0x0138 || cp == 0x0149 || cp == 0x017F) return K::lower;
     if (cp == 0x0178) return K::upper;
@@ -209,7 +209,7 @@ CharKind latin_extended_a_case(char32_t cp) {
 
 // Indic blocks share one layout: 0x00-0x03 signs, 0x3A-0x4F and 0x51-0x57 and 0x62-0x63 vowel
 // signs and virama, 0x64-0x65 dandas, 0x66-0x6F digits.
-CharKind indic_kind(char32_t cp) {
+constexpr CharKind indic_kind(char32_t cp) {
     const unsigned offset = static_cast<unsigned>(cp & 0x7F);
     if (offset <= 0x03 || (offset >= 0x3A && offset <= 0x4F && offset != 0x3D) || (offset >= 0x51 && offset <= 0x57) ||
         offset == 0x62 || offset == 0x63 || offset == 0x3C) {
@@ -220,14 +220,9 @@ CharKind indic_kind(char32_t cp) {
     return K::letter;
 }
 
-CharClass classify_by_range(char32_t cp) {
-    const auto* end = std::end(kRanges);
-    const auto* it = std::upper_bound(std::begin(kRanges), end, cp,
-                                      [](char32_t c, const Range& r) { return c < r.first; });
-    if (it == std::begin(kRanges)) return {K::symbol, S::common, true};
-    --it;
-    if (cp > it->last) return {K::symbol, S::common, true};
-    CharClass result{it->kind, it->script, it->rare};
+// The class a range gives cp, with the per-character corrections inside a few blocks.
+constexpr CharClass class_in_range(const Range& range, char32_t cp) {
+    CharClass result{range.kind, range.script, range.rare};
     if (cp >= 0x0100 && cp <= 0x017F) {
         result.kind = latin_extended_a_case(cp);
         result.rare = cp == 0x0138 || cp == 0x0149 || cp == 0x017F;  // ĸ, ŉ, ſ: obsolete
@@ -237,23 +232,34 @@ CharClass classify_by_range(char32_t cp) {
     return result;
 }
 
-// The Basic Multilingual Plane in a flat table, built on first use and never changed.
-constexpr char32_t kTableSize = 0x10000;
+constexpr CharClass kUnlisted{K::symbol, S::common, true};
 
-const std::vector<CharClass>& class_table() {
-    static const std::vector<CharClass> table = [] {
-        std::vector<CharClass> t(kTableSize);
-        for (char32_t cp = 0; cp < kTableSize; ++cp) t[cp] = classify_by_range(cp);
-        return t;
-    }();
+constexpr std::array<CharClass, unicode_class_detail::kTableSize> bmp_table() {
+    std::array<CharClass, unicode_class_detail::kTableSize> table{};
+    for (CharClass& c : table) c = kUnlisted;
+    for (const Range& range : kRanges) {
+        if (range.first >= unicode_class_detail::kTableSize) break;
+        for (char32_t cp = range.first; cp <= range.last; ++cp) table[cp] = class_in_range(range, cp);
+    }
     return table;
 }
 
 }  // namespace
 
-CharClass classify(char32_t cp) {
-    if (cp < kTableSize) return class_table()[cp];
-    return classify_by_range(cp);
+namespace unicode_class_detail {
+
+// Constant-initialized: no first-use guard on the hot path.
+constexpr std::array<CharClass, kTableSize> kBmpClasses = bmp_table();
+
+CharClass classify_beyond_bmp(char32_t cp) {
+    const auto* end = std::end(kRanges);
+    const auto* it = std::upper_bound(std::begin(kRanges), end, cp, [](char32_t c, const Range& r) { return c < r.first; });
+    if (it == std::begin(kRanges)) return kUnlisted;
+    --it;
+    if (cp > it->last) return kUnlisted;
+    return class_in_range(*it, cp);
 }
+
+}  // namespace unicode_class_detail
 
 }  // namespace winnow

@@ -1,6 +1,7 @@
 // Coarse Unicode classes (kind, script, rarity) that the repair step's plausibility score reads.
 #pragma once
 
+#include <array>
 #include <cstdint>
 
 namespace winnow {
@@ -41,7 +42,18 @@ struct CharClass {
     bool rare = false;  // seldom seen in running text of any language (IPA, Latin Extended-B, box drawing...)
 };
 
-CharClass classify(char32_t cp);
+namespace unicode_class_detail {
+// The Basic Multilingual Plane in a flat table, computed at compile time from unicode_class.cpp's ranges.
+constexpr char32_t kTableSize = 0x10000;
+extern const std::array<CharClass, kTableSize> kBmpClasses;
+CharClass classify_beyond_bmp(char32_t cp);
+}  // namespace unicode_class_detail
+
+// Inline: the repair step asks for the class of every character it looks at, several times over.
+inline CharClass classify(char32_t cp) {
+    return cp < unicode_class_detail::kTableSize ? unicode_class_detail::kBmpClasses[cp]
+                                                 : unicode_class_detail::classify_beyond_bmp(cp);
+}
 
 inline bool is_letter(CharKind k) { return k == CharKind::lower || k == CharKind::upper || k == CharKind::letter; }
 

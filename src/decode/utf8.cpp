@@ -60,6 +60,17 @@ std::size_t valid_utf8_prefix(std::string_view bytes) {
             ++p;
             continue;
         }
+        // Well-formed two- and three-byte sequences (all of Cyrillic, CJK...) without a call.
+        const unsigned char c = *p;
+        if (c >= 0xC2 && c <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+            p += 2;
+            continue;
+        }
+        if (c >= 0xE0 && c <= 0xEF && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+            (c != 0xE0 || p[1] >= 0xA0) && (c != 0xED || p[1] <= 0x9F)) {
+            p += 3;
+            continue;
+        }
         std::size_t maximal = 0;
         const std::size_t n = sequence_length(p, end, &maximal);
         if (n == 0) break;
