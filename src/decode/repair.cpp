@@ -130,8 +130,11 @@ bool may_need_repair(std::string_view text) {
             std::memcpy(&word, p, 8);
             const std::uint64_t x = word ^ 0x2626262626262626ULL;
             if ((word & 0x8080808080808080ULL) || ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL)) break;
-            // Count letters roughly: bytes at or above 'A' in this word.
-            for (int k = 0; k < 8; ++k) ascii_letters += p[k] >= 'A';
+            // Count letters roughly: bytes at or above 'A' in this word. Each byte is below 0x80, so
+            // adding 0x80 - 'A' sets its high bit exactly when it is at least 'A', without carries;
+            // the multiplication sums the eight resulting 0/1 bytes into the top byte.
+            const std::uint64_t at_least_a = ((word + 0x3F3F3F3F3F3F3F3FULL) & 0x8080808080808080ULL) >> 7;
+            ascii_letters += static_cast<std::size_t>((at_least_a * 0x0101010101010101ULL) >> 56);
             previous_lead = 0;
             previous_kind = CharKind::space;
             previous = p[7];
