@@ -119,7 +119,7 @@ double reading_cost(std::string_view sample, const std::string& encoding) {
 
 std::string most_plausible_reading(std::string_view bytes) {
     const auto& kCandidates = kUnmodelledCodePages;
-    const std::string_view sample = bytes.substr(0, 16384);
+    const std::string_view sample = bytes.substr(0, 4096);
     std::string best;
     double best_cost = 0;
     for (const std::string_view encoding : kCandidates) {
