@@ -100,7 +100,7 @@ std::size_t count_commas(std::string_view text) {
 
 // Readability's initial score for an element by its tag.
 double tag_bonus(const Container& c) {
-    const std::string& t = c.tag;
+    const std::string_view t = c.tag;  // string_view compares lengths first
     if (t == "div" || t == "article" || t == "main" || t == "section") return 5;
     if (t == "pre" || t == "td" || t == "blockquote") return 3;
     if (t == "address" || t == "ol" || t == "ul" || t == "dl" || t == "dd" || t == "dt" || t == "li" || t == "form")
@@ -150,11 +150,12 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
     if (containers.empty()) return priors;
     const std::size_t n = containers.size();
     std::vector<ContainerStats> stats(n);
+    auto tag = [&](std::size_t c) { return std::string_view(containers[c].tag); };
 
     // 1. Own hints of every container.
     for (std::size_t c = 0; c < n; ++c) {
         ContainerStats& s = stats[c];
-        if (containers[c].tag == "html" || containers[c].tag == "body") continue;
+        if (tag(c) == "html" || tag(c) == "body") continue;
         for_each_token(containers[c].hints, [&](std::string_view token) {
             if (is_content_token(token)) s.content_hint = true;
             if (s.hint == Category::None && !is_slug(token)) {
@@ -224,7 +225,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         const bool holds_most = total_prose > 0 && s.prose_chars * 2 > total_prose;
         // A cookie banner, a comment thread or a gallery's list of captions can be the longest
         // text on a page and still be what it says it is.
-        const bool caption_list = s.hint == Category::Caption && (containers[c].tag == "ul" || containers[c].tag == "ol");
+        const bool caption_list = s.hint == Category::Caption && (tag(c) == "ul" || tag(c) == "ol");
         const bool layout_category = s.hint != Category::Comment && s.hint != Category::Cookie && !caption_list;
         // Share bars, menus and dialogs are small; one holding a good share of the page's prose is
         // a wrapper around the article ("share_wrapper") rather than the widget itself.
@@ -257,10 +258,10 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         if (b.kind == BlockKind::ListItem) score *= 0.5;
         std::size_t c = containers[b.container].parent;
         // Text straight inside a div/td (no <p>) makes that element the paragraph's parent.
-        const std::string& own = containers[b.container].tag;
+        const std::string_view own = containers[b.container].tag;
         if (own != "p" && own != "li" && own != "dd" && own != "pre" && own != "blockquote") c = b.container;
         for (int level = 0; c != Container::npos && level < 5; ++level, c = containers[c].parent) {
-            if (containers[c].tag == "html") break;
+            if (tag(c) == "html") break;
             touch(c);
             const double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
             stats[c].score += score / divider;
@@ -279,7 +280,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
     // cannot be the article while some container holds real prose.
     std::size_t most_prose = 0;
     for (std::size_t c = 0; c < n; ++c) {
-        if (stats[c].scored && containers[c].tag != "body" && containers[c].tag != "html")
+        if (stats[c].scored && tag(c) != "body" && tag(c) != "html")
             most_prose = std::max(most_prose, stats[c].prose_chars);
     }
     const std::size_t min_prose = std::min<std::size_t>(kMinCandidateProse, most_prose);
@@ -302,8 +303,8 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
             if (ranked[i].first >= 0.75 * top_score) alternatives.push_back(ranked[i].second);
         }
         if (alternatives.size() >= 3) {
-            for (std::size_t parent = containers[top].parent; parent != Container::npos && containers[parent].tag != "body" &&
-                                                              containers[parent].tag != "html";
+            for (std::size_t parent = containers[top].parent; parent != Container::npos && tag(parent) != "body" &&
+                                                              tag(parent) != "html";
                  parent = containers[parent].parent) {
                 std::size_t under = 0;
                 for (std::size_t alt : alternatives) {
@@ -325,7 +326,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
             double last = final_score(top);
             const double threshold = last / 3.0;
             for (std::size_t parent = containers[top].parent;
-                 parent != Container::npos && containers[parent].tag != "body" && containers[parent].tag != "html";
+                 parent != Container::npos && tag(parent) != "body" && tag(parent) != "html";
                  parent = containers[parent].parent) {
                 if (!stats[parent].scored) continue;
                 const double score = final_score(parent);
@@ -360,7 +361,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
                     break;
                 }
             }
-            if (common != top && containers[common].tag != "body" && containers[common].tag != "html") {
+            if (common != top && tag(common) != "body" && tag(common) != "html") {
                 const ContainerStats& s = stats[common];
                 const double density = s.chars > 0 ? static_cast<double>(s.link_chars) / static_cast<double>(s.chars) : 0;
                 if (density < 0.35) {
@@ -395,7 +396,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
                 if (!containers[top].hints.empty() && containers[c].hints == containers[top].hints) bonus = top_score * 0.2;
                 const double density = s.chars > 0 ? static_cast<double>(s.link_chars) / static_cast<double>(s.chars) : 1;
                 bool append = s.scored && final_score(c) + bonus >= threshold;
-                if (!append && containers[c].tag == "p") {
+                if (!append && tag(c) == "p") {
                     append = (s.chars > 80 && density < 0.25) || (s.chars > 0 && density == 0 && s.commas + 1 > 0 &&
                                                                    s.chars <= 80 && s.prose_chars > 0);
                 }
@@ -430,7 +431,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
     // No prose anywhere (a stub page): everything that is not furniture is the text.
     if (top == Container::npos) {
         for (std::size_t c = 0; c < n; ++c) {
-            if (containers[c].tag == "body") {
+            if (tag(c) == "body") {
                 stats[c].in_region = true;
                 region_reason = "no article region; body text";
             }
@@ -449,14 +450,14 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
     for (std::size_t c = 0; c < n; ++c) region[c] = region_of(c);
     for (std::size_t c = 0; c < n; ++c) {
         if (region[c] == Container::npos || region[c] == c) continue;
-        const std::string& t = containers[c].tag;
+        const std::string_view t = containers[c].tag;
         const bool cleanable = t == "div" || t == "ul" || t == "ol" || t == "table" || t == "form" || t == "fieldset" ||
                                t == "section" || t == "aside" || t == "footer" || t == "nav" || t == "dl";
         if (!cleanable) continue;
         ContainerStats& s = stats[c];
         if (t == "aside" || t == "nav" || t == "footer" || t == "form" || t == "fieldset") {
             s.removed = true;
-            s.removed_reason = "<" + t + "> inside the article";
+            s.removed_reason = "<" + std::string(t) + "> inside the article";
             continue;
         }
         if (s.commas >= 10) continue;
@@ -476,7 +477,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
 
     auto in_figure = [&](std::size_t c) {
         for (; c != Container::npos; c = containers[c].parent) {
-            if (containers[c].tag == "figure" || containers[c].tag == "figcaption") return true;
+            if (tag(c) == "figure" || tag(c) == "figcaption") return true;
         }
         return false;
     };
@@ -488,7 +489,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         if (!stats[r].in_region) continue;
         std::size_t a = containers[r].parent;
         for (int up = 0; up < 2 && a != Container::npos; ++up, a = containers[a].parent) {
-            if (containers[a].tag == "body" || containers[a].tag == "html") break;
+            if (tag(a) == "body" || tag(a) == "html") break;
             holds_root[a] = 1;
         }
     }
@@ -507,7 +508,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
     auto in_list = [&](std::size_t c) {
         for (; c != Container::npos; c = containers[c].parent) {
             if (holds_root[c]) return false;
-            if (containers[c].tag == "li") return true;
+            if (tag(c) == "li") return true;
         }
         return false;
     };

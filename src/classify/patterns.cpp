@@ -353,12 +353,11 @@ std::uint32_t Patterns::stopword_languages(std::string_view normalised_word) con
 Category Patterns::dom_hint(std::string_view token) const {
     if (data_->dom_tokens.empty() || token.empty()) return Category::None;
     // Try every run of whole '-'/'_'-separated parts, longest first at each start.
-    std::vector<std::size_t> starts{0};
-    for (std::size_t i = 0; i < token.size(); ++i)
-        if (token[i] == '-' || token[i] == '_') starts.push_back(i + 1);
-    for (std::size_t s : starts) {
+    auto is_boundary = [](char c) { return c == '-' || c == '_'; };
+    for (std::size_t s = 0; s < token.size(); ++s) {
+        if (s > 0 && !is_boundary(token[s - 1])) continue;
         for (std::size_t e = token.size(); e > s; --e) {
-            if (e != token.size() && token[e] != '-' && token[e] != '_') continue;
+            if (e != token.size() && !is_boundary(token[e])) continue;
             const auto it = data_->dom_tokens.find(token.substr(s, e - s));
             if (it != data_->dom_tokens.end()) return it->second;
         }
