@@ -411,6 +411,15 @@ private:
     std::string scratch_;
 };
 
+// Void elements the DOM walk skips and the tree builder needs for nothing: source, track and param
+// (only ever inside media elements). Not input or embed: in a table, they move the text beside them.
+bool is_dropped_void_element(std::string_view html, std::size_t name_at) {
+    for (std::string_view name : {"source", "track", "param"}) {
+        if (starts_with_ci(html, name_at, name) && ends_tag_name(html, name_at + name.size())) return true;
+    }
+    return false;
+}
+
 bool is_preformatted_tag(std::string_view html, std::size_t name_at) {
     for (std::string_view name : {"pre", "listing", "xmp", "plaintext"}) {
         if (starts_with_ci(html, name_at, name) && ends_tag_name(html, name_at + name.size())) return true;
@@ -470,6 +479,10 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) 
                 continue;
             }
             append(html.substr(copied, i - copied), preformatted > 0);
+            if (is_dropped_void_element(html, i + 1)) {
+                copied = i = end;  // a media source: no text, and the walk skips it
+                continue;
+            }
             if (is_preformatted_tag(html, i + 1)) ++preformatted;
             writer.start_tag(html.substr(i, end - i), keep_link_targets);
             copied = i = end;
@@ -489,7 +502,8 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) 
             continue;
         }
         if (name == "svg" && body >= 2 && html[body - 2] == '/') {
-            i = body;  // <svg ... />: nothing inside
+            append(html.substr(copied, i - copied), preformatted > 0);  // <svg ... />: dropped
+            copied = i = body;
             continue;
         }
         std::size_t close = find_close(html, body, name);
@@ -497,8 +511,9 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) 
         if (name == "script" && is_json_ld(html.substr(i, body - i))) {
             result.json_ld.emplace_back(html.substr(body, close - body));
         }
-        if (name == "script" || name == "style") {
-            // Never rendered and never read after this: the whole element goes.
+        if (name == "script" || name == "style" || name == "svg" || name == "template" || name == "noscript") {
+            // Never rendered, or never read after this (the DOM walk skips these elements): the
+            // whole element goes.
             append(html.substr(copied, i - copied), preformatted > 0);
             copied = i = close == html.size() ? close : end_of_tag(html, close);
             continue;
