@@ -29,6 +29,7 @@ constexpr Bom kBoms[] = {
 struct Choice {
     std::string encoding;
     std::string_view decided_by;
+    bool valid_utf8 = false;  // the detector found the bytes valid UTF-8: no need to check again
 };
 
 Choice choose_encoding(std::string_view bytes, const DecodeOptions& options) {
@@ -40,26 +41,38 @@ Choice choose_encoding(std::string_view bytes, const DecodeOptions& options) {
     if (options.is_html) {
         if (auto encoding = prescan_meta_charset(bytes); !encoding.empty()) return {std::move(encoding), "meta"};
     }
-    if (auto detection = detect_encoding(bytes); !detection.encoding.empty()) {
-        return {std::move(detection.encoding), "detector"};
-    }
+    Detection detection = detect_encoding(bytes);
+    if (!detection.encoding.empty()) return {std::move(detection.encoding), "detector", detection.valid_utf8};
     // Pure ASCII reads the same in UTF-8 and windows-1252: plain text reports it as UTF-8, HTML as
     // the spec's default. Anything else undecided is windows-1252.
     const bool ascii = std::all_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) == 0; });
-    return {ascii && !options.is_html ? "UTF-8" : "windows-1252", "default"};
+    if (ascii && !options.is_html) return {"UTF-8", "default", true};
+    return {"windows-1252", "default"};
 }
 
-}  // namespace
-
-Decoded decode_as(std::string_view bytes, std::string_view encoding, const DecodeOptions& options) {
+// decode_as, for bytes already known to be valid UTF-8 when encoding is UTF-8.
+Decoded decode_checked(std::string_view bytes, std::string_view encoding, bool valid_utf8,
+                       const DecodeOptions& options) {
     Decoded result;
-    Conversion conversion = convert_to_utf8(bytes, encoding);
+    Conversion conversion;
+    if (valid_utf8 && encoding == "UTF-8") {
+        conversion.ok = true;
+        conversion.text.assign(bytes);
+    } else {
+        conversion = convert_to_utf8(bytes, encoding);
+    }
     if (!conversion.ok) conversion = convert_to_utf8(bytes, "windows-1252");
     result.text = std::move(conversion.text);
     result.report.encoding = conversion.ok ? std::string(encoding) : "windows-1252";
     result.report.replacements = conversion.replacements;
     if (options.repair) result.report.repairs = repair_mojibake(result.text);
     return result;
+}
+
+}  // namespace
+
+Decoded decode_as(std::string_view bytes, std::string_view encoding, const DecodeOptions& options) {
+    return decode_checked(bytes, encoding, false, options);
 }
 
 Decoded decode(std::string_view bytes, const DecodeOptions& options) {
@@ -72,7 +85,7 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
         }
     }
     Choice choice = choose_encoding(bytes, options);
-    Decoded result = decode_as(bytes, choice.encoding, options);
+    Decoded result = decode_checked(bytes, choice.encoding, choice.valid_utf8, options);
     result.report.decided_by = std::string(choice.decided_by);
     return result;
 }

@@ -160,6 +160,7 @@ Detection detect_encoding(std::string_view bytes) {
     if (valid == bytes.size() && !has_iso2022_escape(bytes)) {
         const bool ascii = std::all_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) == 0; });
         if (!ascii) result.encoding = "UTF-8";
+        result.valid_utf8 = true;
         return result;
     }
     // uchardet settles within the first few hundred kilobytes; reading further only costs time.

@@ -9,6 +9,7 @@ namespace winnow {
 struct Detection {
     std::string encoding;  // a name resolve_encoding_name accepts; empty when nothing was decided
     std::string rule;      // the corrective rule that changed uchardet's answer, if any
+    bool valid_utf8 = false;  // the bytes were checked and are valid UTF-8 (ASCII included)
 };
 
 // uchardet's raw answer (empty when it has none), for comparison in the evaluation.
