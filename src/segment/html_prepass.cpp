@@ -411,20 +411,46 @@ private:
     std::string scratch_;
 };
 
-// Void elements the DOM walk skips and the tree builder needs for nothing: source, track and param
-// (only ever inside media elements). Not input or embed: in a table, they move the text beside them.
-bool is_dropped_void_element(std::string_view html, std::size_t name_at) {
-    for (std::string_view name : {"source", "track", "param"}) {
-        if (starts_with_ci(html, name_at, name) && ends_tag_name(html, name_at + name.size())) return true;
-    }
-    return false;
+// A tag name of up to ten ASCII letters and digits, case folded, six bits a character: the name
+// is compared with a few known ones by one integer comparison each.
+constexpr int kKeyCharacters = 10;
+constexpr std::uint64_t name_code(char c) {
+    if (c >= 'a' && c <= 'z') return static_cast<std::uint64_t>(c - 'a' + 1);
+    if (c >= 'A' && c <= 'Z') return static_cast<std::uint64_t>(c - 'A' + 1);
+    if (c >= '0' && c <= '9') return static_cast<std::uint64_t>(c - '0' + 27);
+    return 0;
+}
+constexpr std::uint64_t key_of(std::string_view name) {
+    std::uint64_t key = 0;
+    for (char c : name) key = key << 6 | name_code(c);
+    return key;
 }
 
-bool is_preformatted_tag(std::string_view html, std::size_t name_at) {
-    for (std::string_view name : {"pre", "listing", "xmp", "plaintext"}) {
-        if (starts_with_ci(html, name_at, name) && ends_tag_name(html, name_at + name.size())) return true;
+// The key of the tag name at html[name_at], or 0 when it is longer than kKeyCharacters or does not
+// end where a tag name ends.
+std::uint64_t tag_key(std::string_view html, std::size_t name_at) {
+    std::uint64_t key = 0;
+    std::size_t i = name_at;
+    for (; i < html.size() && i - name_at <= kKeyCharacters; ++i) {
+        const std::uint64_t code = name_code(html[i]);
+        if (code == 0) break;
+        key = key << 6 | code;
     }
-    return false;
+    if (i == name_at || i - name_at > kKeyCharacters || !ends_tag_name(html, i)) return 0;
+    return key;
+}
+
+// Void elements the DOM walk skips and the tree builder needs for nothing: source, track and param
+// (only ever inside media elements). Not input or embed: in a table, they move the text beside them.
+bool is_dropped_void_element(std::uint64_t key) {
+    static constexpr std::uint64_t kSource = key_of("source"), kTrack = key_of("track"), kParam = key_of("param");
+    return key == kSource || key == kTrack || key == kParam;
+}
+
+bool is_preformatted_tag(std::uint64_t key) {
+    static constexpr std::uint64_t kPre = key_of("pre"), kListing = key_of("listing"), kXmp = key_of("xmp"),
+                                   kPlaintext = key_of("plaintext");
+    return key == kPre || key == kListing || key == kXmp || key == kPlaintext;
 }
 
 }  // namespace
@@ -450,7 +476,7 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) 
             copied = i = end;
             continue;
         }
-        if (i + 2 < html.size() && html[i + 1] == '/' && preformatted > 0 && is_preformatted_tag(html, i + 2)) {
+        if (i + 2 < html.size() && html[i + 1] == '/' && preformatted > 0 && is_preformatted_tag(tag_key(html, i + 2))) {
             append(html.substr(copied, i - copied), true);  // the <pre> text
             copied = i;
             --preformatted;
@@ -459,10 +485,16 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) 
         // Raw-text and inert elements: keep the start and end tags, drop what is between.
         static constexpr std::string_view kInert[] = {"script", "style", "svg", "template", "noscript",
                                                        "textarea", "title"};
+        static constexpr auto kInertKeys = [] {
+            std::array<std::uint64_t, std::size(kInert)> keys{};
+            for (std::size_t k = 0; k < keys.size(); ++k) keys[k] = key_of(kInert[k]);
+            return keys;
+        }();
+        const std::uint64_t key = tag_key(html, i + 1);
         std::string_view name;
-        for (std::string_view candidate : kInert) {
-            if (starts_with_ci(html, i + 1, candidate) && ends_tag_name(html, i + 1 + candidate.size())) {
-                name = candidate;
+        for (std::size_t k = 0; k < kInertKeys.size(); ++k) {
+            if (key == kInertKeys[k]) {
+                name = kInert[k];
                 break;
             }
         }
@@ -479,11 +511,11 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) 
                 continue;
             }
             append(html.substr(copied, i - copied), preformatted > 0);
-            if (is_dropped_void_element(html, i + 1)) {
+            if (is_dropped_void_element(key)) {
                 copied = i = end;  // a media source: no text, and the walk skips it
                 continue;
             }
-            if (is_preformatted_tag(html, i + 1)) ++preformatted;
+            if (is_preformatted_tag(key)) ++preformatted;
             writer.start_tag(html.substr(i, end - i), keep_link_targets);
             copied = i = end;
             continue;
