@@ -28,21 +28,36 @@ bool ends_tag_name(std::string_view text, std::size_t at) {
 // Index just past the '>' that closes the tag starting at `at` ('<'), honouring quoted
 // attribute values; text.size() if it never closes.
 std::size_t end_of_tag(std::string_view text, std::size_t at) {
-    char quote = 0;
-    for (std::size_t i = at + 1; i < text.size(); ++i) {
-        char c = text[i];
-        if (quote != 0) {
-            if (c == quote) quote = 0;
-        } else if (c == '"' || c == '\'') {
-            // Quotes only open a value right after '='; elsewhere they are ordinary bytes.
-            std::size_t k = i;
-            while (k > at && (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == '\n')) --k;
-            if (k > at && text[k - 1] == '=') quote = c;
-        } else if (c == '>') {
-            return i + 1;
+    const std::size_t n = text.size();
+    std::size_t i = at + 1;
+    while (i < n) {
+        // The next '>', '"' or '\'', eight bytes at a time.
+        constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+        while (i + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, text.data() + i, 8);
+            const std::uint64_t gt = w ^ (kOnes * '>'), dq = w ^ (kOnes * '"'), sq = w ^ (kOnes * '\'');
+            const std::uint64_t found =
+                ((gt - kOnes) & ~gt) | ((dq - kOnes) & ~dq) | ((sq - kOnes) & ~sq);
+            if ((found & kHighs) != 0) break;  // one of them is in these eight bytes
+            i += 8;
+        }
+        while (i < n && text[i] != '>' && text[i] != '"' && text[i] != '\'') ++i;
+        if (i >= n) break;
+        const char c = text[i];
+        if (c == '>') return i + 1;
+        // Quotes only open a value right after '='; elsewhere they are ordinary bytes.
+        std::size_t k = i;
+        while (k > at && (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == '\n')) --k;
+        if (k > at && text[k - 1] == '=') {
+            const void* close = std::memchr(text.data() + i + 1, c, n - i - 1);
+            if (close == nullptr) break;
+            i = static_cast<std::size_t>(static_cast<const char*>(close) - text.data()) + 1;
+        } else {
+            ++i;
         }
     }
-    return text.size();
+    return n;
 }
 
 // Position of the first case-insensitive "</name" at or after `from` that ends a tag name.
