@@ -100,14 +100,11 @@ inline std::size_t leading_lower_letters(std::uint64_t w) {
     const std::uint64_t low7 = w & ~kHighs;
     const std::uint64_t at_least_a = (low7 + kOnes * (0x80 - 'a')) & kHighs;  // high bit: byte >= 'a'
     const std::uint64_t past_z = (low7 + kOnes * (0x80 - 'z' - 1)) & kHighs;  // high bit: byte > 'z'
-    const std::uint64_t lower = ascii & at_least_a & ~past_z;
-    if constexpr (std::endian::native == std::endian::little) {
-        const std::uint64_t not_lower = ~lower & kHighs;
-        return not_lower == 0 ? 8 : static_cast<std::size_t>(std::countr_zero(not_lower)) / 8;
-    } else {
-        const std::uint64_t not_lower = ~lower & kHighs;
-        return not_lower == 0 ? 8 : static_cast<std::size_t>(std::countl_zero(not_lower)) / 8;
-    }
+    const std::uint64_t not_lower = ~(ascii & at_least_a & ~past_z) & kHighs;
+    if (not_lower == 0) return 8;
+    // The first byte in memory is the lowest on little-endian machines, the highest on big-endian ones.
+    const int bit = std::endian::native == std::endian::little ? std::countr_zero(not_lower) : std::countl_zero(not_lower);
+    return static_cast<std::size_t>(bit) / 8;
 }
 
 // Appends the normalised text to out and tells the observer about the input:

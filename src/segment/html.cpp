@@ -74,13 +74,22 @@ const char* semantic_hint(GumboTag tag) {
     }
 }
 
-std::string tag_name(const GumboNode& node) {
+// Appends the element's lower-case tag name.
+void append_tag_name(const GumboNode& node, std::string& out) {
     const GumboElement& element = node.v.element;
-    if (element.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(element.tag);
+    if (element.tag != GUMBO_TAG_UNKNOWN) {
+        out += gumbo_normalized_tagname(element.tag);
+        return;
+    }
     GumboStringPiece piece = element.original_tag;
     gumbo_tag_from_original_text(&piece);
-    std::string name(piece.data != nullptr ? piece.data : "", piece.data != nullptr ? piece.length : 0);
-    for (char& c : name) c = ascii_lower(c);
+    if (piece.data == nullptr) return;
+    for (std::size_t i = 0; i < piece.length; ++i) out += ascii_lower(piece.data[i]);
+}
+
+std::string tag_name(const GumboNode& node) {
+    std::string name;
+    append_tag_name(node, name);
     return name;
 }
 
@@ -113,18 +122,6 @@ void append_tokens(std::string_view value, std::string& out) {
     }
 }
 
-// Appends the element's lower-case tag name.
-void append_tag_name(const GumboNode& node, std::string& out) {
-    const GumboElement& element = node.v.element;
-    if (element.tag != GUMBO_TAG_UNKNOWN) {
-        out += gumbo_normalized_tagname(element.tag);
-        return;
-    }
-    GumboStringPiece piece = element.original_tag;
-    gumbo_tag_from_original_text(&piece);
-    if (piece.data == nullptr) return;
-    for (std::size_t i = 0; i < piece.length; ++i) out += ascii_lower(piece.data[i]);
-}
 
 bool contains_ci(std::string_view haystack, std::string_view needle) {
     if (needle.size() > haystack.size()) return false;

@@ -293,40 +293,59 @@ void append_collapsed(std::string_view text, bool preformatted, std::string& out
     }
 }
 
-// A tag name of up to eight ASCII letters and digits, lower-cased, packed into one integer.
-constexpr std::uint64_t pack_name(std::string_view name) {
+// A tag name of up to ten ASCII letters and digits, case folded, six bits a character: the name
+// is compared with a few known ones by one integer comparison each.
+constexpr int kKeyCharacters = 10;
+constexpr std::uint64_t name_code(char c) {
+    if (c >= 'a' && c <= 'z') return static_cast<std::uint64_t>(c - 'a' + 1);
+    if (c >= 'A' && c <= 'Z') return static_cast<std::uint64_t>(c - 'A' + 1);
+    if (c >= '0' && c <= '9') return static_cast<std::uint64_t>(c - '0' + 27);
+    return 0;
+}
+constexpr std::uint64_t key_of(std::string_view name) {
     std::uint64_t key = 0;
-    for (char c : name) key = key << 8 | static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    for (char c : name) key = key << 6 | name_code(c);
     return key;
 }
 
-// True for the tags (start or end) of elements that begin and end a block of their own, or are
-// never rendered: whitespace next to one is never shown.
-bool is_block_boundary_tag(std::string_view tag) {
-    // The names, packed, in an open-addressing table of 128 slots (0 marks an empty one).
-    static const auto kTable = [] {
+// The key of the tag name at html[name_at], or 0 when it is longer than kKeyCharacters or does not
+// end where a tag name ends.
+std::uint64_t tag_key(std::string_view html, std::size_t name_at) {
+    std::uint64_t key = 0;
+    std::size_t i = name_at;
+    for (; i < html.size() && i - name_at <= kKeyCharacters; ++i) {
+        const std::uint64_t code = name_code(html[i]);
+        if (code == 0) break;
+        key = key << 6 | code;
+    }
+    if (i == name_at || i - name_at > kKeyCharacters || !ends_tag_name(html, i)) return 0;
+    return key;
+}
+
+// The key of a tag (start or end, html[0] is '<'), or 0 (see tag_key).
+std::uint64_t tag_key(std::string_view tag) {
+    return tag_key(tag, tag.size() > 1 && tag[1] == '/' ? 2 : 1);
+}
+
+// True for the keys of elements (start or end tags) that begin and end a block of their own, or
+// are never rendered: whitespace next to one is never shown.
+bool is_block_boundary(std::uint64_t key) {
+    // The keys in an open-addressing table of 128 slots (0 marks an empty one).
+    static constexpr auto kTable = [] {
         std::array<std::uint64_t, 128> table{};
         for (std::string_view name :
              {"address", "article", "aside", "base", "body", "caption", "dd", "details", "div", "dl", "dt",
               "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
               "html", "li", "link", "main", "meta", "nav", "ol", "option", "p", "section", "select", "summary",
               "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul"}) {
-            const std::uint64_t key = pack_name(name);
-            std::size_t slot = (key * 0x9E3779B97F4A7C15ULL) >> 57;
+            const std::uint64_t name_key = key_of(name);
+            std::size_t slot = (name_key * 0x9E3779B97F4A7C15ULL) >> 57;
             while (table[slot] != 0) slot = (slot + 1) % table.size();
-            table[slot] = key;
+            table[slot] = name_key;
         }
         return table;
     }();
-    const std::size_t at = tag.size() > 1 && tag[1] == '/' ? 2 : 1;
-    std::size_t end = at;
-    while (end < tag.size() && end - at <= 8 && ((tag[end] >= 'a' && tag[end] <= 'z') ||
-                                                 (tag[end] >= 'A' && tag[end] <= 'Z') ||
-                                                 (tag[end] >= '0' && tag[end] <= '9'))) {
-        ++end;
-    }
-    if (end == at || end - at > 8) return false;  // blockquote and figcaption are left out: rare
-    const std::uint64_t key = pack_name(tag.substr(at, end - at));
+    if (key == 0) return false;
     for (std::size_t slot = (key * 0x9E3779B97F4A7C15ULL) >> 57; kTable[slot] != 0; slot = (slot + 1) % kTable.size()) {
         if (kTable[slot] == key) return true;
     }
@@ -345,10 +364,10 @@ class LeanWriter {
 public:
     LeanWriter(PrepassResult& result, bool may_hold) : result_(result), may_hold_(may_hold) {}
 
-    // A start tag, already made lean.
-    void start_tag(std::string_view tag, bool keep_link_targets) {
+    // A start tag, made lean here; key is its name's tag_key.
+    void start_tag(std::string_view tag, std::uint64_t key, bool keep_link_targets) {
         append_lean_start_tag(tag, keep_link_targets, may_hold_ ? &result_.held : nullptr, result_.html);
-        after_block_ = is_block_boundary_tag(tag);
+        after_block_ = is_block_boundary(key);
     }
 
     // A stretch of text and markup that holds no start tag the pre-pass rewrites (text, end
@@ -382,7 +401,7 @@ public:
             }
             const std::string_view markup = stretch.substr(open, close - open);
             result_.html.append(markup);
-            after_block_ = is_block_boundary_tag(markup);
+            after_block_ = is_block_boundary(tag_key(markup));
             at = close;
         }
     }
@@ -425,35 +444,6 @@ private:
     bool after_block_ = false;  // the last markup written was a block-level tag
     std::string scratch_;
 };
-
-// A tag name of up to ten ASCII letters and digits, case folded, six bits a character: the name
-// is compared with a few known ones by one integer comparison each.
-constexpr int kKeyCharacters = 10;
-constexpr std::uint64_t name_code(char c) {
-    if (c >= 'a' && c <= 'z') return static_cast<std::uint64_t>(c - 'a' + 1);
-    if (c >= 'A' && c <= 'Z') return static_cast<std::uint64_t>(c - 'A' + 1);
-    if (c >= '0' && c <= '9') return static_cast<std::uint64_t>(c - '0' + 27);
-    return 0;
-}
-constexpr std::uint64_t key_of(std::string_view name) {
-    std::uint64_t key = 0;
-    for (char c : name) key = key << 6 | name_code(c);
-    return key;
-}
-
-// The key of the tag name at html[name_at], or 0 when it is longer than kKeyCharacters or does not
-// end where a tag name ends.
-std::uint64_t tag_key(std::string_view html, std::size_t name_at) {
-    std::uint64_t key = 0;
-    std::size_t i = name_at;
-    for (; i < html.size() && i - name_at <= kKeyCharacters; ++i) {
-        const std::uint64_t code = name_code(html[i]);
-        if (code == 0) break;
-        key = key << 6 | code;
-    }
-    if (i == name_at || i - name_at > kKeyCharacters || !ends_tag_name(html, i)) return 0;
-    return key;
-}
 
 // Void elements the DOM walk skips and the tree builder needs for nothing: source, track and param
 // (only ever inside media elements). Not input or embed: in a table, they move the text beside them.
@@ -531,7 +521,7 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) 
                 continue;
             }
             if (is_preformatted_tag(key)) ++preformatted;
-            writer.start_tag(html.substr(i, end - i), keep_link_targets);
+            writer.start_tag(html.substr(i, end - i), key, keep_link_targets);
             copied = i = end;
             continue;
         }
