@@ -37,6 +37,15 @@ inline std::u32string to_code_points(std::string_view utf8) {
     return out;
 }
 
+// The position of the first character at or after `i` that is not ASCII, or text.size(): the
+// repair step's scans skip the ASCII that makes up most of any Latin-script text four at a time.
+inline std::size_t next_non_ascii(std::u32string_view text, std::size_t i) {
+    const std::size_t n = text.size();
+    while (i + 4 <= n && (text[i] | text[i + 1] | text[i + 2] | text[i + 3]) < 0x80) i += 4;
+    while (i < n && text[i] < 0x80) ++i;
+    return i;
+}
+
 inline void append_utf8(std::string& out, char32_t cp) {
     if (cp < 0x80) {
         out.push_back(static_cast<char>(cp));

@@ -57,6 +57,10 @@ const char* iconv_name(std::string_view encoding) {
 std::size_t non_ascii_letters_if_most(std::u32string_view text, char32_t highest) {
     std::size_t letters = 0, high = 0;
     for (const char32_t c : text) {
+        if (c < 0x80) {
+            letters += ((c | 0x20) - U'a') < 26;
+            continue;
+        }
         if (c > highest) return 0;
         if (!is_letter(classify(c).kind)) continue;
         ++letters;

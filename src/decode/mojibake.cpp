@@ -138,8 +138,8 @@ struct TextIndex {
 
 TextIndex index_text(std::u32string_view text) {
     TextIndex index;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] < 0x80) continue;
+    index.beyond_latin1.reserve(16);
+    for (std::size_t i = next_non_ascii(text, 0); i < text.size(); i = next_non_ascii(text, i + 1)) {
         if (text[i] > 0xFF && text[i] != 0xFFFD) index.beyond_latin1.push_back(i);
         const std::uint16_t lead = lead_mask(text[i]);
         if (lead == 0 || i + 1 >= text.size()) continue;
@@ -173,8 +173,13 @@ std::vector<Edit> match_single_byte(std::u32string_view text, std::size_t k, con
         if (i < free_from || !(mask & (1u << k))) continue;
         const auto seq = match_sequence(text, i, charmap);
         if (!seq) continue;
-        if (edits.empty()) edits.reserve(std::min<std::size_t>(index.leads.size(), 16));
-        Edit edit{i, i + seq->length, std::u32string(1, seq->code_point), 0, seq->weak, seq->lossy, 0, false};
+        if (edits.empty()) edits.reserve(index.leads.size());
+        Edit& edit = edits.emplace_back();
+        edit.begin = i;
+        edit.end = i + seq->length;
+        edit.replacement.assign(1, seq->code_point);
+        edit.weak = seq->weak;
+        edit.lossy = seq->lossy;
         if (seq->keeps_space) edit.replacement.push_back(U' ');
         // Symbols that spell a symbol ("¬´" → "«") or box drawing that spells a Latin letter
         // ("├┤" → "ô") say little: mojibake shows in letters.
@@ -185,7 +190,6 @@ std::vector<Edit> match_single_byte(std::u32string_view text, std::size_t k, con
         const CharClass spelled = classify(seq->code_point);
         const bool spells_letter = is_letter(spelled.kind) && (spelled.script != Script::latin || !has_rare);
         if (!has_letter && !spells_letter) edit.weak = edit.symbolic = true;
-        edits.push_back(std::move(edit));
         free_from = i + seq->length;
     }
     return edits;
@@ -199,12 +203,6 @@ struct SequenceCosts {
     std::vector<double> after;
 };
 
-bool same_sequences(const std::vector<Edit>& a, const std::vector<Edit>& b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Edit& x, const Edit& y) {
-        return x.begin == y.begin && x.end == y.end && x.replacement == y.replacement;
-    });
-}
-
 // The implausibility of stretches of one text, by (begin, end), kept sorted: code pages that
 // agree on where a sequence is (though not on all the others) share its cost before the edit.
 using StretchCosts = std::vector<std::pair<std::pair<std::size_t, std::size_t>, double>>;
@@ -215,6 +213,7 @@ SequenceCosts sequence_costs(std::u32string_view text, const std::vector<Edit>& 
     costs.after.reserve(edits.size());
     const std::u32string fixed = apply_edits(text, edits);
     const std::size_t known = known_before.size();
+    known_before.reserve(known + edits.size());
     std::size_t shift = 0;  // fixed position minus original position
     for (const Edit& edit : edits) {
         const std::pair<std::size_t, std::size_t> stretch{edit.begin, edit.end};
@@ -231,8 +230,9 @@ SequenceCosts sequence_costs(std::u32string_view text, const std::vector<Edit>& 
         costs.after.push_back(implausibility(fixed, fixed_begin, fixed_begin + edit.replacement.size()));
         shift = shift + edit.replacement.size() - (edit.end - edit.begin);
     }
-    // The new entries are in position order, as the edits are.
-    std::inplace_merge(known_before.begin(), known_before.begin() + static_cast<std::ptrdiff_t>(known), known_before.end());
+    // The new entries are in position order, as the edits are. (A sort, unlike inplace_merge,
+    // needs no buffer: these lists are short.)
+    if (known > 0 && known < known_before.size()) std::sort(known_before.begin(), known_before.end());
     return costs;
 }
 
@@ -502,7 +502,7 @@ std::vector<std::vector<Edit>> mojibake_candidates(std::u32string_view text, std
         std::vector<Edit>& edits = found.back();
         if (edits.empty()) continue;
         const auto same = std::find_if(scored.begin(), scored.end(),
-                                       [&](const auto& s) { return same_sequences(*s.first, edits); });
+                                       [&](const auto& s) { return same_edits(*s.first, edits); });
         if (same != scored.end()) {
             score_single_byte(*index, edits, same->second, encoding);
         } else {
@@ -511,6 +511,12 @@ std::vector<std::vector<Edit>> mojibake_candidates(std::u32string_view text, std
         }
     }
     return found;
+}
+
+bool same_edits(const std::vector<Edit>& a, const std::vector<Edit>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Edit& x, const Edit& y) {
+        return x.begin == y.begin && x.end == y.end && x.replacement == y.replacement;
+    });
 }
 
 std::u32string apply_edits(std::u32string_view text, const std::vector<Edit>& edits) {

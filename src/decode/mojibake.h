@@ -53,6 +53,9 @@ const std::vector<std::string_view>& multibyte_mojibake_encodings();
 // text fails within a few characters; this settles it without decoding it to code points.
 bool may_be_multibyte_mojibake(std::string_view run);
 
+// Whether two lists of edits replace the same stretches with the same text.
+bool same_edits(const std::vector<Edit>& a, const std::vector<Edit>& b);
+
 // Applies non-overlapping edits sorted by position.
 std::u32string apply_edits(std::u32string_view text, const std::vector<Edit>& edits);
 

@@ -333,7 +333,8 @@ std::size_t decode_leftover_references(std::u32string& text) {
 
 struct Peeling {
     std::u32string text;
-    double cost = 0;
+    double cost = 0;  // implausibility; measured from the first layer's own cost when cost_from_zero
+    bool cost_from_zero = false;
     std::vector<std::pair<std::string_view, std::size_t>> steps;  // encoding, edits
     bool speculative = false;  // a step was taken without evidence of its own
 };
@@ -354,10 +355,11 @@ struct Suspicions {
 Suspicions suspect(std::u32string_view text) {
     Suspicions found;
     std::size_t cjk_run = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
+    for (std::size_t i = next_non_ascii(text, 0); i < text.size(); ++i) {
         const char32_t c = text[i];
         if (c < 0x80) {
             cjk_run = 0;
+            i = next_non_ascii(text, i) - 1;
             continue;
         }
         if (i + 1 < text.size()) {
@@ -374,7 +376,8 @@ Suspicions suspect(std::u32string_view text) {
                 }
             }
         }
-        const Script script = classify(c).script;
+        // classify() has no CJK or Hangul below U+1100 (Hangul jamo).
+        const Script script = c < 0x1100 ? Script::common : classify(c).script;
         cjk_run = script == Script::cjk || script == Script::hangul ? cjk_run + 1 : 0;
         if (cjk_run >= 3) found.multibyte = true;
         // A CJK character right after a Latin letter may be an accented letter read as GBK.
@@ -384,21 +387,21 @@ Suspicions suspect(std::u32string_view text) {
     return found;
 }
 
-// `known_cost` is the text's implausibility: computed at the first layer only if there is
-// something to peel, and for deeper layers estimated from the edits' local gains.
 // Equality by bytes: char_traits<char32_t> compares one character at a time.
 bool same_text(std::u32string_view a, std::u32string_view b) {
     return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(char32_t)) == 0;
 }
 
-// `settled` collects texts found to have nothing to peel below the first layer, where what a
+// `known_cost` is the text's implausibility: computed at the first layer only if there is
+// something to peel and a speculative path needs it, and for deeper layers estimated from the
+// edits' local gains. `settled` collects texts found to have nothing to peel below the first layer, where what a
 // text offers depends on the text alone: two paths often reach the same text.
 Peeling peel(std::u32string text, int layer, std::optional<double> known_cost, std::vector<std::u32string>& settled) {
     if (layer > 0 && std::any_of(settled.begin(), settled.end(), [&](const std::u32string& s) { return same_text(s, text); })) {
-        return {std::move(text), known_cost.value_or(0.0), {}};
+        return {std::move(text), known_cost.value_or(0.0), false, {}};
     }
     const Suspicions suspicions = layer < kMaxLayers ? suspect(text) : Suspicions{};
-    if (suspicions.charmaps == 0 && !suspicions.multibyte) return {std::move(text), known_cost.value_or(0.0), {}};
+    if (suspicions.charmaps == 0 && !suspicions.multibyte) return {std::move(text), known_cost.value_or(0.0), false, {}};
     struct Option {
         std::string_view encoding;
         std::size_t edits;
@@ -448,27 +451,49 @@ Peeling peel(std::u32string text, int layer, std::optional<double> known_cost, s
     // Nothing to follow: the caller reads no cost from a path without steps, so none is computed.
     if (options.empty()) {
         if (layer > 0) settled.push_back(text);
-        return {std::move(text), known_cost.value_or(0.0), {}};
+        return {std::move(text), known_cost.value_or(0.0), false, {}};
     }
-    const double cost = known_cost ? *known_cost : implausibility(text, 0, text.size());
-    for (Option& option : options) option.cost = cost - option.removed;
-    std::stable_sort(options.begin(), options.end(),
-                     [](const Option& a, const Option& b) { return a.cost - a.evidence < b.cost - b.evidence; });
     // Three readings are followed from each of the first two layers, one after that: the search
     // stays small on long documents.
     const std::size_t branches = layer <= 1 ? 3 : 1;
-    for (std::size_t i = 0; i < options.size() && i < branches; ++i) options[i].text = apply_edits(text, options[i].chosen);
-    Peeling best{std::move(text), cost, {}};
-    const double initial = best.cost;
+    for (Option& option : options) option.cost = known_cost.value_or(0.0) - option.removed;
+    std::stable_sort(options.begin(), options.end(),
+                     [](const Option& a, const Option& b) { return a.cost - a.evidence < b.cost - b.evidence; });
+    // Paths are compared by what they remove, so the first layer's own cost is needed only to
+    // judge a speculative path; without one, costs count from zero. All costs are multiples of
+    // 0.25, so the order and the comparisons come out the same either way.
+    const auto followed = options.begin() + static_cast<std::ptrdiff_t>(std::min(options.size(), branches));
+    const bool from_zero = !known_cost && std::none_of(options.begin(), followed, [](const Option& o) { return o.speculative; });
+    double cost = known_cost.value_or(0.0);
+    if (!known_cost && !from_zero) {
+        cost = implausibility(text, 0, text.size());
+        for (Option& option : options) option.cost += cost;
+    }
     // Two code pages often propose the same reading (windows-1252 and windows-1254 do for most
     // Western text). Followed again, it would end where the first did and could not win over it.
-    auto same_reading = [](const Option& a, const Option& b) {
-        return a.cost == b.cost && a.evidence == b.evidence && a.speculative == b.speculative && same_text(a.text, b.text);
+    // The same edits make the same text; other edits are compared by the text they make.
+    const std::size_t followed_count = std::min(options.size(), branches);
+    std::vector<bool> repeated(followed_count, false), made(followed_count, false);
+    auto make_text = [&](std::size_t i) {
+        if (!made[i]) options[i].text = apply_edits(text, options[i].chosen);
+        made[i] = true;
     };
-    std::vector<bool> repeated(std::min(options.size(), branches), false);
-    for (std::size_t i = 1; i < repeated.size(); ++i) {
-        for (std::size_t j = 0; j < i && !repeated[i]; ++j) repeated[i] = same_reading(options[i], options[j]);
+    for (std::size_t i = 0; i < followed_count; ++i) {
+        for (std::size_t j = 0; j < i && !repeated[i]; ++j) {
+            const Option &a = options[i], &b = options[j];
+            if (repeated[j] || a.cost != b.cost || a.evidence != b.evidence || a.speculative != b.speculative) continue;
+            if (same_edits(a.chosen, b.chosen)) {
+                repeated[i] = true;
+            } else {
+                make_text(i);
+                make_text(j);
+                repeated[i] = same_text(a.text, b.text);
+            }
+        }
+        if (!repeated[i]) make_text(i);
     }
+    Peeling best{std::move(text), cost, from_zero, {}};
+    const double initial = best.cost;
     for (std::size_t i = 0; i < options.size() && i < branches; ++i) {
         if (repeated[i]) continue;
         Peeling further = peel(std::move(options[i].text), layer + 1, options[i].cost, settled);
@@ -476,6 +501,7 @@ Peeling peel(std::u32string text, int layer, std::optional<double> known_cost, s
         further.steps.insert(further.steps.begin(), {options[i].encoding, options[i].edits});
         further.speculative = further.speculative || options[i].speculative;
         if (further.speculative && !speculation_pays(initial, further.cost)) continue;
+        further.cost_from_zero = from_zero;
         if (further.cost < best.cost) best = std::move(further);
     }
     return best;
@@ -486,8 +512,8 @@ Peeling peel(std::u32string text, int layer, std::optional<double> known_cost, s
 std::size_t fix_c1_controls(std::u32string& text) {
     std::vector<std::size_t> positions;
     bool other_latin1 = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] >= 0x80 && text[i] <= 0x9F) positions.push_back(i);
+    for (std::size_t i = next_non_ascii(text, 0); i < text.size(); i = next_non_ascii(text, i + 1)) {
+        if (text[i] <= 0x9F) positions.push_back(i);
         if (text[i] >= 0xA0 && text[i] <= 0xFF) other_latin1 = true;
     }
     if (positions.empty()) return 0;
@@ -525,6 +551,11 @@ bool is_cjk_ideograph(char32_t cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || (c
 // A lone ideograph glued between Latin-script characters where a no-break space was ("below泭or"):
 // some CMS exports turn &nbsp; into U+6CED. The text around it must be Latin with no other CJK.
 std::size_t fix_stray_ideographs(std::u32string& text) {
+    bool ideograph = false;
+    for (std::size_t i = next_non_ascii(text, 0); i < text.size() && !ideograph; i = next_non_ascii(text, i + 1)) {
+        ideograph = is_cjk_ideograph(text[i]);
+    }
+    if (!ideograph) return 0;
     std::size_t latin = 0, cjk = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const CharClass c = classify(text[i]);
@@ -569,7 +600,9 @@ std::vector<Repair> repair_stretch(std::string& text) {
     // Latin-1 soup, and UTF-8's byte structure is the stronger evidence.
     LegacyRepair legacy = undo_legacy_misreading(code_points);
     std::vector<std::u32string> settled;
+    const double original_cost = legacy.kind.empty() ? 0.0 : implausibility(code_points, 0, code_points.size());
     Peeling peeled = peel(std::move(code_points), 0, std::nullopt, settled);
+    if (peeled.cost_from_zero) peeled.cost += original_cost;
     if (!legacy.kind.empty() && (peeled.steps.empty() || legacy.cost < peeled.cost - 2.0)) {
         code_points = std::move(legacy.text);
         note(repairs, legacy.kind, 1);
