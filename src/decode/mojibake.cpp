@@ -114,6 +114,9 @@ std::optional<Sequence> match_sequence(std::u32string_view text, std::size_t i, 
         if (text[i] != 0x00C3 && text[i] != 0x0102 && text[i] != 0x0413) return std::nullopt;
         seq.weak = false;
     }
+    // A no-break space spelled "Â\u00A0" right after a capital: in text set in capitals the
+    // letter may be meant ("MISUTÂ AJIKKO"), so it needs a clearer sequence beside it.
+    if (seq.length == 2 && cp == 0x00A0 && i > 0 && classify(text[i - 1]).kind == CharKind::upper) seq.weak = true;
     // CESU-8: a surrogate pair written as two three-byte sequences (emoji through old MySQL).
     if (!lost && cp >= 0xD800 && cp <= 0xDBFF) {
         const auto low = match_sequence(text, i + seq.length, charmap, true);

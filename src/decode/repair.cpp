@@ -589,6 +589,25 @@ std::size_t fix_stray_ideographs(std::u32string& text) {
     return count;
 }
 
+std::size_t cjk_characters(std::u32string_view text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char32_t c) {
+        if (c < 0x1100) return false;
+        const Script s = classify(c).script;
+        return s == Script::cjk || s == Script::hangul;
+    }));
+}
+
+// "Ã" (or Â, â, ï: UTF-8's lead bytes C2, C3, E2, EF in Latin-1) followed by a non-ASCII
+// character other than a lower-case Latin-1 letter or an apostrophe: almost always mojibake.
+bool shows_latin1_mojibake(std::u32string_view text) {
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        const char32_t a = text[i], b = text[i + 1];
+        if (a != 0x00C2 && a != 0x00C3 && a != 0x00E2 && a != 0x00EF) continue;
+        if (b >= 0x80 && !(b >= 0x00DF && b <= 0x00FF) && b != 0x2019 && b != 0x02BC) return true;
+    }
+    return false;
+}
+
 // Repairs one stretch of text as a whole: the evidence for a reading (how much of the text it
 // explains, whether correct UTF-8 punctuation stands beside the mojibake) is taken from all of it.
 std::vector<Repair> repair_stretch(std::string& text) {
@@ -603,6 +622,18 @@ std::vector<Repair> repair_stretch(std::string& text) {
     const double original_cost = legacy.kind.empty() ? 0.0 : implausibility(code_points, 0, code_points.size());
     Peeling peeled = peel(std::move(code_points), 0, std::nullopt, settled);
     if (peeled.cost_from_zero) peeled.cost += original_cost;
+    // Layers peeled off text that was damaged further (lower-cased, say) turn it into CJK or
+    // other letters beside leftover mojibake ("ã†â€™ãƒâ€ ã¢â‚¬" → "㆒テ㢀™ã¢€"): a result of two
+    // or more layers that still shows mojibake must not have gained CJK on the way, and must
+    // have lost most of the implausibility it started with.
+    if (peeled.steps.size() >= 2 && shows_latin1_mojibake(peeled.text)) {
+        std::u32string before = to_code_points(text);
+        decode_leftover_references(before);
+        if (cjk_characters(peeled.text) > cjk_characters(before) ||
+            implausibility(peeled.text, 0, peeled.text.size()) > 0.3 * implausibility(before, 0, before.size())) {
+            peeled = {std::move(before), 0.0, false, {}};
+        }
+    }
     if (!legacy.kind.empty() && (peeled.steps.empty() || legacy.cost < peeled.cost - 2.0)) {
         code_points = std::move(legacy.text);
         note(repairs, legacy.kind, 1);

@@ -111,8 +111,24 @@ case("CESU-8 emoji read as Latin-1 (own)", sloppy("latin_1")("😀".encode("utf-
      "ok " + "".join(sloppy("latin_1")(chr(c).encode("utf-8", "surrogatepass")) for c in (0xD83D, 0xDE00)), "ok 😀")
 case("UTF-8 read as windows-1252 then the result read as windows-1251 (own)",
      "Г‚ВЈ5 and Г‚В©2024".encode("cp1251").decode("cp1251"), "£5 and ©2024")
+case("no-break space after a capital, with clear mojibake beside it: repaired (own)",
+     "BREAKINGÂ\u00A0NEWS: the minister wonâ€™t wait", "BREAKING\u00A0NEWS: the minister won’t wait")
+
+def lowercased_layers(text, times):
+    broken = text
+    for _ in range(times):
+        broken = sloppy("cp1252")(broken.encode("utf-8"))
+    return broken.lower()
+
+# Several layers of mojibake that were then lower-cased no longer spell UTF-8; peeled anyway they
+# turn into CJK or other letters beside leftover mojibake (as ftfy's negative in-the-wild/038).
+for text, times in [("It’s “fine” – really…", 3), ("Don’t panic — it’s “only” a test", 3), ("Smart “quotes” everywhere", 3)]:
+    broken = lowercased_layers(text, times)
+    case(f"negative, UTF-8 read as cp1252 {times} times, then lower-cased: must not change (own)", broken, broken)
 
 for text, note in [
+    ("SUPÂ\u00A0MÂKETTO", "capitals with Â before a no-break space (Nihon-shiki romaji, like ftfy's "
+                           "negative known-failures/009)"),
     ("Le café est fermé.", "French"),
     ("Größe und Übermaß", "German"),
     ("Съешь же ещё этих мягких французских булок.", "Russian"),
