@@ -2,10 +2,12 @@
 #include "decode/convert.h"
 
 #include <cerrno>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "decode/encoding_labels.h"
 #include "decode/iconv_handle.h"
@@ -142,8 +144,86 @@ bool convert_from_utf8(std::string_view utf8, const char* iconv_encoding, std::s
     return encode_with(cached_handle(iconv_encoding, "UTF-8"), utf8, out);
 }
 
-Utf8Encoder::Utf8Encoder(const char* iconv_encoding) : cd_(&cached_handle(iconv_encoding, "UTF-8")) {}
+struct CodePointEncoder::Table {
+    const IconvHandle* cd = nullptr;
+    // For each BMP code point: 0 until asked; then kKnown, the length of its code in bits 24-25 (0
+    // when it has none) and the code's bytes from bit 0 up.
+    std::vector<std::uint32_t> bmp = std::vector<std::uint32_t>(0x10000, 0);
+};
 
-bool Utf8Encoder::encode(std::string_view utf8, std::string& out) const { return encode_with(*cd_, utf8, out); }
+namespace {
+
+constexpr std::uint32_t kKnown = 1u << 31;
+
+}  // namespace
+
+CodePointEncoder::CodePointEncoder(const char* iconv_encoding) {
+    thread_local std::map<std::string, std::unique_ptr<Table>, std::less<>> tables;
+    std::unique_ptr<Table>& slot = tables[iconv_encoding];
+    if (!slot) {
+        slot = std::make_unique<Table>();
+        slot->cd = &cached_handle(iconv_encoding, "UTF-8");
+    }
+    table_ = slot.get();
+}
+
+bool CodePointEncoder::may_begin_utf8(char32_t first) const {
+    // Marks may pair with the letter before them, and the planes beyond are not in the table.
+    if (first >= 0x10000 || (first >= 0x0300 && first <= 0x036F)) return true;
+    std::uint32_t entry = table_->bmp[first];
+    if (entry == 0) {
+        std::string bytes;
+        if (!append(std::u32string_view(&first, 1), bytes)) return false;
+        entry = table_->bmp[first];
+        if (entry == 0) return true;  // a code too long for the table
+    }
+    if (((entry >> 24) & 3) == 0) return false;
+    const std::uint32_t lead = entry & 0xFF;
+    return lead < 0x80 || (lead >= 0xC2 && lead <= 0xF4);
+}
+
+bool CodePointEncoder::append(std::u32string_view piece, std::string& out) const {
+    std::string utf8, bytes;
+    auto ask_iconv = [&](std::u32string_view chars) {
+        utf8.clear();
+        for (const char32_t c : chars) append_code_point(utf8, c);
+        if (!encode_with(*table_->cd, utf8, bytes)) return false;
+        out += bytes;
+        return true;
+    };
+    const std::size_t start = out.size();
+    out.reserve(start + 2 * piece.size());
+    for (const char32_t c : piece) {
+        if (c >= 0x0300 && c <= 0x036F) {
+            out.resize(start);
+            return ask_iconv(piece);
+        }
+        if (c >= 0x10000) {
+            if (!ask_iconv(std::u32string_view(&c, 1))) return false;
+            continue;
+        }
+        std::uint32_t& entry = table_->bmp[c];
+        if (entry == 0) {
+            utf8.clear();
+            append_code_point(utf8, c);
+            const bool coded = encode_with(*table_->cd, utf8, bytes);
+            if (coded && bytes.size() > 3) {  // too long to keep: asked again each time
+                out += bytes;
+                continue;
+            }
+            entry = kKnown;
+            if (coded) {
+                entry |= static_cast<std::uint32_t>(bytes.size()) << 24;
+                for (std::size_t k = 0; k < bytes.size(); ++k) {
+                    entry |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[k])) << (8 * k);
+                }
+            }
+        }
+        const std::uint32_t length = (entry >> 24) & 3;
+        if (length == 0) return false;
+        for (std::uint32_t k = 0; k < length; ++k) out.push_back(static_cast<char>((entry >> (8 * k)) & 0xFF));
+    }
+    return true;
+}
 
 }  // namespace winnow

@@ -23,16 +23,25 @@ bool convert_from_utf8(std::string_view utf8, const char* iconv_encoding, std::s
 
 class IconvHandle;
 
-// The same for many short pieces: looks the converter up once. Converters stay open for the life
-// of the thread (opening one loads, and closing the last one unloads, a glibc gconv module), so an
-// encoder is cheap to make and must not outlive its thread.
-class Utf8Encoder {
+// Encodes characters into a code page where each has a code of its own (GBK, UHC, Windows-31J,
+// Big5-HKSCS), remembering iconv's answer for each character of the Basic Multilingual Plane: the
+// repair step encodes the same CJK characters over and over, and a call to iconv costs far more
+// than its answer. The table is per code page and thread, filled as characters are met; like the
+// converters behind it, it must not outlive its thread.
+class CodePointEncoder {
 public:
-    explicit Utf8Encoder(const char* iconv_encoding);
-    bool encode(std::string_view utf8, std::string& out) const;
+    explicit CodePointEncoder(const char* iconv_encoding);
+    // Appends the code page's bytes for `piece` to out; false when a character has no code. A piece
+    // with a combining mark goes to iconv whole: Big5-HKSCS has codes for a letter with its mark.
+    bool append(std::u32string_view piece, std::string& out) const;
+    // Whether the bytes of a piece starting with `first` can begin UTF-8: false when `first` has no
+    // code, or its code starts with a byte that is neither ASCII nor a UTF-8 lead byte.
+    bool may_begin_utf8(char32_t first) const;
+
+    struct Table;
 
 private:
-    const IconvHandle* cd_;
+    Table* table_;
 };
 
 }  // namespace winnow

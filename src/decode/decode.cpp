@@ -2,6 +2,7 @@
 #include "decode/decode.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "decode/convert.h"
 #include "decode/detect.h"
@@ -30,34 +31,39 @@ struct Choice {
     std::string encoding;
     std::string_view decided_by;
     bool valid_utf8 = false;  // the detector found the bytes valid UTF-8: no need to check again
+    std::optional<Conversion> reading;  // the detector already converted all the bytes
 };
 
 Choice choose_encoding(std::string_view bytes, const DecodeOptions& options) {
     if (!options.charset.empty()) {
         if (auto encoding = resolve_encoding_name(options.charset); !encoding.empty()) {
-            return {std::move(encoding), "declared"};
+            return {std::move(encoding), "declared", false, std::nullopt};
         }
     }
     if (options.is_html) {
-        if (auto encoding = prescan_meta_charset(bytes); !encoding.empty()) return {std::move(encoding), "meta"};
+        if (auto encoding = prescan_meta_charset(bytes); !encoding.empty()) return {std::move(encoding), "meta", false, std::nullopt};
     }
     Detection detection = detect_encoding(bytes);
-    if (!detection.encoding.empty()) return {std::move(detection.encoding), "detector", detection.valid_utf8};
+    if (!detection.encoding.empty()) {
+        return {std::move(detection.encoding), "detector", detection.valid_utf8, std::move(detection.reading)};
+    }
     // Pure ASCII reads the same in UTF-8 and windows-1252: plain text reports it as UTF-8, HTML as
     // the spec's default. Anything else undecided is windows-1252.
     const bool ascii = std::all_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) == 0; });
-    if (ascii && !options.is_html) return {"UTF-8", "default", true};
-    return {"windows-1252", "default"};
+    if (ascii && !options.is_html) return {"UTF-8", "default", true, std::nullopt};
+    return {"windows-1252", "default", false, std::nullopt};
 }
 
 // decode_as, for bytes already known to be valid UTF-8 when encoding is UTF-8.
 Decoded decode_checked(std::string_view bytes, std::string_view encoding, bool valid_utf8,
-                       const DecodeOptions& options) {
+                       const DecodeOptions& options, std::optional<Conversion> reading = std::nullopt) {
     Decoded result;
     Conversion conversion;
     if (valid_utf8 && encoding == "UTF-8") {
         conversion.ok = true;
         conversion.text.assign(bytes);
+    } else if (reading) {
+        conversion = std::move(*reading);
     } else {
         conversion = convert_to_utf8(bytes, encoding);
     }
@@ -85,7 +91,7 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
         }
     }
     Choice choice = choose_encoding(bytes, options);
-    Decoded result = decode_checked(bytes, choice.encoding, choice.valid_utf8, options);
+    Decoded result = decode_checked(bytes, choice.encoding, choice.valid_utf8, options, std::move(choice.reading));
     result.report.decided_by = std::string(choice.decided_by);
     return result;
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <limits>
 
 #include "decode/code_points.h"
 #include "decode/convert.h"
@@ -109,30 +110,45 @@ constexpr std::array<std::string_view, 12> kUnmodelledCodePages{
     "windows-1252", "IBM862", "CP737", "JOHAB", "GEORGIAN-ACADEMY", "GEORGIAN-PS", "IBM866", "IBM852",
     "IBM855", "IBM437", "IBM865", "IBM850"};
 
-// The implausibility of the bytes read as `encoding`, with undecodable bytes counted heavily.
-double reading_cost(std::string_view sample, const std::string& encoding) {
-    const Conversion reading = convert_to_utf8(sample, encoding);
+// The implausibility of a reading, with undecodable bytes counted heavily; -1 when the encoding
+// cannot be read at all.
+double reading_cost(const Conversion& reading) {
     if (!reading.ok) return -1;
     const std::u32string text = to_code_points(reading.text);
     return implausibility(text, 0, text.size()) + 8.0 * static_cast<double>(reading.replacements);
 }
 
-std::string most_plausible_reading(std::string_view bytes) {
+double reading_cost(std::string_view sample, const std::string& encoding) {
+    return reading_cost(convert_to_utf8(sample, encoding));
+}
+
+struct Reading {
+    std::string encoding;  // empty when no code page qualified
+    double cost = 0;       // reading_cost of the first 4 KiB
+};
+
+// Readings that cost more than `ceiling` are not wanted: they are given up as soon as the
+// partial score shows it.
+Reading most_plausible_reading(std::string_view bytes, double ceiling = std::numeric_limits<double>::infinity()) {
     const auto& kCandidates = kUnmodelledCodePages;
     const std::string_view sample = bytes.substr(0, 4096);
-    std::string best;
-    double best_cost = 0;
+    Reading best;
     for (const std::string_view encoding : kCandidates) {
         const std::string name = resolve_encoding_name(encoding);
         if (name.empty()) continue;
         const Conversion reading = convert_to_utf8(sample, name);
         if (!reading.ok) continue;
+        // Every term of the score is at least zero, so part of it is a lower bound: a reading
+        // already as implausible as the best one (or the ceiling) there cannot be taken.
+        auto out_of_reach = [&](double lower_bound) {
+            return lower_bound > ceiling || (!best.encoding.empty() && lower_bound >= best.cost);
+        };
+        const double lost = 8.0 * static_cast<double>(reading.replacements);
+        if (out_of_reach(lost)) continue;
         const std::u32string text = to_code_points(reading.text);
-        const double cost = implausibility(text, 0, text.size()) + 8.0 * static_cast<double>(reading.replacements);
-        if (best.empty() || cost < best_cost) {
-            best = name;
-            best_cost = cost;
-        }
+        if (out_of_reach(lost + implausibility(text, 0, text.size() / 4))) continue;
+        const double cost = implausibility(text, 0, text.size()) + lost;
+        if (cost <= ceiling && (best.encoding.empty() || cost < best.cost)) best = {name, cost};
     }
     return best;
 }
@@ -168,7 +184,7 @@ Detection detect_encoding(std::string_view bytes) {
     const std::string guess = uchardet_guess(bytes.substr(0, kDetectorSample));
     if (guess == "ASCII") return result;
     if (guess.empty()) {
-        result.encoding = most_plausible_reading(bytes);
+        result.encoding = most_plausible_reading(bytes).encoding;
         result.rule = "most-plausible-reading";
         return result;
     }
@@ -189,13 +205,20 @@ Detection detect_encoding(std::string_view bytes) {
     // uchardet does not model the DOS and Georgian code pages and names the nearest one it knows;
     // when its reading is implausible and one of those reads far better, take that.
     const std::string_view sample = bytes.substr(0, 16384);
-    const double chosen = reading_cost(sample, result.encoding);
+    Conversion reading = convert_to_utf8(sample, result.encoding);
+    const double chosen = reading_cost(reading);
+    // A short document was read whole: the caller need not convert it again.
+    if (sample.size() == bytes.size()) result.reading = std::move(reading);
     if (chosen >= 8.0 && chosen >= 0.01 * static_cast<double>(sample.size())) {
-        const std::string alternative = most_plausible_reading(bytes);
-        const double cost = reading_cost(sample, alternative);
-        if (!alternative.empty() && cost >= 0 && cost * 3 <= chosen && chosen - cost >= 8.0) {
-            result.encoding = alternative;
+        // The alternative must cost a third of the chosen reading or less, and 8 less. When the
+        // whole document fits the search's sample, readings beyond that are given up early.
+        const double ceiling = std::min(chosen / 3, chosen - 8.0);
+        const Reading alternative = most_plausible_reading(bytes, bytes.size() <= 4096 ? ceiling : std::numeric_limits<double>::infinity());
+        const double cost = bytes.size() <= 4096 ? alternative.cost : reading_cost(sample, alternative.encoding);
+        if (!alternative.encoding.empty() && cost >= 0 && cost * 3 <= chosen && chosen - cost >= 8.0) {
+            result.encoding = alternative.encoding;
             result.rule = "more-plausible-reading";
+            result.reading.reset();
         }
     }
     return result;

@@ -1,8 +1,11 @@
 // Encoding detection for undeclared bytes: UTF-8 validity, UTF-16 without BOM, then uchardet with corrective rules.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "decode/convert.h"
 
 namespace winnow {
 
@@ -10,6 +13,7 @@ struct Detection {
     std::string encoding;  // a name resolve_encoding_name accepts; empty when nothing was decided
     std::string rule;      // the corrective rule that changed uchardet's answer, if any
     bool valid_utf8 = false;  // the bytes were checked and are valid UTF-8 (ASCII included)
+    std::optional<Conversion> reading;  // all the bytes read as `encoding`, when checking it took that
 };
 
 // uchardet's raw answer (empty when it has none), for comparison in the evaluation.

@@ -129,10 +129,10 @@ LegacyRepair undo_legacy_misreading(std::u32string_view text) {
         const Conversion reread = convert_to_utf8(bytes, m.written_in);
         if (!reread.ok || reread.replacements > 0) continue;
         std::u32string candidate = to_code_points(reread.text);
-        const double cost = implausibility(candidate, 0, candidate.size());
         // The text as it stands must be clearly implausible and the new reading clearly better.
-        if (original - cost < kMinimumGain || cost > original * 0.3) continue;
-        candidates.push_back({&m, std::move(bytes), std::move(candidate), cost});
+        const auto cost = implausibility_within(candidate, std::min(original - kMinimumGain, original * 0.3));
+        if (!cost) continue;
+        candidates.push_back({&m, std::move(bytes), std::move(candidate), *cost});
     }
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });

@@ -2,6 +2,7 @@
 #include "decode/mojibake.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <span>
 
@@ -283,20 +284,23 @@ constexpr std::size_t kEncodeChunk = 8;
 
 // Encodes `run` into the encoder's code page a few characters at a time, giving up as soon as the
 // bytes so far cannot be UTF-8: runs of real CJK text fail within their first characters.
-bool encode_while_utf8(const Utf8Encoder& encoder, std::u32string_view run, std::string& bytes) {
-    std::string piece;
+bool encode_while_utf8(const CodePointEncoder& encoder, std::u32string_view run, std::string& bytes) {
+    if (!run.empty() && !encoder.may_begin_utf8(run.front())) return false;
+    std::size_t valid = 0;  // bytes known to be valid UTF-8, ending at a sequence boundary
     for (std::size_t j = 0; j < run.size(); j += kEncodeChunk) {
-        if (!encoder.encode(to_utf8(run.substr(j, kEncodeChunk)), piece)) return false;
-        bytes += piece;
+        if (!encoder.append(run.substr(j, kEncodeChunk), bytes)) return false;
+        valid += valid_utf8_prefix(std::string_view(bytes).substr(valid));
         // Up to three trailing bytes may be a sequence the next chunk completes.
-        if (valid_utf8_prefix(bytes) + 3 < bytes.size()) return false;
+        if (valid + 3 < bytes.size()) return false;
     }
-    return valid_utf8_prefix(bytes) == bytes.size();
+    return valid == bytes.size();
 }
 
-// The iconv converter behind each of multibyte_mojibake_encodings().
-const char* multibyte_iconv_name(std::string_view encoding) {
-    return encoding == "GBK" ? "GBK" : encoding == "Big5" ? "BIG5-HKSCS" : encoding == "Shift_JIS" ? "WINDOWS-31J" : "UHC";
+// The encoder for each of multibyte_mojibake_encodings(), through the iconv converter behind it.
+const CodePointEncoder& multibyte_encoder(std::string_view encoding) {
+    thread_local const std::array<CodePointEncoder, 4> encoders{CodePointEncoder("GBK"), CodePointEncoder("BIG5-HKSCS"),
+                                                                CodePointEncoder("WINDOWS-31J"), CodePointEncoder("UHC")};
+    return encoders[encoding == "GBK" ? 0 : encoding == "Big5" ? 1 : encoding == "Shift_JIS" ? 2 : 3];
 }
 
 // Whether bytes can begin valid UTF-8: valid, except perhaps for an unfinished last sequence.
@@ -324,7 +328,7 @@ bool may_begin_utf8(std::string_view bytes) {
 // left over at the end may have swallowed the ASCII character after it.
 std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view encoding) {
     std::vector<Edit> edits;
-    const Utf8Encoder encoder(multibyte_iconv_name(encoding));
+    const CodePointEncoder& encoder = multibyte_encoder(encoding);
     // Latin text read as GBK keeps most of its letters: CJK characters are the few accented ones.
     // In Korean or Japanese text, CJK next to a Latin letter ("Ctrl-A키") is just the language.
     std::vector<bool> inside_word;  // parallel to edits
@@ -464,11 +468,13 @@ bool may_be_multibyte_mojibake(std::string_view run) {
         const auto lead = static_cast<unsigned char>(run[chunk]);
         chunk += lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
     }
+    const std::u32string first = to_code_points(run.substr(0, chunk));
     std::string bytes;
     for (const std::string_view encoding : multibyte_mojibake_encodings()) {
-        if (convert_from_utf8(run.substr(0, chunk), multibyte_iconv_name(encoding), bytes) && may_begin_utf8(bytes)) {
-            return true;
-        }
+        const CodePointEncoder& encoder = multibyte_encoder(encoding);
+        if (first.empty() || !encoder.may_begin_utf8(first.front())) continue;
+        bytes.clear();
+        if (encoder.append(first, bytes) && may_begin_utf8(bytes)) return true;
     }
     return false;
 }

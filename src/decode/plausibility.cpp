@@ -247,4 +247,11 @@ double implausibility(std::u32string_view text, std::size_t begin, std::size_t e
     return cost;
 }
 
+std::optional<double> implausibility_within(std::u32string_view text, double ceiling) {
+    if (implausibility(text, 0, text.size() / 8) > ceiling) return std::nullopt;
+    const double cost = implausibility(text, 0, text.size());
+    if (cost > ceiling) return std::nullopt;
+    return cost;
+}
+
 }  // namespace winnow

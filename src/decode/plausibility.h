@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 
 namespace winnow {
@@ -11,5 +12,10 @@ namespace winnow {
 // capital after a lower-case letter, a symbol between two letters, 'Ã' or 'Â' before another
 // Latin-1 character). Higher is less plausible; plain ASCII words cost nothing.
 double implausibility(std::u32string_view text, std::size_t begin, std::size_t end);
+
+// implausibility() of the whole text, or nullopt when it exceeds `ceiling`. Every term of the
+// score is at least zero, so the score of a part is a lower bound: text far beyond the ceiling
+// is given up after its first eighth.
+std::optional<double> implausibility_within(std::u32string_view text, double ceiling);
 
 }  // namespace winnow

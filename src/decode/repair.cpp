@@ -88,10 +88,10 @@ const std::array<TwoByteFacts, 0x800>& two_byte_facts() {
     return facts;
 }
 
-// A quick pass over the bytes for anything a repair could act on: '&', C1 controls, U+FFFD, a
-// code page's lead byte followed by one of its continuation bytes, letters that are mostly
-// non-ASCII (a legacy misreading), or CJK that may be mojibake. Most text, in any language, is
-// settled here.
+// A quick pass over the bytes for anything a repair other than decoding references could act on:
+// C1 controls, U+FFFD, a code page's lead byte followed by one of its continuation bytes, letters
+// that are mostly non-ASCII (a legacy misreading), or CJK that may be mojibake. Most text, in any
+// language, is settled here.
 bool may_need_repair(std::string_view text) {
     const auto& two_byte = two_byte_facts();
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
@@ -124,7 +124,8 @@ bool may_need_repair(std::string_view text) {
             run_has_cjk = false;
             if (beyond_legacy && cjk_may_need_repair) return true;
         }
-        // Eight ASCII bytes without '&' at a time (not right after a lead: "Ã " matters).
+        // Eight ASCII bytes without '&' at a time (not right after a lead: "Ã " matters). Words
+        // with '&' take the path below, which counts letters exactly, as it always has.
         while (previous_lead == 0 && end - p >= 8 && *p < 0x80) {
             std::uint64_t word;
             std::memcpy(&word, p, 8);
@@ -194,7 +195,6 @@ bool may_need_repair(std::string_view text) {
             ++p;
         }
         if (cp < 0x80) {
-            if (cp == U'&') return true;
             if ((cp == U' ' || cp == U'?') && space_or_question_mark_matters_after(previous)) return true;
             ascii_letters += is_ascii_letter(cp);
             previous_lead = 0;
@@ -280,6 +280,12 @@ std::optional<std::pair<char32_t, std::size_t>> reference_at(std::u32string_view
     }
     if (const auto cp = named_reference(body)) return std::pair{*cp, semi - i + 1};
     return std::nullopt;
+}
+
+// Whether decode_leftover_references() may find something: an '&' in text without markup.
+bool may_hold_references(std::string_view text) {
+    return text.find('&') != std::string_view::npos && text.find('<') == std::string_view::npos &&
+           text.find("&lt;") == std::string_view::npos && text.find("&gt;") == std::string_view::npos;
 }
 
 // Character references left in text after markup was removed, including double-escaped ones
@@ -612,7 +618,7 @@ bool shows_latin1_mojibake(std::u32string_view text) {
 // explains, whether correct UTF-8 punctuation stands beside the mojibake) is taken from all of it.
 std::vector<Repair> repair_stretch(std::string& text) {
     std::vector<Repair> repairs;
-    if (!may_need_repair(text)) return repairs;
+    if (!may_hold_references(text) && !may_need_repair(text)) return repairs;
     std::u32string code_points = to_code_points(text);
     note(repairs, "html-entity", decode_leftover_references(code_points));
     // A legacy re-reading must beat peeling UTF-8 mojibake clearly: both can apply to the same
