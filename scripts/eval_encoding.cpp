@@ -1,4 +1,5 @@
 // Driver for scripts/eval-encoding: runs the decode stage over the encoding dev sets and prints figures.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -227,14 +228,20 @@ int bench() {
     for (const auto& [name, paragraph] : std::vector<std::pair<std::string, std::string>>{
              {"mojibake French paragraph", mojibake_paragraph}, {"clean French paragraph", clean_paragraphs[1].second},
              {"clean Russian paragraph", clean_paragraphs[2].second}}) {
-        constexpr int kRounds = 2000;
-        const auto start = clock::now();
-        for (int i = 0; i < kRounds; ++i) {
-            std::string copy = paragraph;
-            repair_mojibake(copy);
+        // Best of several batches: on a shared machine a batch of a few milliseconds is easily
+        // slowed by other work, never sped up.
+        constexpr int kRounds = 2000, kBatches = 7;
+        double best = 1e9;
+        for (int batch = 0; batch < kBatches; ++batch) {
+            const auto start = clock::now();
+            for (int i = 0; i < kRounds; ++i) {
+                std::string copy = paragraph;
+                repair_mojibake(copy);
+            }
+            best = std::min(best, seconds_since(start) / kRounds);
         }
-        std::printf("BENCH\trepair of a %s (%zu bytes)\t%.1f us\n", name.c_str(), paragraph.size(),
-                    seconds_since(start) / kRounds * 1e6);
+        std::printf("BENCH\trepair of a %s (%zu bytes)\t%.1f us (best of %d batches of %d)\n", name.c_str(),
+                    paragraph.size(), best * 1e6, kBatches, kRounds);
     }
     return 0;
 }
