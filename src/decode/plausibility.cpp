@@ -239,6 +239,22 @@ double implausibility(std::u32string_view text, std::size_t begin, std::size_t e
             while (i + 1 < last && plain(text[i + 1])) ++i;
             continue;
         }
+        // So does a letter of another script than Latin in the middle of a word of such letters,
+        // none of them capitals or rare, when the two before it and the one after it are too: no
+        // term looks further than that for it, and every term finds nothing to charge.
+        if (cp >= 0x0370 && i >= 2 && i + 1 < text.size()) {
+            const CharClass c = cls(i);
+            auto quiet = [&](std::size_t j) {
+                const CharClass o = cls(j);
+                return (o.kind == CharKind::lower || o.kind == CharKind::letter) && !o.rare && o.script == c.script;
+            };
+            if (c.script != Script::latin && c.script != Script::common && quiet(i) && quiet(i - 2) && quiet(i - 1) &&
+                quiet(i + 1)) {
+                // Each following position is quiet too while the letter after it is.
+                while (i + 1 < last && i + 2 < text.size() && quiet(i + 2)) ++i;
+                continue;
+            }
+        }
         if (i >= begin && i < end) cost += char_cost(text, cls, i);
         if (i >= begin && i >= 1 && i <= end) cost += pair_cost(text[i - 1], cp, cls(i - 1), cls(i));
         if (i <= end) cost += triple_cost(text, cls, i);
