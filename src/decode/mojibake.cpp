@@ -468,11 +468,17 @@ bool may_be_multibyte_mojibake(std::string_view run) {
         const auto lead = static_cast<unsigned char>(run[chunk]);
         chunk += lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
     }
-    const std::u32string first = to_code_points(run.substr(0, chunk));
+    if (run.empty()) return false;
+    // Most runs of real CJK text are settled by their first character, without decoding more.
+    const auto lead = static_cast<unsigned char>(run[0]);
+    const std::size_t first_bytes = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    const char32_t first_character = to_code_points(run.substr(0, first_bytes)).front();
+    std::u32string first;
     std::string bytes;
     for (const std::string_view encoding : multibyte_mojibake_encodings()) {
         const CodePointEncoder& encoder = multibyte_encoder(encoding);
-        if (first.empty() || !encoder.may_begin_utf8(first.front())) continue;
+        if (!encoder.may_begin_utf8(first_character)) continue;
+        if (first.empty()) first = to_code_points(run.substr(0, chunk));
         bytes.clear();
         if (encoder.append(first, bytes) && may_begin_utf8(bytes)) return true;
     }

@@ -111,17 +111,29 @@ bool may_need_repair(std::string_view text) {
     const auto* begin = p;
     const unsigned char* run = p;  // start of the current run of non-ASCII characters, once it has CJK
     bool run_has_cjk = false;
+    std::size_t run_cjk = 0;    // CJK characters in the run
+    bool run_only_cjk = false;  // and nothing else
     auto note_cjk = [&](const unsigned char* at) {
+        ++run_cjk;
         if (run_has_cjk) return;
         run_has_cjk = true;
         run = at;
         while (run > begin && run[-1] >= 0x80) --run;
+        run_only_cjk = run == at;
+    };
+    // Whether the run ending here may be UTF-8 read as a CJK code page. One or two CJK characters
+    // with no ASCII letter on either side give find_multibyte() only weak edits, which count only
+    // beside a clear one from another run: such a run need not be looked at.
+    auto run_may_be_mojibake = [&](const unsigned char* run_end) {
+        const bool letter_beside = (run > begin && is_ascii_letter(run[-1])) || (run_end < end && is_ascii_letter(*run_end));
+        if (run_only_cjk && run_cjk <= 2 && !letter_beside) return false;
+        return may_be_multibyte_mojibake(std::string_view(reinterpret_cast<const char*>(run), static_cast<std::size_t>(run_end - run)));
     };
     while (p < end) {
         if (run_has_cjk && *p < 0x80) {
-            const std::string_view bytes(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
-            cjk_may_need_repair = cjk_may_need_repair || !valid || may_be_multibyte_mojibake(bytes);
+            cjk_may_need_repair = cjk_may_need_repair || !valid || run_may_be_mojibake(p);
             run_has_cjk = false;
+            run_cjk = 0;
             if (beyond_legacy && cjk_may_need_repair) return true;
         }
         // Eight ASCII bytes without '&' at a time (not right after a lead: "Ã " matters). Words
@@ -165,6 +177,7 @@ bool may_need_repair(std::string_view text) {
                     previous_lead = f.lead;
                     previous_kind = f.kind;
                     previous = cp;
+                    run_only_cjk = false;
                     continue;
                 }
             } else if (cp < 0xF0) {
@@ -212,20 +225,18 @@ bool may_need_repair(std::string_view text) {
             previous_lead = lead_mask(cp);
             previous_kind = c.kind;
             // Hangul jamo, at U+1100, is the first CJK in classify().
-            if (cp >= 0x1100) {
+            if (cp >= 0x1100 && (c.script == Script::cjk || c.script == Script::hangul)) {
                 beyond_legacy = beyond_legacy || cp >= 0x2E80;
-                if (c.script == Script::cjk || c.script == Script::hangul) {
-                    note_cjk(at);
-                    cjk_letters += letter;
-                }
+                note_cjk(at);
+                cjk_letters += letter;
+            } else {
+                beyond_legacy = beyond_legacy || cp >= 0x2E80;
+                run_only_cjk = false;
             }
         }
         previous = cp;
     }
-    if (run_has_cjk) {
-        const std::string_view bytes(reinterpret_cast<const char*>(run), static_cast<std::size_t>(end - run));
-        cjk_may_need_repair = cjk_may_need_repair || !valid || may_be_multibyte_mojibake(bytes);
-    }
+    if (run_has_cjk) cjk_may_need_repair = cjk_may_need_repair || !valid || run_may_be_mojibake(end);
     if (beyond_legacy) {
         // Text that is not valid UTF-8 splits into runs differently in the full repair.
         if (cjk_may_need_repair || !valid) return true;
