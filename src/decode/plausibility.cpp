@@ -25,6 +25,10 @@ bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == 0x2019 || cp == 0x
 // other than a lower-case Latin-1 letter they are almost always mojibake ("Ã©", "Â£", "â€œ", "ï¿½").
 bool mojibake_lead(char32_t cp) { return cp == 0x00C2 || cp == 0x00C3 || cp == 0x00E2 || cp == 0x00EF; }
 
+bool latin1_mojibake_pair(char32_t a, char32_t b) {
+    return mojibake_lead(a) && b >= 0x80 && !(b >= 0x00DF && b <= 0x00FF) && !is_apostrophe(b);
+}
+
 bool word_joiner(char32_t cp) { return is_apostrophe(cp) || cp == U'-' || cp == 0x00B7 || cp == 0x2010 || cp == 0x2011; }
 
 std::size_t letters_left_of(const Classes& cls, std::size_t i) {
@@ -176,7 +180,7 @@ double pair_cost(char32_t a, char32_t b, const CharClass& ca, const CharClass& c
         cost += greek_in_latin ? 1.0 : 4.0;
     }
     if (ca.kind == CharKind::lower && cb.kind == CharKind::upper && b >= 0x80) cost += 2.0;
-    if (mojibake_lead(a) && b >= 0x80 && !(b >= 0x00DF && b <= 0x00FF) && !is_apostrophe(b)) {
+    if (latin1_mojibake_pair(a, b)) {
         cost += 3.0;
     } else if (a >= 0x00C0 && a <= 0x00FF && a != 0x00D7 && a != 0x00F7 && mojibake_follower(b)) {
         cost += 2.0;
@@ -221,6 +225,8 @@ double triple_cost(std::u32string_view text, const Classes& cls, std::size_t i) 
 }
 
 }  // namespace
+
+bool is_latin1_mojibake_pair(char32_t a, char32_t b) { return latin1_mojibake_pair(a, b); }
 
 double implausibility(std::u32string_view text, std::size_t begin, std::size_t end) {
     const Classes cls(text);

@@ -411,8 +411,8 @@ bool same_text(std::u32string_view a, std::u32string_view b) {
 
 // `known_cost` is the text's implausibility: computed at the first layer only if there is
 // something to peel and a speculative path needs it, and for deeper layers estimated from the
-// edits' local gains. `settled` collects texts found to have nothing to peel below the first layer, where what a
-// text offers depends on the text alone: two paths often reach the same text.
+// edits' local gains. `settled` collects texts found to have nothing to peel below the first
+// layer, where what a text offers depends on the text alone: two paths often reach the same text.
 Peeling peel(std::u32string text, int layer, std::optional<double> known_cost, std::vector<std::u32string>& settled) {
     if (layer > 0 && std::any_of(settled.begin(), settled.end(), [&](const std::u32string& s) { return same_text(s, text); })) {
         return {std::move(text), known_cost.value_or(0.0), false, {}};
@@ -479,8 +479,9 @@ Peeling peel(std::u32string text, int layer, std::optional<double> known_cost, s
     // Paths are compared by what they remove, so the first layer's own cost is needed only to
     // judge a speculative path; without one, costs count from zero. All costs are multiples of
     // 0.25, so the order and the comparisons come out the same either way.
-    const auto followed = options.begin() + static_cast<std::ptrdiff_t>(std::min(options.size(), branches));
-    const bool from_zero = !known_cost && std::none_of(options.begin(), followed, [](const Option& o) { return o.speculative; });
+    const std::size_t followed = std::min(options.size(), branches);
+    const bool from_zero = !known_cost && std::none_of(options.begin(), options.begin() + static_cast<std::ptrdiff_t>(followed),
+                                                       [](const Option& o) { return o.speculative; });
     double cost = known_cost.value_or(0.0);
     if (!known_cost && !from_zero) {
         cost = implausibility(text, 0, text.size());
@@ -489,13 +490,12 @@ Peeling peel(std::u32string text, int layer, std::optional<double> known_cost, s
     // Two code pages often propose the same reading (windows-1252 and windows-1254 do for most
     // Western text). Followed again, it would end where the first did and could not win over it.
     // The same edits make the same text; other edits are compared by the text they make.
-    const std::size_t followed_count = std::min(options.size(), branches);
-    std::vector<bool> repeated(followed_count, false), made(followed_count, false);
+    std::vector<bool> repeated(followed, false), made(followed, false);
     auto make_text = [&](std::size_t i) {
         if (!made[i]) options[i].text = apply_edits(text, options[i].chosen);
         made[i] = true;
     };
-    for (std::size_t i = 0; i < followed_count; ++i) {
+    for (std::size_t i = 0; i < followed; ++i) {
         for (std::size_t j = 0; j < i && !repeated[i]; ++j) {
             const Option &a = options[i], &b = options[j];
             if (repeated[j] || a.cost != b.cost || a.evidence != b.evidence || a.speculative != b.speculative) continue;
@@ -511,7 +511,7 @@ Peeling peel(std::u32string text, int layer, std::optional<double> known_cost, s
     }
     Peeling best{std::move(text), cost, from_zero, {}};
     const double initial = best.cost;
-    for (std::size_t i = 0; i < options.size() && i < branches; ++i) {
+    for (std::size_t i = 0; i < followed; ++i) {
         if (repeated[i]) continue;
         Peeling further = peel(std::move(options[i].text), layer + 1, options[i].cost, settled);
         further.cost -= options[i].evidence;
@@ -614,13 +614,9 @@ std::size_t cjk_characters(std::u32string_view text) {
     }));
 }
 
-// "Ã" (or Â, â, ï: UTF-8's lead bytes C2, C3, E2, EF in Latin-1) followed by a non-ASCII
-// character other than a lower-case Latin-1 letter or an apostrophe: almost always mojibake.
 bool shows_latin1_mojibake(std::u32string_view text) {
     for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-        const char32_t a = text[i], b = text[i + 1];
-        if (a != 0x00C2 && a != 0x00C3 && a != 0x00E2 && a != 0x00EF) continue;
-        if (b >= 0x80 && !(b >= 0x00DF && b <= 0x00FF) && b != 0x2019 && b != 0x02BC) return true;
+        if (is_latin1_mojibake_pair(text[i], text[i + 1])) return true;
     }
     return false;
 }
