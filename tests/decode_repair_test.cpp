@@ -7,6 +7,7 @@
 
 #include "decode/code_points.h"
 #include "decode/decode.h"
+#include "decode/plausibility.h"
 
 namespace {
 
@@ -138,4 +139,31 @@ TEST_CASE("repair passes clean CJK text and still finds mojibake in and beside i
     CHECK(stray == "The committee met below or above the river on Tuesday to review the budget");
     REQUIRE(repairs.size() == 1);
     CHECK(repairs[0].kind == "stray-ideograph");
+}
+
+// The scorer's shortcuts (plain ASCII, letters inside a word of another script) skip only what
+// costs nothing, and implausibility_within gives the full score or nothing.
+TEST_CASE("implausibility_within agrees with the full score", "[decode][repair]") {
+    const std::u32string texts[] = {
+        U"Съешь же ещё этих мягких французских булок, да выпей чаю.",
+        U"Съешь же ЕЩЁ этих мягКИХ французских булок",
+        U"Η γρήγορη καφέ αλεπού πηδά πάνω από τον σκύλο.",
+        U"Le comitÃ© s'est rÃ©uni mardi.",
+        U"委员会星期二开会审议预算。",
+        U"рТЙЧЕФ НЙТ, ЛБЛ ДЕМБ?",
+    };
+    for (const auto& text : texts) {
+        const double full = winnow::implausibility(text, 0, text.size());
+        const auto within = winnow::implausibility_within(text, full);
+        REQUIRE(within.has_value());
+        CHECK(*within == full);
+        if (full > 0) CHECK_FALSE(winnow::implausibility_within(text, full - 0.25).has_value());
+        // The score of a prefix never exceeds the whole's: what implausibility_within relies on.
+        for (std::size_t k = 0; k <= text.size(); ++k) CHECK(winnow::implausibility(text, 0, k) <= full);
+    }
+    // Plain lower-case words of one script cost nothing; a capital inside one does.
+    const std::u32string clean = U"съешь же этих мягких булок";
+    CHECK(winnow::implausibility(clean, 0, clean.size()) == 0);
+    const std::u32string flipped = U"съешь же этих мягКих булок";
+    CHECK(winnow::implausibility(flipped, 0, flipped.size()) > 0);
 }

@@ -2,7 +2,9 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <utility>
 
+#include "decode/code_points.h"
 #include "decode/convert.h"
 #include "decode/decode.h"
 #include "decode/detect.h"
@@ -133,4 +135,29 @@ TEST_CASE("a late <meta> re-decodes once, unless a BOM or a declaration decided"
     winnow::DecodeReport declared = first.report;
     declared.decided_by = "declared";
     CHECK_FALSE(winnow::redecode_for_late_meta(page, declared, "iso-8859-2", options).has_value());
+}
+
+// The repair step encodes CJK characters through a table of iconv's answers; it must give what
+// iconv gives for the same characters, a letter with its combining mark included.
+TEST_CASE("characters encoded through the per-character table match iconv", "[decode][convert]") {
+    const std::pair<const char*, std::u32string> pieces[] = {
+        {"GBK", U"\u4E2D\u6587\u5B57\u7B26"},                   // 中文字符
+        {"GBK", U"caf\u00E9 \u00E8"},                            // Latin letters GBK has
+        {"WINDOWS-31J", U"\u65E5\u672C\u8A9E\u30C6\u30AD\u30B9\u30C8"},
+        {"UHC", U"\uD55C\uAD6D\uC5B4 \uBB38\uC7A5"},
+        {"BIG5-HKSCS", U"\u7E41\u9AD4\u4E2D\u6587"},
+        {"BIG5-HKSCS", U"\u00CA\u0304\u00EA\u030C"},             // Ê̄ ê̌: one code each
+        {"BIG5-HKSCS", U"\u00CA\u00EA"},                         // the same letters alone
+    };
+    for (const auto& [encoding, piece] : pieces) {
+        std::string from_table, from_iconv;
+        const bool coded = winnow::CodePointEncoder(encoding).append(piece, from_table);
+        REQUIRE(coded == winnow::convert_from_utf8(winnow::to_utf8(piece), encoding, from_iconv));
+        CHECK(from_table == from_iconv);
+    }
+    // A character the code page lacks fails as iconv does, however often it is asked.
+    std::string out;
+    CHECK_FALSE(winnow::CodePointEncoder("GBK").append(U"\uD55C", out));  // Hangul is not in GBK
+    CHECK_FALSE(winnow::CodePointEncoder("GBK").append(U"\uD55C", out));
+    CHECK_FALSE(winnow::CodePointEncoder("GBK").may_begin_utf8(U'\uD55C'));
 }
