@@ -245,20 +245,24 @@ double implausibility(std::u32string_view text, std::size_t begin, std::size_t e
             while (i + 1 < last && plain(text[i + 1])) ++i;
             continue;
         }
-        // So does a letter of another script than Latin in the middle of a word of such letters,
-        // none of them capitals or rare, when the two before it and the one after it are too: no
-        // term looks further than that for it, and every term finds nothing to charge.
-        if (cp >= 0x0370 && i >= 2 && i + 1 < text.size()) {
+        // So does a lower-case or uncased letter of a script other than Latin, not rare, where no
+        // term finds anything to charge: no capital on either side, before it a letter of its own
+        // script or no letter at all, and after it, when it starts a word, a letter of its own
+        // script (the rule for a lone letter of a foreign alphabet looks for one nearby).
+        if (cp >= 0x0370 && i >= 1 && i + 1 < text.size()) {
             const CharClass c = cls(i);
-            auto quiet = [&](std::size_t j) {
-                const CharClass o = cls(j);
-                return (o.kind == CharKind::lower || o.kind == CharKind::letter) && !o.rare && o.script == c.script;
-            };
-            if (c.script != Script::latin && c.script != Script::common && quiet(i) && quiet(i - 2) && quiet(i - 1) &&
-                quiet(i + 1)) {
-                // Each following position is quiet too while the letter after it is.
-                while (i + 1 < last && i + 2 < text.size() && quiet(i + 2)) ++i;
-                continue;
+            if ((c.kind == CharKind::lower || c.kind == CharKind::letter) && !c.rare && c.script != Script::latin &&
+                c.script != Script::common) {
+                const CharClass before = cls(i - 1), after = cls(i + 1);
+                const bool letter_before = is_letter(before.kind);
+                const bool own_before = letter_before && before.script == c.script;
+                const bool lone_letter_rule =
+                    c.script != Script::cjk && c.script != Script::hangul && c.script != Script::greek;
+                const bool own_after = is_letter(after.kind) && after.script == c.script;
+                if (before.kind != CharKind::upper && after.kind != CharKind::upper && (own_before || !letter_before) &&
+                    (own_before || !lone_letter_rule || own_after)) {
+                    continue;
+                }
             }
         }
         if (i >= begin && i < end) cost += char_cost(text, cls, i);
