@@ -206,12 +206,17 @@ int bench() {
     for (const auto& [name, paragraph] : clean_paragraphs) {
         std::string text;
         while (text.size() < (8u << 20)) text += paragraph;
-        const auto start = clock::now();
-        std::string copy = text;
-        const auto repairs = repair_mojibake(copy);
-        const double s = seconds_since(start);
-        std::printf("BENCH\tclean %s through repair\t%.0f MB/s%s\n", name.c_str(), text.size() / s / 1e6,
-                    repairs.empty() && copy == text ? "" : "\t(CHANGED!)");
+        double best = 1e9;
+        bool changed = false;
+        for (int run = 0; run < 3; ++run) {  // best of 3, as the whole-process figures
+            std::string copy = text;
+            const auto start = clock::now();
+            const auto repairs = repair_mojibake(copy);
+            best = std::min(best, seconds_since(start));
+            changed = changed || !repairs.empty() || copy != text;
+        }
+        std::printf("BENCH\tclean %s through repair\t%.0f MB/s (best of 3)%s\n", name.c_str(), text.size() / best / 1e6,
+                    changed ? "\t(CHANGED!)" : "");
     }
     const std::string mojibake_paragraph =
         "Le comitÃ© s'est rÃ©uni mardi pour examiner le budget. Les membres ont convenu que la proposition "
