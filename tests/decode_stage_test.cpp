@@ -1,6 +1,8 @@
 // The decode stage's sniffing order, conversion and report, one behaviour per test.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -9,6 +11,7 @@
 #include "decode/decode.h"
 #include "decode/detect.h"
 #include "decode/encoding_labels.h"
+#include "decode/iconv_handle.h"
 
 using winnow::decode;
 using winnow::DecodeOptions;
@@ -160,4 +163,47 @@ TEST_CASE("characters encoded through the per-character table match iconv", "[de
     CHECK_FALSE(winnow::CodePointEncoder("GBK").append(U"\uD55C", out));  // Hangul is not in GBK
     CHECK_FALSE(winnow::CodePointEncoder("GBK").append(U"\uD55C", out));
     CHECK_FALSE(winnow::CodePointEncoder("GBK").may_begin_utf8(U'\uD55C'));
+}
+
+// Single-byte code pages are converted through a table learnt from iconv: on any run of bytes
+// iconv accepts, the result must be iconv's own, letters joined with their marks included.
+TEST_CASE("single-byte conversion gives what iconv gives", "[decode][convert]") {
+    // iconv's reading of the whole string, or nothing when it rejects a byte.
+    auto iconv_reading = [](const std::string& bytes, const std::string& encoding) -> std::optional<std::string> {
+        const winnow::IconvHandle cd("UTF-8", winnow::iconv_name_for(encoding).c_str());
+        if (!cd.valid()) return std::nullopt;
+        std::string out(bytes.size() * 4 + 16, '\0');
+        char* in = const_cast<char*>(bytes.data());
+        std::size_t in_left = bytes.size(), out_left = out.size();
+        char* dst = out.data();
+        if (iconv(cd.get(), &in, &in_left, &dst, &out_left) == static_cast<std::size_t>(-1)) return std::nullopt;
+        if (iconv(cd.get(), nullptr, nullptr, &dst, &out_left) == static_cast<std::size_t>(-1)) return std::nullopt;
+        out.resize(out.size() - out_left);
+        return out;
+    };
+    std::uint32_t seed = 12345;
+    auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+    for (const std::string encoding :
+         {"windows-1250", "windows-1251", "windows-1252", "windows-1253", "windows-1254", "windows-1255",
+          "windows-1256", "windows-1257", "windows-1258", "ISO-8859-2", "ISO-8859-5", "ISO-8859-7", "ISO-8859-8",
+          "KOI8-R", "KOI8-U", "IBM866", "macintosh", "x-mac-cyrillic", "windows-874",
+          // code pages detection reaches beyond WHATWG's list
+          "IBM437", "IBM850", "IBM852", "IBM855", "IBM862", "IBM865", "CP737", "GEORGIAN-ACADEMY", "GEORGIAN-PS"}) {
+        std::string accepted;
+        for (int b = 1; b < 256; ++b) {
+            const std::string one(1, static_cast<char>(b));
+            if (iconv_reading(one, encoding)) accepted += one;
+        }
+        REQUIRE(accepted.size() > 128);
+        std::string bytes;
+        for (int i = 0; i < 4000; ++i) bytes.push_back(accepted[next() % accepted.size()]);
+        bytes += "a";  // ends with a letter a mark could have followed
+        INFO(encoding);
+        const auto expected = iconv_reading(bytes, encoding);
+        REQUIRE(expected.has_value());
+        CHECK(winnow::convert_to_utf8(bytes, encoding).text == *expected);
+    }
+    // glibc joins a letter and a following tone mark in windows-1258 and keeps the last letter.
+    const auto vietnamese = winnow::convert_to_utf8("Vi\xEA\xF2t", "windows-1258");
+    CHECK(vietnamese.text == "Vi\xE1\xBB\x87t");  // "Việt"
 }

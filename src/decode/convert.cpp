@@ -1,10 +1,14 @@
 // iconv-backed decoding to UTF-8: every invalid sequence becomes one U+FFFD and is counted.
 #include "decode/convert.h"
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -47,6 +51,85 @@ bool windows_1252_unassigned(unsigned char b) {
     return b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D;
 }
 
+// What iconv makes of each byte of a single-byte code page, learnt once per code page and thread:
+// a call to iconv costs more than a short document's conversion by table. `length` 0 marks a byte
+// iconv rejects.
+struct ByteTable {
+    std::array<std::array<char, 4>, 256> utf8{};
+    std::array<std::uint8_t, 256> length{};
+};
+
+// Converts one byte; the bytes written, or nullopt when iconv rejects it (EILSEQ). A byte that
+// only begins a sequence or sets a state (EINVAL, or nothing written), or a letter held back for
+// a mark that may follow (glibc's windows-1255 and windows-1258 join the two), gives "" instead.
+std::optional<std::string> convert_byte(const IconvHandle& cd, unsigned char byte) {
+    cd.reset();
+    char in = static_cast<char>(byte);
+    char* src = &in;
+    std::size_t src_left = 1;
+    char buffer[16];
+    char* dst = buffer;
+    std::size_t dst_left = sizeof buffer;
+    if (iconv(cd.get(), &src, &src_left, &dst, &dst_left) == static_cast<std::size_t>(-1)) {
+        if (errno == EILSEQ) return std::nullopt;
+        return std::string();
+    }
+    return std::string(buffer, sizeof buffer - dst_left);
+}
+
+// The table for a code page, or null when iconv does not read it one byte at a time: a
+// multi-byte or stateful code page, or one that joins letters with marks.
+std::unique_ptr<ByteTable> learn_byte_table(const IconvHandle& cd) {
+    // Letters, the bytes that begin escape sequences and shifts, and a few high bytes, alone.
+    constexpr unsigned char kProbes[] = {'a', 'A', 0x1B, 0x0E, 0x0F, '~', '+', 0x80, 0xA4, 0xC0, 0xC4, 0xE0, 0xE4, 0xFE};
+    for (const unsigned char probe : kProbes) {
+        const auto written = convert_byte(cd, probe);
+        if (written && written->empty()) return nullptr;
+    }
+    // Then every byte in one pass, skipping those iconv rejects: each accepted byte must give
+    // exactly one character, in order.
+    auto table = std::make_unique<ByteTable>();
+    std::string all(256, '\0'), out(256 * 4 + 16, '\0');
+    for (int b = 0; b < 256; ++b) all[b] = static_cast<char>(b);
+    std::array<bool, 256> rejected{};
+    cd.reset();
+    char* src = all.data();
+    std::size_t src_left = all.size();
+    char* dst = out.data();
+    std::size_t dst_left = out.size();
+    while (src_left > 0) {
+        if (iconv(cd.get(), &src, &src_left, &dst, &dst_left) != static_cast<std::size_t>(-1)) break;
+        if (errno != EILSEQ) return nullptr;
+        rejected[static_cast<unsigned char>(*src)] = true;
+        ++src;
+        --src_left;
+    }
+    if (iconv(cd.get(), nullptr, nullptr, &dst, &dst_left) == static_cast<std::size_t>(-1)) return nullptr;
+    const std::string_view written(out.data(), out.size() - dst_left);
+    std::size_t at = 0;
+    for (int b = 0; b < 256; ++b) {
+        if (rejected[b]) continue;
+        if (at >= written.size()) return nullptr;
+        const auto lead = static_cast<unsigned char>(written[at]);
+        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        if (at + length > written.size()) return nullptr;
+        std::copy_n(written.data() + at, length, table->utf8[b].begin());
+        table->length[b] = static_cast<std::uint8_t>(length);
+        at += length;
+    }
+    if (at != written.size()) return nullptr;
+    return table;
+}
+
+const ByteTable* byte_table(const std::string& iconv_name, const IconvHandle& cd) {
+    thread_local std::map<std::string, std::unique_ptr<ByteTable>, std::less<>> tables;
+    const auto found = tables.find(iconv_name);
+    if (found != tables.end()) return found->second.get();
+    std::unique_ptr<ByteTable> table = learn_byte_table(cd);
+    cd.reset();  // the probes may have left a character held back
+    return tables.emplace(iconv_name, std::move(table)).first->second.get();
+}
+
 Conversion convert_with_iconv(std::string_view bytes, std::string_view encoding) {
     Conversion result;
     const std::string iconv_name = iconv_name_for(encoding);
@@ -54,26 +137,54 @@ Conversion convert_with_iconv(std::string_view bytes, std::string_view encoding)
     if (!cd.valid()) return result;
     result.ok = true;
     const bool is_1252 = encoding == "windows-1252";
+    if (const ByteTable* table = byte_table(iconv_name, cd)) {
+        // Sized for the longest reading of every byte and trimmed after; each entry is copied
+        // whole (four bytes) and the end moved by its length.
+        std::string& out = result.text;
+        out.resize(bytes.size() * 4 + 4);
+        char* o = out.data();
+        for (const char c : bytes) {
+            const auto b = static_cast<unsigned char>(c);
+            if (const std::size_t n = table->length[b]) {
+                std::memcpy(o, table->utf8[b].data(), 4);
+                o += n;
+            } else if (is_1252 && windows_1252_unassigned(b)) {
+                *o++ = static_cast<char>(0xC2);  // U+0080-U+009F
+                *o++ = static_cast<char>(b);
+            } else {
+                std::memcpy(o, kReplacement.data(), kReplacement.size());
+                o += kReplacement.size();
+                ++result.replacements;
+            }
+        }
+        out.resize(static_cast<std::size_t>(o - out.data()));
+        return result;
+    }
 
     std::string& out = result.text;
     out.resize(bytes.size() * 2 + 16);
     std::size_t used = 0;
     char* in = const_cast<char*>(bytes.data());
     std::size_t in_left = bytes.size();
-    while (true) {
-        char* dst = out.data() + used;
-        std::size_t out_left = out.size() - used;
-        const std::size_t rc = in_left == 0 ? iconv(cd.get(), nullptr, nullptr, &dst, &out_left)
-                                            : iconv(cd.get(), &in, &in_left, &dst, &out_left);
-        used = out.size() - out_left;
-        if (rc != static_cast<std::size_t>(-1)) {
-            if (in_left == 0) break;
-            continue;
-        }
-        if (errno == E2BIG) {
+    // Converts as much as iconv will take (or, with `flush`, writes out what it holds back),
+    // growing the output as needed; iconv's result.
+    auto convert = [&](bool flush) {
+        while (true) {
+            char* dst = out.data() + used;
+            std::size_t out_left = out.size() - used;
+            const std::size_t rc = flush ? iconv(cd.get(), nullptr, nullptr, &dst, &out_left)
+                                         : iconv(cd.get(), &in, &in_left, &dst, &out_left);
+            used = out.size() - out_left;
+            if (rc != static_cast<std::size_t>(-1) || errno != E2BIG) return rc;
             out.resize(out.size() * 2 + 16);
-            continue;
         }
+    };
+    while (true) {
+        const std::size_t rc = convert(false);
+        // glibc's windows-1255 and windows-1258 hold a letter back until they see whether a
+        // combining mark follows: it is written out before a bad byte's replacement and at the end.
+        convert(true);
+        if (rc != static_cast<std::size_t>(-1)) break;  // all of the input was converted
         // EILSEQ (invalid here) or EINVAL (truncated at the end): replace one byte and resynchronise.
         out.resize(used);
         const auto bad = static_cast<unsigned char>(*in);
