@@ -258,8 +258,15 @@ bool convert_from_utf8(std::string_view utf8, const char* iconv_encoding, std::s
 struct CodePointEncoder::Table {
     const IconvHandle* cd = nullptr;
     // For each BMP code point: 0 until asked; then kKnown, the length of its code in bits 24-25 (0
-    // when it has none) and the code's bytes from bit 0 up.
-    std::vector<std::uint32_t> bmp = std::vector<std::uint32_t>(0x10000, 0);
+    // when it has none) and the code's bytes from bit 0 up. In blocks of 256 code points, made
+    // when the first of them is asked for: a short document touches a few blocks.
+    std::array<std::unique_ptr<std::array<std::uint32_t, 256>>, 256> blocks;
+
+    std::uint32_t& entry(char32_t c) {
+        auto& block = blocks[c >> 8];
+        if (!block) block = std::make_unique<std::array<std::uint32_t, 256>>();  // zero-filled
+        return (*block)[c & 0xFF];
+    }
 };
 
 namespace {
@@ -281,11 +288,11 @@ CodePointEncoder::CodePointEncoder(const char* iconv_encoding) {
 bool CodePointEncoder::may_begin_utf8(char32_t first) const {
     // Marks may pair with the letter before them, and the planes beyond are not in the table.
     if (first >= 0x10000 || (first >= 0x0300 && first <= 0x036F)) return true;
-    std::uint32_t entry = table_->bmp[first];
+    std::uint32_t entry = table_->entry(first);
     if (entry == 0) {
         std::string bytes;
         if (!append(std::u32string_view(&first, 1), bytes)) return false;
-        entry = table_->bmp[first];
+        entry = table_->entry(first);
         if (entry == 0) return true;  // a code too long for the table
     }
     if (((entry >> 24) & 3) == 0) return false;
@@ -313,7 +320,7 @@ bool CodePointEncoder::append(std::u32string_view piece, std::string& out) const
             if (!ask_iconv(std::u32string_view(&c, 1))) return false;
             continue;
         }
-        std::uint32_t& entry = table_->bmp[c];
+        std::uint32_t& entry = table_->entry(c);
         if (entry == 0) {
             utf8.clear();
             append_code_point(utf8, c);
