@@ -122,33 +122,32 @@ double reading_cost(std::string_view sample, const std::string& encoding) {
     return reading_cost(convert_to_utf8(sample, encoding));
 }
 
+// The bytes the search among unmodelled code pages reads.
+constexpr std::size_t kSearchSample = 4096;
+
 struct Reading {
     std::string encoding;  // empty when no code page qualified
-    double cost = 0;       // reading_cost of the first 4 KiB
+    double cost = 0;       // reading_cost of the first kSearchSample bytes
 };
 
-// Readings that cost more than `ceiling` are not wanted: they are given up as soon as the
-// partial score shows it.
+// Readings that cost more than `ceiling` are not wanted. Each candidate must also beat the best so
+// far; costs are multiples of 0.25, so beating it means costing at least 0.25 less, and
+// implausibility_within gives up a reading as soon as its partial score shows it cannot.
 Reading most_plausible_reading(std::string_view bytes, double ceiling = std::numeric_limits<double>::infinity()) {
     const auto& kCandidates = kUnmodelledCodePages;
-    const std::string_view sample = bytes.substr(0, 4096);
+    const std::string_view sample = bytes.substr(0, kSearchSample);
     Reading best;
     for (const std::string_view encoding : kCandidates) {
         const std::string name = resolve_encoding_name(encoding);
         if (name.empty()) continue;
         const Conversion reading = convert_to_utf8(sample, name);
         if (!reading.ok) continue;
-        // Every term of the score is at least zero, so part of it is a lower bound: a reading
-        // already as implausible as the best one (or the ceiling) there cannot be taken.
-        auto out_of_reach = [&](double lower_bound) {
-            return lower_bound > ceiling || (!best.encoding.empty() && lower_bound >= best.cost);
-        };
         const double lost = 8.0 * static_cast<double>(reading.replacements);
-        if (out_of_reach(lost)) continue;
-        const std::u32string text = to_code_points(reading.text);
-        if (out_of_reach(lost + implausibility(text, 0, text.size() / 4))) continue;
-        const double cost = implausibility(text, 0, text.size()) + lost;
-        if (cost <= ceiling && (best.encoding.empty() || cost < best.cost)) best = {name, cost};
+        const double limit = best.encoding.empty() ? ceiling : std::min(ceiling, best.cost - 0.25);
+        if (lost > limit) continue;
+        if (const auto cost = implausibility_within(to_code_points(reading.text), limit - lost)) {
+            best = {name, *cost + lost};
+        }
     }
     return best;
 }
@@ -213,8 +212,9 @@ Detection detect_encoding(std::string_view bytes) {
         // The alternative must cost a third of the chosen reading or less, and 8 less. When the
         // whole document fits the search's sample, readings beyond that are given up early.
         const double ceiling = std::min(chosen / 3, chosen - 8.0);
-        const Reading alternative = most_plausible_reading(bytes, bytes.size() <= 4096 ? ceiling : std::numeric_limits<double>::infinity());
-        const double cost = bytes.size() <= 4096 ? alternative.cost : reading_cost(sample, alternative.encoding);
+        const bool whole = bytes.size() <= kSearchSample;
+        const Reading alternative = most_plausible_reading(bytes, whole ? ceiling : std::numeric_limits<double>::infinity());
+        const double cost = whole ? alternative.cost : reading_cost(sample, alternative.encoding);
         if (!alternative.encoding.empty() && cost >= 0 && cost * 3 <= chosen && chosen - cost >= 8.0) {
             result.encoding = alternative.encoding;
             result.rule = "more-plausible-reading";
