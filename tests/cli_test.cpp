@@ -147,7 +147,7 @@ TEST_CASE("cli: empty, binary and invalid UTF-8 input never crash", "[cli]") {
     CHECK(invalid.out.find("\xEF\xBF\xBD") == std::string::npos);  // decoded, not replaced
 }
 
-TEST_CASE("cli: --patterns adds a user's phrases; a malformed file is a usage error naming it", "[cli]") {
+TEST_CASE("cli: --patterns adds a user's phrases, a malformed file is a usage error naming it", "[cli]") {
     TempDir dir;
     std::filesystem::create_directories(dir.path() / "en");
     write_file(dir.path() / "en" / "promo.txt", "# house ads\n^harbour times radio\n");
@@ -190,7 +190,7 @@ TEST_CASE("cli: a long text streams in windows with line numbers running on", "[
     CHECK(explain.out.substr(last_row).starts_with(std::to_string(lines) + "\tcontent\t"));
 }
 
-TEST_CASE("cli: --only-decode prints the repaired UTF-8; --no-repair and --charset steer it", "[cli]") {
+TEST_CASE("cli: --only-decode prints the repaired UTF-8, --no-repair and --charset steer it", "[cli]") {
     const std::string mojibake = "Bessent\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s plan\n";  // "Bessentâ€™s plan"
     const auto repaired = run_winnow({"--only-decode"}, mojibake);
     CHECK(repaired.status == 0);
@@ -206,7 +206,7 @@ TEST_CASE("cli: --only-decode prints the repaired UTF-8; --no-repair and --chars
     CHECK(unknown.err.find("unknown encoding 'klingon'") != std::string::npos);
 }
 
-TEST_CASE("cli: --format markdown keeps structure; --links keeps link targets", "[cli]") {
+TEST_CASE("cli: --format markdown keeps structure, --links keeps link targets", "[cli]") {
     const std::string page =
         "<html><head><title>Choosing tyres for comfort | Cycle Notes</title></head><body><article>"
         "<h1>Choosing tyres for comfort</h1>"
