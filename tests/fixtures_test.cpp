@@ -83,7 +83,7 @@ TEST_CASE("labelled fixture lines are decided as labelled", "[fixtures][seeds]")
                 } else {
                     CHECK(label_name(d.label) == label);
                 }
-                if (label == "content") CHECK(text.find(it->text) != std::string::npos);
+                if (label == "content") CHECK(text.find(written_text(*it)) != std::string::npos);
                 if (label == "title") CHECK(text.starts_with(it->text + "\n"));
                 if (label == "byline") CHECK(result.article.author == d.value);
             }

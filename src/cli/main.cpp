@@ -39,21 +39,24 @@ bool wide_encoding(const std::string& encoding) {
 }
 
 // --only-decode: the decode stage alone.
-void write_decoded(const winnow::cli::Config& config, const std::string& name, std::string_view bytes,
-                   const winnow::DecodeOptions& options, winnow::DecodeReport* report, std::FILE* out) {
+winnow::Decoded decode_only(const winnow::cli::Config& config, std::string_view bytes,
+                            const winnow::DecodeOptions& options) {
     using namespace winnow;
     DecodeOptions decode_options = options;
     decode_options.is_html = config.pipeline.input == InputKind::Html ||
                              (config.pipeline.input == InputKind::Auto && looks_like_html(bytes));
-    Decoded decoded = decode(bytes, decode_options);
-    if (config.format == cli::Format::Json) {
+    return decode(bytes, decode_options);
+}
+
+void write_decoded(const winnow::cli::Config& config, const std::string& name, const winnow::Decoded& decoded,
+                   std::FILE* out) {
+    if (config.format == winnow::cli::Format::Json) {
         std::string line;
-        write_decoded_json(line, name, decoded.text, decoded.report);
+        winnow::write_decoded_json(line, name, decoded.text, decoded.report);
         write_out(out, line);
     } else {
         write_out(out, decoded.text);
     }
-    *report = std::move(decoded.report);
 }
 
 void write_document(const winnow::cli::Config& config, const std::string& name, const winnow::Result& result,
@@ -86,17 +89,18 @@ void process_input(const winnow::cli::Config& config, const winnow::Patterns& pa
     std::string bytes;
     windows.next(bytes);
     if (config.only_decode) {
-        // Windows are cut at line ends, so they decode alike once the first has fixed the encoding
-        // (UTF-16/32 is read whole: its line ends are not single bytes).
+        // Windows are cut at line ends, so they decode alike once the first has fixed the encoding.
+        // UTF-16/32 has no single-byte line ends: it is decoded whole, before anything is written.
         DecodeOptions options = config.pipeline.decode;
-        DecodeReport report;
         if (config.format == cli::Format::Json) windows.read_rest(bytes);
-        write_decoded(config, name, bytes, options, &report, out);
-        if (wide_encoding(report.encoding) && !windows.exhausted()) {
-            throw InputError(name + ": " + report.encoding + " text over 4 MiB cannot be streamed with --only-decode");
+        Decoded first = decode_only(config, bytes, options);
+        if (wide_encoding(first.report.encoding) && !windows.exhausted()) {
+            windows.read_rest(bytes);
+            first = decode_only(config, bytes, options);
         }
-        options.charset = report.encoding;
-        while (windows.next(bytes)) write_decoded(config, name, bytes, options, &report, out);
+        write_decoded(config, name, first, out);
+        options.charset = first.report.encoding;
+        while (windows.next(bytes)) write_decoded(config, name, decode_only(config, bytes, options), out);
         return;
     }
     const bool streamable = !windows.exhausted() && config.format == cli::Format::Text &&

@@ -51,7 +51,7 @@ const std::vector<Flag>& flags() {
          [](Config& c, const std::string&) { c.explain = true; }},
         {"charset", 0, "NAME", "read the input as this encoding (a WHATWG label: utf-8, windows-1252, shift_jis…) instead of sniffing it",
          [](Config& c, const std::string& v) {
-             if (resolve_encoding_name(v).empty())
+             if (resolve_named_encoding(v).empty())
                  throw UsageError("unknown encoding '" + v + "' for --charset (use a WHATWG label such as utf-8, windows-1252, gbk)");
              c.pipeline.decode.charset = v;
          }},
