@@ -52,6 +52,21 @@ TEST_CASE("every fixture produces its expected clean text", "[fixtures]") {
     }
 }
 
+TEST_CASE("every fixture gives its expected text through the command line with --input auto", "[fixtures][cli]") {
+    // The kind is sniffed here, not forced: a fixture the sniffing misreads fails.
+    const auto dirs = fixture_dirs();
+    REQUIRE(dirs.size() >= 5);
+    for (const auto& dir : dirs) {
+        DYNAMIC_SECTION(dir.filename().string()) {
+            const auto input = std::filesystem::exists(dir / "input.html") ? dir / "input.html" : dir / "input.txt";
+            const auto r = run_winnow({"--input", "auto", input.string()});
+            CHECK(r.status == 0);
+            CHECK(r.err.empty());
+            CHECK(r.out == read_file(dir / "expected.txt"));
+        }
+    }
+}
+
 TEST_CASE("labelled fixture lines are decided as labelled", "[fixtures][seeds]") {
     std::size_t checked = 0;
     for (const auto& dir : fixture_dirs()) {
