@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "test_support.h"
-#include "winnow.h"
+#include "pipeline.h"
 #include "write/write.h"
 
 using namespace winnow;
@@ -22,8 +22,8 @@ std::vector<std::filesystem::path> fixture_dirs() {
     return dirs;
 }
 
-Result run_fixture(const std::filesystem::path& dir, std::string* text) {
-    Options options;
+PipelineResult run_fixture(const std::filesystem::path& dir, std::string* text) {
+    PipelineOptions options;
     std::filesystem::path input = dir / "input.txt";
     options.input = InputKind::Text;
     if (std::filesystem::exists(dir / "input.html")) {
@@ -31,7 +31,7 @@ Result run_fixture(const std::filesystem::path& dir, std::string* text) {
         options.input = InputKind::Html;
     }
     const std::string bytes = read_file(input);
-    Result result = process(bytes, options, default_patterns());
+    PipelineResult result = run_pipeline(bytes, options, default_patterns());
     write_text(*text, result.document, result.article);
     return result;
 }
@@ -73,7 +73,7 @@ TEST_CASE("labelled fixture lines are decided as labelled", "[fixtures][seeds]")
         if (!std::filesystem::exists(dir / "labels.tsv")) continue;
         DYNAMIC_SECTION(dir.filename().string()) {
             std::string text;
-            const Result result = run_fixture(dir, &text);
+            const PipelineResult result = run_fixture(dir, &text);
             std::istringstream labels(read_file(dir / "labels.tsv"));
             std::string row;
             std::getline(labels, row);  // header
