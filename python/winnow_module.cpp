@@ -89,6 +89,26 @@ public:
                              std::string(Py_TYPE(data.ptr())->tp_name));
     }
 
+    // The decode stage alone (--only-decode): the input as UTF-8 and how it was read.
+    winnow::Decoded decode(const py::object& data) {
+        if (PyBytes_Check(data.ptr())) {
+            char* bytes = nullptr;
+            Py_ssize_t size = 0;
+            if (PyBytes_AsStringAndSize(data.ptr(), &bytes, &size) != 0) throw py::error_already_set();
+            const std::string_view view(bytes, static_cast<std::size_t>(size));
+            py::gil_scoped_release released;
+            return cleaner_->decode(view);
+        }
+        if (!PyUnicode_Check(data.ptr()) && PyObject_CheckBuffer(data.ptr())) {
+            const py::buffer_info info = py::reinterpret_borrow<py::buffer>(data).request();
+            const std::string copy(static_cast<const char*>(info.ptr), static_cast<std::size_t>(info.size * info.itemsize));
+            py::gil_scoped_release released;
+            return cleaner_->decode(copy);
+        }
+        throw py::type_error("decode() takes bytes (or another bytes-like object), not " +
+                             std::string(Py_TYPE(data.ptr())->tp_name));
+    }
+
 private:
     static winnow::Result run(const std::shared_ptr<const winnow::Cleaner>& cleaner, std::string_view bytes,
                               const std::string& source) {
@@ -302,6 +322,15 @@ data is bytes (or bytearray, memoryview), decoded as the options say (sniffed by
 which is cleaned from its UTF-8 encoding with charset utf-8 whatever the charset option says.
 source names the document in the result and in error messages.
 Raises winnow.Error for input that is binary data, not text or HTML (unless input='text').)")
+        .def(
+            "decode",
+            [](PythonCleaner& c, const py::object& data) {
+                winnow::Decoded decoded = c.decode(data);
+                return py::make_tuple(py::str(decoded.text), std::move(decoded.report));
+            },
+            py::arg("data"),
+            "The decode stage alone (`winnow --only-decode`): returns (text, DecodeReport), the bytes as "
+            "(repaired) UTF-8 text and how they were read, as the charset and repair options say.")
         .def_property_readonly("options", [](const PythonCleaner& c) { return options_dict(c.options()); },
                                "The options, as a dict of the constructor's keyword arguments.")
         .def(py::pickle(

@@ -69,6 +69,17 @@ class InputTest(unittest.TestCase):
         self.assertEqual(result.decode.decided_by, "declared")
         self.assertIn("où l'été dure", result.text)
 
+    def test_decode_alone(self):
+        data = "Itâ€™s here: un café.\n".encode("utf-8")
+        text, report = winnow.Cleaner().decode(data)
+        self.assertEqual(text, "It’s here: un café.\n")
+        self.assertEqual(report.repairs, [("utf8-as-windows-1252", 1)])
+        text, report = winnow.Cleaner(repair=False, charset="utf-8").decode(bytearray(data))
+        self.assertEqual(text, data.decode("utf-8"))
+        self.assertEqual((report.decided_by, report.repairs), ("declared", []))
+        with self.assertRaises(TypeError):
+            winnow.Cleaner().decode("text")
+
     def test_an_empty_document(self):
         result = winnow.clean(b"")
         self.assertEqual(result.text, "")
