@@ -2,8 +2,8 @@
 README's ```python examples (the binding and the Dask recipe) run against it with PYTHONPATH set to
 the installed package only.
 
-Run by CTest (python_install) with WINNOW_BINARY_DIR, WINNOW_SOURCE_DIR, WINNOW_CLI and
-WINNOW_PYTHON_INSTALL_DIR (the package's directory relative to the prefix) set.
+Run by CTest (python_install) with WINNOW_BINARY_DIR, WINNOW_SOURCE_DIR, WINNOW_CLI, WINNOW_CMAKE
+and WINNOW_PYTHON_INSTALL_DIR (the package's directory relative to the prefix) set.
 """
 import json
 import os
@@ -18,6 +18,7 @@ from pathlib import Path
 SOURCE_DIR = Path(os.environ.get("WINNOW_SOURCE_DIR", Path(__file__).resolve().parents[2]))
 BINARY_DIR = Path(os.environ.get("WINNOW_BINARY_DIR", SOURCE_DIR / "build"))
 CLI = os.environ.get("WINNOW_CLI", str(BINARY_DIR / "winnow"))
+CMAKE = os.environ.get("WINNOW_CMAKE", "cmake")
 SITE = os.environ.get("WINNOW_PYTHON_INSTALL_DIR", "lib/python3/dist-packages")
 
 
@@ -31,7 +32,7 @@ class InstallTest(unittest.TestCase):
     def setUpClass(cls):
         cls.scratch = tempfile.TemporaryDirectory(prefix="winnow-install-")
         cls.prefix = Path(cls.scratch.name) / "prefix"
-        subprocess.run(["cmake", "--install", str(BINARY_DIR), "--prefix", str(cls.prefix)],
+        subprocess.run([CMAKE, "--install", str(BINARY_DIR), "--prefix", str(cls.prefix)],
                        check=True, capture_output=True, timeout=120)
         cls.site = cls.prefix / SITE
         # Only the installed package: nothing from the build tree or the caller's PYTHONPATH.
