@@ -149,7 +149,7 @@ TEST_CASE("corrupt gzip data is an error with zlib's reason", "[input][bytes]") 
     std::string file = gzip(sample_text(10000));
     for (std::size_t i = 20; i < 60; ++i) file[i] = static_cast<char>(file[i] ^ 0x55);
     OpenedSource opened = open_decompressed(memory(file, "bad.gz"));
-    CHECK_THROWS_WITH(drain(*opened.source), Catch::StartsWith("bad.gz: corrupt gzip data near offset"));
+    CHECK_THROWS_WITH(drain(*opened.source), Catch::StartsWith("bad.gz: corrupt gzip data in the member at offset 0 (near offset"));
 }
 
 TEST_CASE("deflate bodies are read with or without the zlib header", "[input][bytes]") {
@@ -194,4 +194,31 @@ TEST_CASE("read_all stops at its limit with an error naming the source", "[input
     CHECK(read_all(small, 5) == "12345");
     MemorySource big("123456", "six");
     CHECK_THROWS_WITH(read_all(big, 5), "six: over the limit of 5 bytes");
+}
+
+TEST_CASE("after a damaged gzip member, reading goes on at the next member", "[input][bytes]") {
+    const std::string a = gzip("first member\n");
+    std::string b = gzip(sample_text(20000));
+    for (std::size_t i = 30; i < 50; ++i) b[i] = static_cast<char>(b[i] ^ 0x3c);
+    const std::string c = gzip("third member\n");
+    OpenedSource opened = open_decompressed(memory(a + b + c, "d.gz"));
+    std::string got;
+    std::string buffer(64, '\0');
+    int damage = 0;
+    for (;;) {
+        try {
+            const std::size_t n = opened.source->read(buffer.data(), buffer.size());
+            if (n == 0) break;
+            got.append(buffer, 0, n);
+        } catch (const StreamDamage& e) {
+            ++damage;
+            CHECK_THAT(e.what(), Catch::StartsWith("d.gz: ") &&
+                                     Catch::EndsWith("reading resumes at the gzip member at offset " + std::to_string(a.size() + b.size())));
+            got += "|";
+        }
+    }
+    CHECK(damage == 1);
+    CHECK(got.rfind("first member\n", 0) == 0);
+    CHECK(got.substr(got.find('|')) == "|third member\n");
+    CHECK(opened.member_index->member_containing(got.size() - 2).compressed_offset == a.size() + b.size());
 }

@@ -642,3 +642,31 @@ TEST_CASE("HTTP helpers: media types, chunk framing, header lines", "[input][war
     CHECK(parse_http_response("HTTP/1.0 204 No Content\r\nA: b\r\n", 1000, response, problem));
     CHECK(response.status == 204);
 }
+
+TEST_CASE("a damaged gzip member in the middle loses only its own record", "[input][warc]") {
+    RecordSpec good;
+    good.type = "resource";
+    good.content_type = "text/plain";
+    good.block = "good\n";
+    RecordSpec big = good;
+    big.uri = "http://example.com/damaged";
+    for (int i = 0; i < 400; ++i) big.block += "line " + std::to_string(i * 31337 % 9973) + " of the damaged record\n";
+    const std::string first = gzip(warc_record(good));
+    std::string corrupt = gzip(warc_record(big));
+    for (std::size_t i = 30; i < 60; ++i) corrupt[i] = static_cast<char>(corrupt[i] ^ 0x5a);
+    std::string cut = gzip(warc_record(big));
+    cut.resize(cut.size() / 2);
+    for (const std::string& damaged : {corrupt, cut, std::string("not gzip at all, between members")}) {
+        const std::string file = first + damaged + gzip(warc_record(good)) + gzip(warc_record(good));
+        const ReadResult r = read_warc(file, {}, "mid.warc.gz");
+        for (const WarcRecord& record : r.records) UNSCOPED_INFO(record.reason << " / " << record.detail);
+        REQUIRE(r.records.size() == 4);
+        CHECK(r.records[0].payload == "good\n");
+        CHECK(r.records[1].outcome == RecordOutcome::error);
+        CHECK_THAT(r.records[1].detail, Catch::Contains("mid.warc.gz: ") && Catch::Contains("reading resumes at the gzip member at offset " +
+                                                                                            std::to_string(first.size() + damaged.size())));
+        CHECK(r.records[2].payload == "good\n");
+        CHECK(r.records[2].compressed_offset == first.size() + damaged.size());
+        CHECK(r.records[3].payload == "good\n");
+    }
+}

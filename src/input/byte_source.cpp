@@ -17,6 +17,7 @@ namespace winnow::input {
 namespace {
 
 constexpr std::size_t compressed_chunk = std::size_t{64} << 10;
+constexpr std::uint64_t max_member_history = std::uint64_t{1} << 20;
 
 // Hands out bytes read ahead to sniff the magic, then the rest of the wrapped source.
 class PrefixedSource : public ByteSource {
@@ -113,15 +114,62 @@ void InflateSource::fail(const std::string& problem) const {
 
 bool InflateSource::refill() {
     if (in_eof_) return false;
-    const std::size_t got = compressed_->read(in_.data(), in_.size());
+    // Everything buffered has been consumed. The current member's bytes are kept (up to a bound),
+    // so that if it turns out damaged, the next member header can be searched for from its start.
+    const std::uint64_t member_start = in_member_ && !starts_.empty() ? starts_.back().compressed_offset : compressed_offset_;
+    std::size_t keep = 0;
+    if (member_start >= chunk_offset_ && compressed_offset_ - member_start <= max_member_history)
+        keep = static_cast<std::size_t>(compressed_offset_ - member_start);
+    std::memmove(in_.data(), in_.data() + chunk_length_ - keep, keep);
+    chunk_offset_ = compressed_offset_ - keep;
+    chunk_length_ = keep;
+    if (in_.size() < keep + compressed_chunk) in_.resize(keep + compressed_chunk);
+    const std::size_t got = compressed_->read(in_.data() + keep, compressed_chunk);
+    z_->z.next_in = reinterpret_cast<Bytef*>(in_.data() + keep);
+    z_->z.avail_in = static_cast<uInt>(got);
     if (got == 0) {
         in_eof_ = true;
         return false;
     }
-    z_->z.next_in = reinterpret_cast<Bytef*>(in_.data());
-    z_->z.avail_in = static_cast<uInt>(got);
-    chunk_length_ = got;
+    chunk_length_ = keep + got;
     return true;
+}
+
+std::size_t InflateSource::find_member_header(std::uint64_t search_from) const {
+    static constexpr char magic[] = {'\x1f', '\x8b', '\x08'};
+    const std::size_t from = search_from > chunk_offset_ ? static_cast<std::size_t>(search_from - chunk_offset_) : 0;
+    if (from >= chunk_length_) return std::string::npos;
+    return std::string_view(in_.data(), chunk_length_).find(std::string_view(magic, 3), from);
+}
+
+void InflateSource::skip_damaged_member(std::uint64_t search_from, const std::string& problem) {
+    // The next member header (1F 8B 08) at or after search_from, in what is buffered (the damaged
+    // member's bytes, when it is not too long) and then in what follows.
+    in_member_ = false;
+    for (;;) {
+        const std::size_t found = find_member_header(search_from);
+        if (found != std::string::npos) {
+            z_->z.next_in = reinterpret_cast<Bytef*>(in_.data() + found);
+            z_->z.avail_in = static_cast<uInt>(chunk_length_ - found);
+            compressed_offset_ = chunk_offset_ + found;
+            throw StreamDamage(name() + ": " + problem + "; reading resumes at the gzip member at offset " +
+                               std::to_string(compressed_offset_));
+        }
+        // Keep the last two bytes (a header may straddle reads) and read on.
+        const std::size_t keep = std::min<std::size_t>(2, chunk_length_);
+        std::memmove(in_.data(), in_.data() + chunk_length_ - keep, keep);
+        chunk_offset_ += chunk_length_ - keep;
+        search_from = chunk_offset_;
+        const std::size_t got = in_eof_ ? 0 : compressed_->read(in_.data() + keep, compressed_chunk);
+        chunk_length_ = keep + got;
+        if (got == 0) {
+            in_eof_ = true;
+            done_ = true;
+            compressed_offset_ = chunk_offset_ + chunk_length_;
+            z_->z.avail_in = 0;
+            throw StreamDamage(name() + ": " + problem + "; no gzip member follows");
+        }
+    }
 }
 
 void InflateSource::start_member() {
@@ -151,13 +199,17 @@ std::size_t InflateSource::read(char* buffer, std::size_t size) {
                 }
                 if (z.avail_in == 0) continue;
                 if (*z.next_in != 0x1f)
-                    fail("data after the gzip member ending at offset " + std::to_string(compressed_offset_) +
-                         " is not gzip");
+                    skip_damaged_member(compressed_offset_, "data after the gzip member ending at offset " +
+                                                                std::to_string(compressed_offset_) + " is not gzip");
             }
             start_member();
         }
         if (z.avail_in == 0 && !refill()) {
             const MemberStart& start = starts_.back();
+            // A member cut short and followed by others: inflate read on into them. Go on at the next.
+            if (format_ == Format::gzip && find_member_header(start.compressed_offset + 1) != std::string::npos)
+                skip_damaged_member(start.compressed_offset + 1,
+                                    "damaged gzip member at offset " + std::to_string(start.compressed_offset));
             fail("truncated: the compressed stream ends inside the member that starts at offset " +
                  std::to_string(start.compressed_offset) + " (" + std::to_string(compressed_offset_) +
                  " bytes read)");
@@ -185,6 +237,11 @@ std::size_t InflateSource::read(char* buffer, std::size_t size) {
             continue;
         } else if (status != Z_OK && status != Z_BUF_ERROR) {
             const char* what = z.msg ? z.msg : "corrupt data";
+            if (format_ == Format::gzip)
+                skip_damaged_member(starts_.back().compressed_offset + 1,
+                                    "corrupt gzip data in the member at offset " +
+                                        std::to_string(starts_.back().compressed_offset) + " (near offset " +
+                                        std::to_string(compressed_offset_) + "): " + what);
             fail(std::string("corrupt ") + (format_ == Format::gzip ? "gzip" : "deflate") + " data near offset " +
                  std::to_string(compressed_offset_) + ": " + what);
         }

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "input/read.h"
+
 namespace winnow::input {
 
 // A stream of bytes. Errors are thrown as winnow::InputError ("NAME: problem").
@@ -65,6 +67,15 @@ public:
     virtual MemberStart member_containing(std::uint64_t decompressed_offset) = 0;
 };
 
+// Thrown for damage the stream can read past: a corrupt gzip member, or bytes between members that
+// are not gzip. The bytes of the damaged member that were not yet handed out are lost; the next
+// read() goes on with the next gzip member. It is an InputError, so callers that cannot use what
+// follows (a single document) simply fail; the WARC reader reports the record and reads on.
+class StreamDamage : public InputError {
+public:
+    using InputError::InputError;
+};
+
 // zlib inflation of a wrapped source. Gzip mode reads every member of a multi-member file (as
 // `gzip -d` does; zero padding after the last member is allowed) and records where each begins.
 // Zlib-or-raw mode is HTTP's "Content-Encoding: deflate", which servers send both with and without
@@ -84,6 +95,8 @@ public:
 private:
     bool refill();
     void start_member();
+    std::size_t find_member_header(std::uint64_t search_from) const;
+    [[noreturn]] void skip_damaged_member(std::uint64_t search_from, const std::string& problem);
     [[noreturn]] void fail(const std::string& problem) const;
 
     std::unique_ptr<ByteSource> compressed_;
@@ -92,6 +105,7 @@ private:
     std::unique_ptr<ZStream> z_;
     std::string in_;
     std::size_t chunk_length_ = 0;
+    std::uint64_t chunk_offset_ = 0;  // compressed offset of in_[0]
     bool in_eof_ = false;
     bool in_member_ = false;
     bool done_ = false;

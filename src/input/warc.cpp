@@ -111,6 +111,11 @@ bool WarcReader::fill(std::size_t want) {
         std::size_t got = 0;
         try {
             got = source_.read(buffer_.data() + old, grab);
+        } catch (const StreamDamage& e) {
+            // Like an end of file for the record being read; the next record starts fresh after it.
+            stream_failed_ = true;
+            damaged_ = true;
+            stream_problem_ = e.what();
         } catch (const InputError& e) {
             stream_failed_ = true;
             stream_problem_ = e.what();
@@ -227,6 +232,17 @@ bool WarcReader::read_header(WarcRecord& record) {
 bool WarcReader::next(WarcRecord& record) {
     record = WarcRecord{};
     record.source = source_.name();
+    if (damaged_ && stream_problem_.empty()) {
+        // The damage was reported with the last record: what is left of the damaged gzip member
+        // is dropped, and the source goes on at the next member, which starts a record.
+        damaged_ = false;
+        stream_failed_ = false;
+        eof_ = false;
+        resync_ = false;
+        base_ += buffer_.size();
+        buffer_.clear();
+        pos_ = 0;
+    }
     if (resync_) {
         resync_ = false;
         std::uint64_t skipped = 0;
@@ -236,7 +252,7 @@ bool WarcReader::next(WarcRecord& record) {
     if (pos_ == buffer_.size()) {
         if (stream_failed_ && !stream_problem_.empty()) {
             record.offset = position();
-            error(record, "unreadable archive", stream_problem_);
+            error(record, damaged_ ? "damaged archive data" : "unreadable archive", stream_problem_);
             stream_problem_.clear();
             return true;
         }

@@ -85,7 +85,8 @@ public:
 
     // Reads the next record into `record`. Returns false once the stream is exhausted. Never throws
     // for bad data: a damaged record, a truncated file or a corrupt gzip member comes back as an
-    // error record (after which, for an unreadable stream, the next call returns false).
+    // error record. After a corrupt member of a `.warc.gz`, reading goes on at the next member;
+    // after a truncated or otherwise unreadable stream, the next call returns false.
     bool next(WarcRecord& record);
 
 private:
@@ -108,6 +109,7 @@ private:
     std::uint64_t base_ = 0;    // stream offset of buffer_[0]
     bool eof_ = false;
     bool stream_failed_ = false;
+    bool damaged_ = false;      // a gzip member was damaged; reading goes on at the next one
     std::string stream_problem_;
     bool resync_ = false;       // the next call first looks for a record start
 };
