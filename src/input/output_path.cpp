@@ -88,13 +88,15 @@ std::string strip_extension(const std::string& name) {
     return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
 }
 
-// A name from an archive or a URL: lower-case [a-z0-9._-] only, runs of anything else as one '_',
-// never starting with a dot, never longer than `limit`.
+// A name from an archive or a URL: lower-case [a-z0-9._-] only, runs of anything else (and of two
+// or more dots) as one '_', never starting with a dot, never longer than `limit`.
 std::string slug(std::string_view text, std::size_t limit) {
     std::string out;
-    for (const char raw : text) {
-        const char c = ascii_lower(raw);
-        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = ascii_lower(text[i]);
+        // A run of two or more dots ("..", "...") is a separator, never part of a name.
+        const bool dot_run = c == '.' && ((i + 1 < text.size() && text[i + 1] == '.') || (i > 0 && text[i - 1] == '.'));
+        const bool keep = !dot_run && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_');
         if (keep) {
             out += c;
         } else if (out.empty() || out.back() != '_') {
