@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <cstring>
 #include <optional>
+#include <sys/resource.h>
 #include <string>
 #include <vector>
 
@@ -669,4 +671,95 @@ TEST_CASE("a damaged gzip member in the middle loses only its own record", "[inp
         CHECK(r.records[2].compressed_offset == first.size() + damaged.size());
         CHECK(r.records[3].payload == "good\n");
     }
+}
+
+namespace {
+
+// A WARC made on the fly, never held whole: `count` HTML responses of about 100 kB, and after the
+// first ten a resource record with a block of `huge` bytes.
+class GeneratedWarc : public ByteSource {
+public:
+    GeneratedWarc(int count, std::uint64_t huge) : count_(count), huge_(huge) {}
+    std::size_t read(char* buffer, std::size_t size) override {
+        while (pending_.size() == pending_pos_ && huge_left_ == 0) {
+            if (emitted_ == count_) return 0;
+            pending_.clear();
+            pending_pos_ = 0;
+            if (emitted_ == 10 && !huge_done_) {
+                huge_done_ = true;
+                pending_ = "WARC/1.1\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:huge>\r\nWARC-Date: 2026-01-01T00:00:00Z\r\n"
+                           "WARC-Target-URI: http://example.com/huge\r\nContent-Type: text/plain\r\nContent-Length: " +
+                           std::to_string(huge_) + "\r\n\r\n";
+                huge_left_ = huge_;
+                break;
+            }
+            RecordSpec spec;
+            spec.uri = "http://example.com/" + std::to_string(emitted_);
+            spec.block = http("200 OK", "Content-Type: text/html\r\n", "<p>" + std::string(100000, 'w') + "</p>");
+            pending_ = warc_record(spec);
+            ++emitted_;
+        }
+        if (pending_pos_ < pending_.size()) {
+            const std::size_t n = std::min(size, pending_.size() - pending_pos_);
+            std::memcpy(buffer, pending_.data() + pending_pos_, n);
+            pending_pos_ += n;
+            return n;
+        }
+        const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(size, huge_left_));
+        std::memset(buffer, 'h', n);
+        huge_left_ -= n;
+        if (huge_left_ == 0) {
+            pending_ = "\r\n\r\n";
+            pending_pos_ = 0;
+        }
+        return n;
+    }
+    const std::string& name() const override { return name_; }
+
+private:
+    int count_;
+    std::uint64_t huge_;
+    int emitted_ = 0;
+    bool huge_done_ = false;
+    std::uint64_t huge_left_ = 0;
+    std::string pending_;
+    std::size_t pending_pos_ = 0;
+    std::string name_ = "generated.warc";
+};
+
+long peak_rss_kib() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+}  // namespace
+
+TEST_CASE("a large WARC streams through with memory bounded by the record size limit", "[input][warc]") {
+    const long before = peak_rss_kib();
+    GeneratedWarc source(1000, std::uint64_t{300} << 20);  // about 100 MB of records and one of 300 MiB
+    WarcLimits limits;
+    limits.max_block_bytes = std::size_t{8} << 20;
+    WarcReader reader(source, limits);
+    WarcRecord record;
+    std::size_t documents = 0;
+    std::size_t errors = 0;
+    std::uint64_t payload_bytes = 0;
+    while (reader.next(record)) {
+        if (record.outcome == RecordOutcome::document) {
+            ++documents;
+            payload_bytes += record.payload.size();
+        } else {
+            ++errors;
+            CHECK(record.reason == "record too large");
+            CHECK(record.target_uri == "http://example.com/huge");
+        }
+    }
+    CHECK(documents == 1000);
+    CHECK(errors == 1);
+    CHECK(payload_bytes == 1000 * 100007);
+#if !defined(__SANITIZE_ADDRESS__)
+    // A few buffers of the record limit at most, not the 400 MB that went through.
+    CHECK(peak_rss_kib() - before < 40 * 1024);
+#endif
 }
