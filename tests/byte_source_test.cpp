@@ -222,3 +222,19 @@ TEST_CASE("after a damaged gzip member, reading goes on at the next member", "[i
     CHECK(got.substr(got.find('|')) == "|third member\n");
     CHECK(opened.member_index->member_containing(got.size() - 2).compressed_offset == a.size() + b.size());
 }
+
+TEST_CASE("peeking at the decompressed start tells a WARC by content and consumes nothing", "[input][bytes]") {
+    const std::string warc = "WARC/1.1\r\nWARC-Type: warcinfo\r\n";
+    OpenedSource gz = open_decompressed(memory(gzip(warc) + gzip("more"), "x.bin"));
+    MemberIndex* index = gz.member_index;
+    CHECK(looks_like_warc(peek(gz, 8)));
+    CHECK(gz.member_index == index);  // still the gzip source's index
+    CHECK(drain(*gz.source, 3) == warc + "more");
+    OpenedSource html = open_decompressed(memory("<html>WARC/1.0"));
+    CHECK_FALSE(looks_like_warc(peek(html, 8)));
+    CHECK(drain(*html.source) == "<html>WARC/1.0");
+    OpenedSource tiny = open_decompressed(memory("WA"));
+    CHECK(peek(tiny, 8) == "WA");
+    CHECK(drain(*tiny.source) == "WA");
+    CHECK_FALSE(looks_like_warc("WARC/x"));
+}

@@ -351,6 +351,23 @@ OpenedSource open_decompressed(std::unique_ptr<ByteSource> raw) {
 
 OpenedSource open_input(const std::string& path) { return open_decompressed(std::make_unique<FileSource>(path)); }
 
+std::string peek(OpenedSource& opened, std::size_t count) {
+    std::string head(count, '\0');
+    std::size_t have = 0;
+    while (have < count) {
+        const std::size_t got = opened.source->read(head.data() + have, count - have);
+        if (got == 0) break;
+        have += got;
+    }
+    head.resize(have);
+    opened.source = std::make_unique<PrefixedSource>(head, std::move(opened.source));
+    return head;
+}
+
+bool looks_like_warc(std::string_view first_bytes) {
+    return first_bytes.size() >= 6 && first_bytes.substr(0, 5) == "WARC/" && first_bytes[5] >= '0' && first_bytes[5] <= '9';
+}
+
 std::string read_all(ByteSource& source, std::size_t max_bytes) {
     std::string bytes;
     std::size_t used = 0;

@@ -155,6 +155,13 @@ OpenedSource open_decompressed(std::unique_ptr<ByteSource> raw);
 // Opens a file ("-" = standard input) and decompresses it when its bytes say so.
 OpenedSource open_input(const std::string& path);
 
+// The first (up to) `count` decompressed bytes, without consuming them: `opened.source` is
+// replaced by one that hands them out again first. To tell a WARC (or HTML, or text) by content.
+std::string peek(OpenedSource& opened, std::size_t count);
+
+// True when decompressed bytes start like a WARC file: "WARC/" and a digit.
+bool looks_like_warc(std::string_view first_bytes);
+
 // Reads a whole source into a string, throwing InputError("NAME: ... over the limit of N bytes")
 // when it is longer than `max_bytes`.
 std::string read_all(ByteSource& source, std::size_t max_bytes);
