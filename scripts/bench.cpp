@@ -11,9 +11,10 @@
 
 #include "classify/classify.h"
 #include "decode/decode.h"
-#include "input/read.h"
+#include "input/file_source.h"
 #include "segment/segment.h"
-#include "winnow.h"
+#include "pipeline.h"
+#include "winnow/winnow.h"
 #include "write/write.h"
 
 namespace {
@@ -46,20 +47,21 @@ int main(int argc, char** argv) {
     double total = 0;
     for (const auto& f : files) {
         try {
-            inputs.push_back(winnow::read_input(f));
-        } catch (const winnow::InputError& e) {
+            inputs.push_back(winnow::read_whole_file(f));
+        } catch (const winnow::Error& e) {
             std::fprintf(stderr, "winnow-bench: %s\n", e.what());
             return 1;
         }
         total += static_cast<double>(inputs.back().size());
     }
     const winnow::Patterns patterns = winnow::Patterns::embedded();
-    winnow::Options options;
+    const winnow::Cleaner cleaner;
+    winnow::PipelineOptions options;
     std::printf("%zu file(s), %.1f MB, best of %d runs\n", inputs.size(), total / 1e6, repeat);
 
-    // Pass 1, the stages one by one, each timed, in the order and with the options process() uses
+    // Pass 1, the stages one by one, each timed, in the order and with the options run_pipeline() uses
     // (HTML is repaired after segmentation, block by block, not in the raw markup). Pass 2, the
-    // end-to-end figure: process() and the text writer, as the winnow command runs them.
+    // end-to-end figure: the public Cleaner and text writer, as the winnow command runs them.
     double best_decode = 1e9, best_segment = 1e9, best_repair = 1e9, best_classify = 1e9, best_total = 1e9;
     std::size_t sink = 0;
     for (int r = 0; r < repeat; ++r) {
@@ -86,9 +88,8 @@ int main(int argc, char** argv) {
         }
         const auto all = Clock::now();
         for (const auto& bytes : inputs) {
-            const winnow::Result result = winnow::process(bytes, options, patterns);
             std::string out;
-            winnow::write_text(out, result.document, result.article);
+            winnow::append_text(out, cleaner.clean(bytes));
             sink += out.size();
         }
         best_total = std::min(best_total, seconds_since(all));

@@ -62,11 +62,13 @@ TEST_CASE("a long paragraph that mentions cookies in passing stays content", "[c
         {"Her bakery, which uses cookies from an old family recipe as its best-known product, said the closure "
          "would hurt trade, because most of its customers come from the far side of the river on foot and "
          "would now have to walk twice as far as before to get there and back."}));
+    REQUIRE(l.size() == 5);
     CHECK(l[2].label == Label::Content);
 }
 
 TEST_CASE("captions: credits in parentheses and parenthesised-only lines", "[classify]") {
     const Labels l = classify_text(article({"The bridge in March. (Jane Doe/City Photos)", "(Video via YouTube)"}));
+    REQUIRE(l.size() == 6);
     CHECK(l[2].category == Category::Caption);
     CHECK(l[2].reason.find("photo credit") != std::string::npos);
     CHECK(l[3].category == Category::Caption);
@@ -75,6 +77,7 @@ TEST_CASE("captions: credits in parentheses and parenthesised-only lines", "[cla
 TEST_CASE("a teaser list after an intro line is related, up to the next paragraph", "[classify]") {
     const Labels l = classify_text(article({"Click here to explore:", "Mayor Opens New Park In The North End…",
                                             "Five Bakeries Worth The Walk…", "Bus Lanes Extended To Station"}));
+    REQUIRE(l.size() == 8);
     for (std::size_t i = 2; i <= 5; ++i) {
         CHECK(l[i].label == Label::Noise);
         CHECK(l[i].category == Category::Related);
@@ -86,22 +89,27 @@ TEST_CASE("a teaser list after an intro line is related, up to the next paragrap
 TEST_CASE("runs of truncated lines and short link items are lists, not text", "[classify]") {
     const Labels truncated = classify_text(article({"Why the river keeps rising every spring and…",
                                                     "What engineers say about the old…"}));
+    REQUIRE(truncated.size() == 6);
     CHECK(truncated[2].category == Category::Related);
     CHECK(truncated[3].category == Category::Related);
     const Labels links = classify_text(article({"  • Home", "  • Local news", "  • Sport", "  • Weather"}));
+    REQUIRE(links.size() == 8);
     for (std::size_t i = 2; i <= 5; ++i) CHECK(links[i].category == Category::Navigation);
 }
 
 TEST_CASE("a byline becomes the author, not text", "[classify]") {
     const Labels l = classify_text(article({}) + "By Tamilla Hasanova\n");
+    REQUIRE(l.size() == 5);
     CHECK(l.back().label == Label::Byline);
     CHECK(l.back().value == "Tamilla Hasanova");
     const Labels sentence = classify_text(article({"By clicking accept you agree to everything"}));
+    REQUIRE(sentence.size() == 5);
     CHECK(sentence[2].label != Label::Byline);
 }
 
 TEST_CASE("a short heading between paragraphs is content", "[classify]") {
     const Labels l = classify_text(article({"Background"}));
+    REQUIRE(l.size() == 5);
     CHECK(l[2].label == Label::Content);
 }
 
@@ -115,15 +123,20 @@ TEST_CASE("menus and boilerplate away from the article are dropped", "[classify]
     CHECK(l[l.size() - 3].label == Label::Noise);
 }
 
-TEST_CASE("favor precision drops doubtful lines that recall keeps", "[classify]") {
-    const std::string text = article({}) + "\nThe bridge was built in 1902 and last repaired in 1978 by the county.\n";
-    const Document d = segment_text(text);
-    const Labels precise = classify(d, test::default_patterns(), ClassifyOptions{Favor::Precision, false});
-    const Labels recall = classify(d, test::default_patterns(), ClassifyOptions{Favor::Recall, false});
-    std::size_t kept_precise = 0, kept_recall = 0;
-    for (const auto& x : precise) kept_precise += x.label == Label::Content;
-    for (const auto& x : recall) kept_recall += x.label == Label::Content;
-    CHECK(kept_precise <= kept_recall);
+TEST_CASE("favor: precision drops prose outside the main text, recall keeps weaker prose there", "[classify]") {
+    // The article, two long keyword lines that end the main text, then a strong and a weaker paragraph.
+    const Document d = segment_text(test::read_file(test::source_dir() / "tests/data/favor/outside-main.txt"));
+    const auto content_lines = [&](Favor favor) {
+        const Labels l = classify(d, test::default_patterns(), ClassifyOptions{favor, false});
+        REQUIRE(l.size() == d.blocks.size());
+        std::vector<std::size_t> lines;
+        for (std::size_t i = 0; i < l.size(); ++i)
+            if (l[i].label == Label::Content) lines.push_back(d.blocks[i].first_line);
+        return lines;
+    };
+    CHECK(content_lines(Favor::Precision) == std::vector<std::size_t>{3, 5, 7});
+    CHECK(content_lines(Favor::Balanced) == std::vector<std::size_t>{3, 5, 7, 13});
+    CHECK(content_lines(Favor::Recall) == std::vector<std::size_t>{3, 5, 7, 13, 15});
 }
 
 TEST_CASE("metadata values keep multi-byte characters at their edges", "[classify]") {

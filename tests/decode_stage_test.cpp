@@ -78,7 +78,7 @@ TEST_CASE("the meta prescan applies to HTML only", "[decode]") {
     CHECK(decode(page, options).report.decided_by != "meta");
 }
 
-TEST_CASE("valid UTF-8 is detected as UTF-8; ASCII falls to the default", "[decode]") {
+TEST_CASE("valid UTF-8 is detected as UTF-8, ASCII falls to the default", "[decode]") {
     const auto utf8 = decode("na\xC3\xAFve", no_repair());
     CHECK(utf8.report.encoding == "UTF-8");
     CHECK(utf8.report.decided_by == "detector");

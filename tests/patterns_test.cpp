@@ -54,7 +54,7 @@ TEST_CASE("whole-line and anchored matches win over phrases found anywhere", "[p
     CHECK(p.match("share").category == Category::Share);
 }
 
-TEST_CASE("stopwords carry their language; the embedded defaults load", "[patterns]") {
+TEST_CASE("stopwords carry their language, the embedded defaults load", "[patterns]") {
     const Patterns& p = test::default_patterns();
     REQUIRE(p.languages().size() >= 2);
     const auto en = std::find(p.languages().begin(), p.languages().end(), "en") - p.languages().begin();

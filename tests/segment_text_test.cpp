@@ -37,7 +37,7 @@ TEST_CASE("hard-wrapped paragraphs are joined, blank lines separate them", "[seg
     CHECK(d.blocks[1].blank_before);
 }
 
-TEST_CASE("list items are blocks of their own; wrapped items keep their continuation", "[segment]") {
+TEST_CASE("list items are blocks of their own, wrapped items keep their continuation", "[segment]") {
     const Document d = segment_text(
         "  • Home\n"
         "  • News\n"

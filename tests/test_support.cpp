@@ -1,9 +1,16 @@
 // Test helpers: file I/O, temp dirs and running the winnow binary through the shell.
 #include "test_support.h"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <chrono>
+#include <csignal>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -78,6 +85,103 @@ CommandResult run_winnow(const std::vector<std::string>& args, const std::string
     else if (raw != -1 && WIFSIGNALED(raw)) result.status = 128 + WTERMSIG(raw);
     result.out = read_file(out);
     result.err = read_file(err);
+    return result;
+}
+
+namespace {
+
+// Writes what it can of pending to fd without blocking; drops what was written.
+void write_some(int fd, std::string_view& pending) {
+    const ssize_t n = ::write(fd, pending.data(), std::min<std::size_t>(pending.size(), 1 << 16));
+    if (n > 0) pending.remove_prefix(static_cast<std::size_t>(n));
+}
+
+// Appends what is readable on fd; false at end of file.
+bool read_some(int fd, std::string& into) {
+    char buffer[1 << 16];
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n > 0) into.append(buffer, static_cast<std::size_t>(n));
+    return n != 0;
+}
+
+}  // namespace
+
+StreamedRun run_winnow_streamed(const std::vector<std::string>& args, const std::string& head,
+                                const std::string& tail) {
+    int in[2], out[2], err[2];
+    if (::pipe(in) != 0 || ::pipe(out) != 0 || ::pipe(err) != 0) throw std::runtime_error("pipe failed");
+    std::vector<std::string> argv_strings{WINNOW_BINARY};
+    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : argv_strings) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    // A sanitizer build keeps freed memory in quarantine; keep that small so peak memory measures winnow.
+    std::string asan = "ASAN_OPTIONS=quarantine_size_mb=8";
+    if (const char* given = std::getenv("ASAN_OPTIONS")) asan += std::string(":") + given;
+    const pid_t pid = ::fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        ::dup2(in[0], 0);
+        ::dup2(out[1], 1);
+        ::dup2(err[1], 2);
+        for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) ::close(fd);
+        ::putenv(asan.data());
+        ::execv(argv[0], argv.data());
+        ::_exit(127);
+    }
+    std::signal(SIGPIPE, SIG_IGN);  // a child that exits early must not take the test with it
+    ::close(in[0]);
+    ::close(out[1]);
+    ::close(err[1]);
+    for (int fd : {in[1], out[0], err[0]}) ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+
+    StreamedRun result;
+    enum class Stage { Head, WaitingForOutput, Tail, Closed } stage = Stage::Head;
+    std::string_view pending = head;
+    bool out_open = true, err_open = true;
+    int stdin_fd = in[1];
+    const auto now = [] { return std::chrono::steady_clock::now(); };
+    const auto deadline = now() + std::chrono::seconds(180);
+    auto waiting_since = now();
+    while ((out_open || err_open) && now() < deadline) {
+        if (stage == Stage::Head && pending.empty()) {
+            stage = Stage::WaitingForOutput;
+            waiting_since = now();
+        }
+        if (stage == Stage::WaitingForOutput &&
+            (!result.out.empty() || now() - waiting_since > std::chrono::seconds(60))) {
+            result.output_before_input_end = !result.out.empty();
+            stage = Stage::Tail;
+            pending = tail;
+        }
+        if (stage == Stage::Tail && pending.empty()) {
+            ::close(stdin_fd);
+            stdin_fd = -1;
+            stage = Stage::Closed;
+        }
+        pollfd fds[3] = {{out[0], static_cast<short>(out_open ? POLLIN : 0), 0},
+                         {err[0], static_cast<short>(err_open ? POLLIN : 0), 0},
+                         {stdin_fd, static_cast<short>(stdin_fd >= 0 && !pending.empty() ? POLLOUT : 0), 0}};
+        if (::poll(fds, 3, 100) < 0) continue;
+        if (fds[0].revents) out_open = read_some(out[0], result.out);
+        if (fds[1].revents) err_open = read_some(err[0], result.err);
+        if (stdin_fd >= 0 && (fds[2].revents & POLLOUT)) write_some(stdin_fd, pending);
+        if (stdin_fd >= 0 && (fds[2].revents & (POLLERR | POLLHUP))) {
+            ::close(stdin_fd);  // the child stopped reading: nothing more to write
+            stdin_fd = -1;
+            stage = Stage::Closed;
+        }
+    }
+    if (stdin_fd >= 0) ::close(stdin_fd);
+    if (out_open || err_open) ::kill(pid, SIGKILL);
+    ::close(out[0]);
+    ::close(err[0]);
+    int raw = 0;
+    rusage usage{};
+    ::wait4(pid, &raw, 0, &usage);
+    if (WIFEXITED(raw)) result.status = WEXITSTATUS(raw);
+    else if (WIFSIGNALED(raw)) result.status = 128 + WTERMSIG(raw);
+    result.max_rss_kib = usage.ru_maxrss;
     return result;
 }
 

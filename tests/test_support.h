@@ -25,6 +25,19 @@ struct CommandResult {
 // Runs the built `winnow` with args (each shell-quoted) and stdin_text on its standard input.
 CommandResult run_winnow(const std::vector<std::string>& args, const std::string& stdin_text = "");
 
+// Runs the built `winnow` with args, its stdin a pipe: `head` is written, then the run waits (up to
+// 60 s) for the first output before `tail` is written and stdin closed. Reports whether output came
+// before the input ended, and the child's peak resident memory.
+struct StreamedRun {
+    int status = -1;
+    std::string out;
+    std::string err;
+    bool output_before_input_end = false;
+    long max_rss_kib = 0;
+};
+StreamedRun run_winnow_streamed(const std::vector<std::string>& args, const std::string& head,
+                                const std::string& tail);
+
 // A fresh empty directory under the system temp dir, removed when the object dies.
 class TempDir {
 public:

@@ -441,6 +441,8 @@ TEST_CASE("a truncated last record is an error, the records before it are whole"
     const ReadResult header = read_warc(warc_record(last) + "WARC/1.1\r\nWARC-Type: resp");
     REQUIRE(header.records.size() == 2);
     CHECK(header.records[1].reason == "truncated record");
+    CHECK(header.records[1].message() == "test.warc: record at offset " + std::to_string(warc_record(last).size()) +
+                                             ": truncated record: the file ends inside the record header");
     CHECK_THAT(header.records[1].detail, Catch::Contains("inside the record header"));
 }
 

@@ -34,9 +34,10 @@ TEST_CASE("text output: title first, then one paragraph per line", "[write]") {
     }
     d.blocks[2].bullet = true;
     d.blocks[2].indent = 2;
+    d.blocks[2].marker_length = std::string_view("• ").size();
     Labels l{Decision{Label::Title, Category::None, "", "Head"}, Decision{}, Decision{}};
     const Article a = assemble(d, l);
     std::string out;
     write_text(out, d, a);
-    CHECK(out == "Head\nPara one.\n  • item\n");
+    CHECK(out == "Head\nPara one.\nitem\n");  // a list item is a line of its own, its marker dropped
 }

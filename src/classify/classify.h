@@ -10,8 +10,6 @@
 
 namespace winnow {
 
-enum class Favor { Balanced, Precision, Recall };
-
 struct ClassifyOptions {
     Favor favor = Favor::Balanced;
     bool keep_comments = false;

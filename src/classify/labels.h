@@ -5,25 +5,9 @@
 #include <string_view>
 #include <vector>
 
+#include "winnow/types.h"  // Label, Category and their names
+
 namespace winnow {
-
-enum class Label { Content, Title, Byline, Date, Comment, Noise };  // Comment: kept by --comments
-
-enum class Category {
-    None,          // not noise
-    Ad,
-    Cookie,
-    Related,       // "Also Read", teaser lists, read-next
-    Newsletter,
-    Promo,         // "Want more news?", app/podcast promotion
-    Share,         // share/social buttons and follow prompts
-    Caption,       // photo captions and credits
-    Navigation,    // menus, breadcrumbs, link lists
-    Interface,     // UI text: toggles, "Show more", search boxes, skip links
-    Legal,         // copyright, terms, privacy
-    Comment,       // reader comments and their furniture
-    Boilerplate,   // short or low-prose lines outside the article without a more specific category
-};
 
 struct Decision {
     Label label = Label::Content;
@@ -33,8 +17,5 @@ struct Decision {
 };
 
 using Labels = std::vector<Decision>;  // parallel to Document::blocks
-
-std::string_view label_name(Label label);
-std::string_view category_name(Category category);
 
 }  // namespace winnow

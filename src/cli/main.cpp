@@ -1,23 +1,16 @@
-// The `winnow` binary: parse flags, load patterns, run each input through the library, write.
-#include <algorithm>
+// The `winnow` binary: parse flags, build a Cleaner, stream each input through it, write the format
+// asked for and report errors. Everything else is the library's (include/winnow/winnow.h).
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "cli/options.h"
-#include "input/read.h"
-#include "input/windows.h"
-#include "segment/segment.h"
-#include "winnow.h"
-#include "write/write.h"
-
-#ifndef WINNOW_VERSION
-#define WINNOW_VERSION "unknown"
-#endif
+#include "winnow/winnow.h"
 
 namespace {
 
@@ -34,104 +27,45 @@ void write_out(std::FILE* out, const std::string& text) {
         throw WriteError(std::strerror(errno));
 }
 
-bool wide_encoding(const std::string& encoding) {
-    return encoding.starts_with("UTF-16") || encoding.starts_with("UTF-32");
-}
+// How an input is named in messages and JSON.
+std::string display_name(const std::string& input) { return input == "-" ? "<stdin>" : input; }
 
-// --only-decode: the decode stage alone.
-void write_decoded(const winnow::cli::Config& config, const std::string& name, std::string_view bytes,
-                   const winnow::DecodeOptions& options, winnow::DecodeReport* report, std::FILE* out) {
-    using namespace winnow;
-    DecodeOptions decode_options = options;
-    decode_options.is_html = config.pipeline.input == InputKind::Html ||
-                             (config.pipeline.input == InputKind::Auto && looks_like_html(bytes));
-    Decoded decoded = decode(bytes, decode_options);
-    if (config.format == cli::Format::Json) {
-        std::string line;
-        write_decoded_json(line, name, decoded.text, decoded.report);
-        write_out(out, line);
-    } else {
-        write_out(out, decoded.text);
-    }
-    *report = std::move(decoded.report);
-}
-
-void write_document(const winnow::cli::Config& config, const std::string& name, const winnow::Result& result,
-                    bool first_window, std::FILE* out) {
-    using namespace winnow;
+void write_result(const winnow::cli::Config& config, const winnow::Result& result, std::FILE* out) {
+    using winnow::cli::Format;
     std::string buffer;
-    if (config.format == cli::Format::Json) {
-        write_json(buffer, name, result.article, result.document, result.labels, result.decode_report,
-                   JsonOptions{config.explain});
+    if (config.format == Format::Json) {
+        winnow::append_json(buffer, result, config.explain);
     } else if (config.explain) {
-        if (first_window && config.inputs.size() > 1) buffer += "# " + name + "\n";
-        write_explain(buffer, result.document, result.labels);
-    } else if (config.format == cli::Format::Markdown) {
-        write_markdown(buffer, result.document, result.article, MarkdownOptions{config.links});
+        if (result.window == 0 && config.inputs.size() > 1) buffer += "# " + result.source + "\n";
+        winnow::append_explain(buffer, result);
+    } else if (config.format == Format::Markdown) {
+        winnow::append_markdown(buffer, result);
     } else {
-        write_text(buffer, result.document, result.article);
+        winnow::append_text(buffer, result);
     }
     write_out(out, buffer);
 }
 
-// One input: small documents (and JSON, which needs the whole document) are processed whole; a
-// long plain text streams through in windows cut at paragraph breaks, each decoded with the first
-// window's encoding and classified on its own, with line numbers running on.
-void process_input(const winnow::cli::Config& config, const winnow::Patterns& patterns, const std::string& input,
+// One input: a long plain text streams through in windows (text output only); anything else, and
+// JSON or Markdown output, is cleaned whole.
+void process_input(const winnow::cli::Config& config, const winnow::Cleaner& cleaner, const std::string& input,
                    std::FILE* out) {
-    using namespace winnow;
+    using winnow::cli::Format;
     const std::string name = display_name(input);
-    const bool separate = config.inputs.size() > 1 && config.format != cli::Format::Json && !config.explain;
-    TextWindows windows(input);
-    std::string bytes;
-    windows.next(bytes);
+    const winnow::ReadFunction read = winnow::file_reader(input);
+    winnow::StreamOptions stream;
+    stream.whole = config.format != Format::Text;
     if (config.only_decode) {
-        // Windows are cut at line ends, so they decode alike once the first has fixed the encoding
-        // (UTF-16/32 is read whole: its line ends are not single bytes).
-        DecodeOptions options = config.pipeline.decode;
-        DecodeReport report;
-        if (config.format == cli::Format::Json) windows.read_rest(bytes);
-        write_decoded(config, name, bytes, options, &report, out);
-        if (wide_encoding(report.encoding) && !windows.exhausted()) {
-            throw InputError(name + ": " + report.encoding + " text over 4 MiB cannot be streamed with --only-decode");
-        }
-        options.charset = report.encoding;
-        while (windows.next(bytes)) write_decoded(config, name, bytes, options, &report, out);
+        cleaner.decode_stream(read, [&](const winnow::Decoded& decoded) {
+            if (config.format != Format::Json) return write_out(out, decoded.text);
+            std::string line;
+            winnow::append_json(line, name, decoded);
+            write_out(out, line);
+        }, stream);
         return;
     }
-    const bool streamable = !windows.exhausted() && config.format == cli::Format::Text &&
-                            config.pipeline.input != InputKind::Html &&
-                            (config.pipeline.input == InputKind::Text || !looks_like_html(bytes));
-    if (!streamable) {
-        windows.read_rest(bytes);
-        const Result result = process(bytes, config.pipeline, patterns);
-        if (result.binary && config.pipeline.input == InputKind::Auto)
-            throw InputError(name + ": binary data, not text or HTML (--input text cleans it anyway)");
-        write_document(config, name, result, true, out);
-        if (separate) write_out(out, "\n");
-        return;
-    }
-    Options options = config.pipeline;
-    options.input = InputKind::Text;
-    bool first = true;
-    do {
-        const Result result = process(bytes, options, patterns);
-        if (first && result.binary && config.pipeline.input == InputKind::Auto)
-            throw InputError(name + ": binary data, not text or HTML (--input text cleans it anyway)");
-        if (first && wide_encoding(result.decode_report.encoding)) {
-            // Windows are cut at byte '\n', which UTF-16/32 text does not have: read it whole.
-            windows.read_rest(bytes);
-            write_document(config, name, process(bytes, options, patterns), true, out);
-            break;
-        }
-        write_document(config, name, result, first, out);
-        if (first) {
-            options.decode.charset = result.decode_report.encoding;
-            options.classify.find_title = false;
-            first = false;
-        }
-        options.first_line += static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n'));
-    } while (windows.next(bytes));
+    cleaner.clean_stream(read, name, [&](const winnow::Result& result) { write_result(config, result, out); }, stream);
+    const bool separate = config.inputs.size() > 1 && config.format != Format::Json && !config.explain;
     if (separate) write_out(out, "\n");
 }
 
@@ -149,16 +83,15 @@ int run(const std::vector<std::string>& args) {
         return 0;
     }
     if (config.version) {
-        std::printf("winnow %s\n", WINNOW_VERSION);
+        std::printf("winnow %.*s\n", static_cast<int>(winnow::version().size()), winnow::version().data());
         return 0;
     }
 
-    Patterns patterns;
+    std::optional<Cleaner> cleaner;
     try {
-        patterns = config.patterns_dir.empty() ? Patterns::embedded()
-                                               : Patterns::with_user_directory(config.patterns_dir);
-    } catch (const PatternError& e) {
-        error_line(std::string("patterns: ") + e.what());
+        cleaner.emplace(config.options);
+    } catch (const Error& e) {
+        error_line(e.what());
         return 2;
     }
 
@@ -173,18 +106,18 @@ int run(const std::vector<std::string>& args) {
 
     int status = 0;
     for (const std::string& input : config.inputs) {
-        const std::string name = display_name(input);
         try {
-            process_input(config, patterns, input, out);
-        } catch (const InputError& e) {
-            error_line(e.what());
+            process_input(config, *cleaner, input, out);
+        } catch (const Error& e) {
+            error_line(e.kind() == Error::Kind::Binary ? e.what() + std::string(" (--input text cleans it anyway)")
+                                                       : std::string(e.what()));
             status = 1;
         } catch (const WriteError& e) {
             error_line((config.output.empty() ? std::string("<stdout>") : config.output) +
                        ": write failed: " + e.what());
             return 1;
         } catch (const std::bad_alloc&) {
-            error_line(name + ": out of memory");
+            error_line(display_name(input) + ": out of memory");
             status = 1;
         }
     }

@@ -34,7 +34,7 @@ const std::vector<Flag>& flags() {
          [](Config& c, const std::string& v) { c.output = v; }},
         {"input", 0, "KIND", "what the input is: auto (sniff markup), text or html [auto]",
          [](Config& c, const std::string& v) {
-             c.pipeline.input = choose<InputKind>("--input", v,
+             c.options.input = choose<InputKind>("--input", v,
                                                   {{"auto", InputKind::Auto}, {"text", InputKind::Text}, {"html", InputKind::Html}});
          }},
         {"format", 'f', "FORMAT", "output format: text (title, then one paragraph per line), json (one object per document per line) or markdown (headings, lists, tables, quotes, code kept) [text]",
@@ -44,30 +44,29 @@ const std::vector<Flag>& flags() {
          }},
         {"links", 0, "", "with --format markdown, keep links of HTML input as [text](target)",
          [](Config& c, const std::string&) {
-             c.links = true;
-             c.pipeline.keep_links = true;
+             c.options.links = true;
          }},
         {"explain", 0, "", "show every line with its label, noise category and reason instead of the clean text (with --format json: add a \"lines\" array)",
          [](Config& c, const std::string&) { c.explain = true; }},
         {"charset", 0, "NAME", "read the input as this encoding (a WHATWG label: utf-8, windows-1252, shift_jis…) instead of sniffing it",
          [](Config& c, const std::string& v) {
-             if (resolve_encoding_name(v).empty())
+             if (resolve_named_encoding(v).empty())
                  throw UsageError("unknown encoding '" + v + "' for --charset (use a WHATWG label such as utf-8, windows-1252, gbk)");
-             c.pipeline.decode.charset = v;
+             c.options.charset = v;
          }},
         {"no-repair", 0, "", "do not repair mojibake (\"â€™\" → \"’\") after decoding",
-         [](Config& c, const std::string&) { c.pipeline.decode.repair = false; }},
+         [](Config& c, const std::string&) { c.options.repair = false; }},
         {"only-decode", 0, "", "stop after the decode stage: print the input as repaired UTF-8 (with --format json: the text and the decode report)",
          [](Config& c, const std::string&) { c.only_decode = true; }},
         {"patterns", 0, "DIR", "add the pattern files under DIR (<lang>/<kind>.txt) to the built-in ones",
-         [](Config& c, const std::string& v) { c.patterns_dir = v; }},
+         [](Config& c, const std::string& v) { c.options.patterns = v; }},
         {"favor", 0, "WHAT", "trade-off: balanced, precision (drop doubtful lines) or recall (keep them) [balanced]",
          [](Config& c, const std::string& v) {
-             c.pipeline.classify.favor = choose<Favor>(
+             c.options.favor = choose<Favor>(
                  "--favor", v, {{"balanced", Favor::Balanced}, {"precision", Favor::Precision}, {"recall", Favor::Recall}});
          }},
         {"comments", 0, "", "keep reader comments (dropped by default)",
-         [](Config& c, const std::string&) { c.pipeline.classify.keep_comments = true; }},
+         [](Config& c, const std::string&) { c.options.comments = true; }},
         {"help", 'h', "", "show this help and exit", [](Config& c, const std::string&) { c.help = true; }},
         {"version", 'V', "", "show the version and exit", [](Config& c, const std::string&) { c.version = true; }},
     };

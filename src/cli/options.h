@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "winnow.h"
+#include "winnow/winnow.h"
 
 namespace winnow::cli {
 
@@ -16,10 +16,8 @@ struct Config {
     std::string output;               // empty = standard output
     Format format = Format::Text;
     bool explain = false;
-    bool only_decode = false;
-    bool links = false;               // Markdown: keep links as [text](target)         // stop after the decode stage and print its UTF-8 text
-    std::string patterns_dir;
-    Options pipeline;
+    bool only_decode = false;         // stop after the decode stage and print its UTF-8 text
+    Options options;                  // what the library is given
     bool help = false;
     bool version = false;
 };

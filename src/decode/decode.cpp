@@ -36,7 +36,7 @@ struct Choice {
 
 Choice choose_encoding(std::string_view bytes, const DecodeOptions& options) {
     if (!options.charset.empty()) {
-        if (auto encoding = resolve_encoding_name(options.charset); !encoding.empty()) {
+        if (auto encoding = resolve_named_encoding(options.charset); !encoding.empty()) {
             return {std::move(encoding), "declared", false, std::nullopt};
         }
     }

@@ -8,36 +8,14 @@
 #include <vector>
 
 #include "decode/prescan.h"  // prescan_meta_charset, extract_charset_from_content
+#include "winnow/types.h"     // Repair, DecodeReport, Decoded
 
 namespace winnow {
-
-// One kind of repair applied to the text, with how many times: "utf8-as-<code page>" (UTF-8 read
-// as windows-1252, macintosh, GBK...; one entry per layer peeled), "<code page>-as-<code page>"
-// (legacy text read in the wrong legacy code page, e.g. "windows-1251-as-windows-1252"),
-// "html-entity", "c1-control", "stray-ideograph".
-struct Repair {
-    std::string kind;
-    std::size_t count = 0;
-};
-
-struct DecodeReport {
-    std::string encoding = "UTF-8";   // WHATWG name of the encoding the bytes were read as (an iconv
-                                      // name such as IBM852 for what WHATWG does not list)
-    std::string decided_by = "default";  // bom | declared | meta | detector | default
-    std::size_t replacements = 0;        // U+FFFD inserted for undecodable bytes
-    bool bom = false;                    // a byte-order mark was present and removed
-    std::vector<Repair> repairs;
-};
 
 struct DecodeOptions {
     std::string charset;   // transport/declared charset (--charset); empty = sniff
     bool repair = true;    // run mojibake repair after conversion
     bool is_html = false;  // allow the <meta> prescan
-};
-
-struct Decoded {
-    std::string text;  // valid UTF-8, BOM removed
-    DecodeReport report;
 };
 
 // The WHATWG sniffing order: BOM (UTF-8, UTF-16, and UTF-32 as an extension), options.charset

@@ -187,10 +187,7 @@ Detection detect_encoding(std::string_view bytes) {
         result.rule = "most-plausible-reading";
         return result;
     }
-    result.encoding = resolve_encoding_name(guess);
-    // WHATWG maps ISO-2022-KR/CN and HZ to "replacement" so that browsers refuse them; when the
-    // detector recognises one, decode it with iconv instead of discarding the document.
-    if (result.encoding == "replacement") result.encoding = resolve_encoding_name(guess, false);
+    result.encoding = resolve_named_encoding(guess);
     if (result.encoding.empty()) return result;
     const std::string upper_guess = [&] {
         std::string s = guess;

@@ -69,6 +69,12 @@ std::string resolve_encoding_name(std::string_view name, bool whatwg_first) {
     return upper;
 }
 
+std::string resolve_named_encoding(std::string_view name) {
+    std::string encoding = resolve_encoding_name(name);
+    if (encoding == "replacement") encoding = resolve_encoding_name(name, false);
+    return encoding;
+}
+
 std::string iconv_name_for(std::string_view encoding) {
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kIconvNames{{
         {"ISO-8859-8-I", "ISO-8859-8"},

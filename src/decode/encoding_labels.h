@@ -16,6 +16,11 @@ std::string_view resolve_whatwg_label(std::string_view label);
 // to "replacement", such as ISO-2022-KR, when a detector, not a declaration, named it).
 std::string resolve_encoding_name(std::string_view name, bool whatwg_first = true);
 
+// The encoding to decode with when a caller or a detector names one: resolve_encoding_name, except
+// that what WHATWG maps to "replacement" (ISO-2022-KR/CN, HZ: refused by browsers) is read by iconv,
+// since whoever named it wants the text. Empty when nothing can decode it.
+std::string resolve_named_encoding(std::string_view name);
+
 // The iconv name that decodes `encoding` (a name returned by resolve_encoding_name) the way the
 // WHATWG Encoding Standard does: Big5 is Big5-HKSCS, Shift_JIS is windows-31j, EUC-KR is UHC...
 std::string iconv_name_for(std::string_view encoding);

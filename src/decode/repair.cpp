@@ -600,7 +600,14 @@ std::size_t fix_stray_ideographs(std::u32string& text) {
             return convert_from_utf8(ideograph, name, bytes) && valid_utf8_prefix(bytes) == bytes.size();
         });
         if (explained) continue;
-        text[i] = U' ';
+        // It stood for a (no-break) space; before punctuation that space only parted the mark from
+        // a word the source lost ("Geneva.泭, Malaysia's capital"), so it goes.
+        if (std::u32string_view(U".,;:!?").find(text[i + 1]) != std::u32string_view::npos) {
+            text.erase(i, 1);
+            --i;
+        } else {
+            text[i] = U' ';
+        }
         ++count;
     }
     return count;

@@ -1,17 +1,12 @@
-// Chunked byte streams over POSIX files, zlib inflation (multi-member gzip, zlib or raw deflate)
+// Chunked byte streams over files and memory, zlib inflation (multi-member gzip, zlib or raw deflate)
 // and libzstd streaming decompression.
 #include "input/byte_source.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
 
-#include "input/read.h"
 
 namespace winnow::input {
 namespace {
@@ -43,38 +38,7 @@ private:
 
 }  // namespace
 
-// ---- files and memory ----
-
-FileSource::FileSource(const std::string& path) : name_(path == "-" ? "<stdin>" : path) {
-    if (path == "-") {
-        fd_ = STDIN_FILENO;
-        return;
-    }
-    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0) throw InputError(name_ + ": " + std::strerror(errno));
-    struct stat info {};
-    if (::fstat(fd_, &info) != 0) {
-        const int error = errno;
-        ::close(fd_);
-        throw InputError(name_ + ": " + std::strerror(error));
-    }
-    if (S_ISDIR(info.st_mode)) {
-        ::close(fd_);
-        throw InputError(name_ + ": is a directory");
-    }
-}
-
-FileSource::~FileSource() {
-    if (fd_ > STDERR_FILENO) ::close(fd_);
-}
-
-std::size_t FileSource::read(char* buffer, std::size_t size) {
-    for (;;) {
-        const ssize_t got = ::read(fd_, buffer, size);
-        if (got >= 0) return static_cast<std::size_t>(got);
-        if (errno != EINTR) throw InputError(name_ + ": " + std::strerror(errno));
-    }
-}
+// ---- memory ----
 
 std::size_t MemorySource::read(char* buffer, std::size_t size) {
     const std::size_t n = std::min(size, bytes_.size() - position_);
@@ -109,7 +73,7 @@ InflateSource::InflateSource(std::unique_ptr<ByteSource> compressed, Format form
 InflateSource::~InflateSource() = default;
 
 void InflateSource::fail(const std::string& problem) const {
-    throw InputError(name() + ": " + problem);
+    throw Error(Error::Kind::Unreadable, name(), problem);
 }
 
 bool InflateSource::refill() {
@@ -152,7 +116,7 @@ void InflateSource::skip_damaged_member(std::uint64_t search_from, const std::st
             z_->z.next_in = reinterpret_cast<Bytef*>(in_.data() + found);
             z_->z.avail_in = static_cast<uInt>(chunk_length_ - found);
             compressed_offset_ = chunk_offset_ + found;
-            throw StreamDamage(name() + ": " + problem + "; reading resumes at the gzip member at offset " +
+            throw StreamDamage(name(), problem + "; reading resumes at the gzip member at offset " +
                                std::to_string(compressed_offset_));
         }
         // Keep the last two bytes (a header may straddle reads) and read on.
@@ -167,7 +131,7 @@ void InflateSource::skip_damaged_member(std::uint64_t search_from, const std::st
             done_ = true;
             compressed_offset_ = chunk_offset_ + chunk_length_;
             z_->z.avail_in = 0;
-            throw StreamDamage(name() + ": " + problem + "; no gzip member follows");
+            throw StreamDamage(name(), problem + "; no gzip member follows");
         }
     }
 }
@@ -290,14 +254,16 @@ std::size_t ZstdSource::read(char* buffer, std::size_t size) {
         compressed_offset_ += in.pos - in_pos_;
         in_pos_ = in.pos;
         if (ZSTD_isError(status))
-            throw InputError(name() + ": corrupt zstd data near offset " + std::to_string(compressed_offset_) + ": " +
-                             ZSTD_getErrorName(status));
+            throw Error(Error::Kind::Unreadable, name(),
+                        "corrupt zstd data near offset " + std::to_string(compressed_offset_) + ": " +
+                            ZSTD_getErrorName(status));
         frame_open_ = status != 0;
         if (out.pos > 0) return out.pos;
         if (!input_left && in_eof_) {
             if (frame_open_)
-                throw InputError(name() + ": truncated: the zstd stream ends inside a frame (" +
-                                 std::to_string(compressed_offset_) + " bytes read)");
+                throw Error(Error::Kind::Unreadable, name(),
+                            "truncated: the zstd stream ends inside a frame (" + std::to_string(compressed_offset_) +
+                                " bytes read)");
             return 0;
         }
     }
@@ -349,7 +315,7 @@ OpenedSource open_decompressed(std::unique_ptr<ByteSource> raw) {
     return opened;
 }
 
-OpenedSource open_input(const std::string& path) { return open_decompressed(std::make_unique<FileSource>(path)); }
+OpenedSource open_input(const std::string& path) { return open_decompressed(std::make_unique<FileByteSource>(path)); }
 
 std::string peek(OpenedSource& opened, std::size_t count) {
     std::string head(count, '\0');
@@ -377,7 +343,7 @@ std::string read_all(ByteSource& source, std::size_t max_bytes) {
         if (got == 0) break;
         used += got;
         if (used > max_bytes)
-            throw InputError(source.name() + ": over the limit of " + std::to_string(max_bytes) + " bytes");
+            throw Error(Error::Kind::Unreadable, source.name(), "over the limit of " + std::to_string(max_bytes) + " bytes");
     }
     bytes.resize(used);
     return bytes;

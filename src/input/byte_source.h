@@ -9,11 +9,12 @@
 #include <string>
 #include <string_view>
 
-#include "input/read.h"
+#include "input/file_source.h"
+#include "winnow/types.h"
 
 namespace winnow::input {
 
-// A stream of bytes. Errors are thrown as winnow::InputError ("NAME: problem").
+// A stream of bytes. Errors are thrown as winnow::Error (kind Unreadable, "NAME: problem").
 class ByteSource {
 public:
     virtual ~ByteSource() = default;
@@ -23,19 +24,16 @@ public:
     virtual const std::string& name() const = 0;
 };
 
-// A file, or standard input for "-". Opening a directory or a missing file throws InputError.
-class FileSource : public ByteSource {
+// A file, or standard input for "-", through winnow::FileSource. Opening a directory or a missing
+// file throws Error(Unreadable) naming it.
+class FileByteSource : public ByteSource {
 public:
-    explicit FileSource(const std::string& path);
-    ~FileSource() override;
-    FileSource(const FileSource&) = delete;
-    FileSource& operator=(const FileSource&) = delete;
-    std::size_t read(char* buffer, std::size_t size) override;
-    const std::string& name() const override { return name_; }
+    explicit FileByteSource(const std::string& path) : file_(path) {}
+    std::size_t read(char* buffer, std::size_t size) override { return file_.read(buffer, size); }
+    const std::string& name() const override { return file_.name(); }
 
 private:
-    std::string name_;
-    int fd_ = -1;
+    FileSource file_;
 };
 
 // Bytes already in memory; the caller keeps them alive for the source's lifetime.
@@ -69,17 +67,18 @@ public:
 
 // Thrown for damage the stream can read past: a corrupt gzip member, or bytes between members that
 // are not gzip. The bytes of the damaged member that were not yet handed out are lost; the next
-// read() goes on with the next gzip member. It is an InputError, so callers that cannot use what
-// follows (a single document) simply fail; the WARC reader reports the record and reads on.
-class StreamDamage : public InputError {
+// read() goes on with the next gzip member. It is an Error(Unreadable), so callers that cannot use
+// what follows (a single document) simply fail; the WARC reader reports the record and reads on.
+class StreamDamage : public Error {
 public:
-    using InputError::InputError;
+    StreamDamage(std::string document, std::string problem)
+        : Error(Kind::Unreadable, std::move(document), std::move(problem)) {}
 };
 
 // zlib inflation of a wrapped source. Gzip mode reads every member of a multi-member file (as
 // `gzip -d` does; zero padding after the last member is allowed) and records where each begins.
 // Zlib-or-raw mode is HTTP's "Content-Encoding: deflate", which servers send both with and without
-// the zlib header. A truncated or corrupt stream throws InputError naming the compressed offset.
+// the zlib header. A truncated or corrupt stream throws Error(Unreadable) naming the compressed offset.
 class InflateSource : public ByteSource, public MemberIndex {
 public:
     enum class Format { gzip, zlib_or_raw_deflate };
@@ -162,7 +161,7 @@ std::string peek(OpenedSource& opened, std::size_t count);
 // True when decompressed bytes start like a WARC file: "WARC/" and a digit.
 bool looks_like_warc(std::string_view first_bytes);
 
-// Reads a whole source into a string, throwing InputError("NAME: ... over the limit of N bytes")
+// Reads a whole source into a string, throwing Error(Unreadable, "NAME: over the limit of N bytes")
 // when it is longer than `max_bytes`.
 std::string read_all(ByteSource& source, std::size_t max_bytes);
 

@@ -7,7 +7,7 @@
 #include <memory>
 
 #include "input/byte_source.h"
-#include "input/read.h"
+#include "winnow/types.h"
 
 namespace winnow::input {
 namespace {
@@ -221,7 +221,7 @@ bool decode_content_coding(std::string_view coding, std::string_view body, std::
     try {
         out = read_all(*source, max_bytes);
         return true;
-    } catch (const InputError& e) {
+    } catch (const Error& e) {
         problem = e.what();
         return false;
     }

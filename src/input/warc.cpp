@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "input/read.h"
+#include "winnow/types.h"
 
 namespace winnow::input {
 namespace {
@@ -57,6 +57,10 @@ std::string WarcRecord::describe() const {
         text += " (gzip member at " + std::to_string(*compressed_offset) + ")";
     if (!target_uri.empty()) text += " (" + target_uri + ")";
     return text;
+}
+
+std::string WarcRecord::message() const {
+    return describe() + ": " + reason + (detail.empty() ? "" : ": " + detail);
 }
 
 bool is_warc_version_line(std::string_view line) {
@@ -116,7 +120,7 @@ bool WarcReader::fill(std::size_t want) {
             stream_failed_ = true;
             damaged_ = true;
             stream_problem_ = e.what();
-        } catch (const InputError& e) {
+        } catch (const Error& e) {
             stream_failed_ = true;
             stream_problem_ = e.what();
         }

@@ -75,6 +75,8 @@ struct WarcRecord {
     const std::string* field(std::string_view name) const;
     // "SOURCE: record at offset N (URI)": how messages name this record.
     std::string describe() const;
+    // For skipped and error records: "SOURCE: record at offset N (URI): reason: detail".
+    std::string message() const;
 };
 
 class WarcReader {

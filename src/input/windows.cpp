@@ -2,46 +2,25 @@
 #include "input/windows.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include "input/read.h"
 
 namespace winnow {
 
-TextWindows::TextWindows(const std::string& path, std::size_t window_bytes)
-    : name_(display_name(path)), window_bytes_(window_bytes) {
-    fd_ = path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0) throw InputError(name_ + ": " + std::strerror(errno));
-    struct stat info {};
-    if (::fstat(fd_, &info) != 0 || S_ISDIR(info.st_mode)) {
-        const int saved = errno;
-        if (fd_ > 2) ::close(fd_);
-        fd_ = -1;
-        if (S_ISDIR(info.st_mode)) throw InputError(name_ + ": is a directory (give files, or use a shell glob)");
-        throw InputError(name_ + ": " + std::strerror(saved));
-    }
-}
-
-TextWindows::~TextWindows() {
-    if (fd_ > 2) ::close(fd_);
-}
+TextWindows::TextWindows(ReadBytes read, std::size_t window_bytes)
+    : read_(std::move(read)), window_bytes_(window_bytes) {}
 
 void TextWindows::fill(std::size_t want) {
     while (!eof_ && buffer_.size() < want) {
         const std::size_t used = buffer_.size();
         // Grow geometrically: `want` may be "everything".
         buffer_.resize(used + std::max<std::size_t>(std::size_t{1} << 16, std::min(want - used, used)));
-        const ssize_t got = ::read(fd_, buffer_.data() + used, buffer_.size() - used);
-        if (got < 0) {
+        std::size_t got = 0;
+        try {
+            got = read_(buffer_.data() + used, buffer_.size() - used);
+        } catch (...) {
             buffer_.resize(used);
-            if (errno == EINTR) continue;
-            throw InputError(name_ + ": " + std::strerror(errno));
+            throw;
         }
-        buffer_.resize(used + static_cast<std::size_t>(got));
+        buffer_.resize(used + got);
         if (got == 0) eof_ = true;
     }
 }

@@ -3,21 +3,21 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 
 namespace winnow {
 
+// Reads up to `capacity` bytes into `buffer`, returning how many (0 at the end); throws on failure.
+using ReadBytes = std::function<std::size_t(char* buffer, std::size_t capacity)>;
+
 class TextWindows {
 public:
-    // Opens path ("-" = standard input). Throws InputError naming it.
-    explicit TextWindows(const std::string& path, std::size_t window_bytes = std::size_t{4} << 20);
-    ~TextWindows();
-    TextWindows(const TextWindows&) = delete;
-    TextWindows& operator=(const TextWindows&) = delete;
+    explicit TextWindows(ReadBytes read, std::size_t window_bytes = std::size_t{4} << 20);
 
     // Moves the next window into `window`: about window_bytes, cut after a blank line (else after a
     // line end, else at a UTF-8 boundary when one line is longer than 16 windows). Returns false at
-    // the end of input. Throws InputError.
+    // the end of input. Throws what the reader throws.
     bool next(std::string& window);
 
     // True once every byte of the input has been handed out.
@@ -29,8 +29,7 @@ public:
 private:
     void fill(std::size_t want);
 
-    std::string name_;
-    int fd_ = -1;
+    ReadBytes read_;
     bool eof_ = false;
     std::size_t window_bytes_;
     std::string buffer_;

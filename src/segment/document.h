@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace winnow {
@@ -27,6 +28,7 @@ struct Block {
     BlockKind kind = BlockKind::Paragraph;
     int indent = 0;                // leading columns in the source (text path)
     bool bullet = false;           // starts with a list marker (• * - 1.)
+    std::size_t marker_length = 0; // text path: bytes of that marker and its space at the start of text
     bool blank_before = false;     // a blank line (or block boundary) precedes it
     bool blank_after = false;
     int heading_level = 0;         // 1..6 for <hN>, 0 otherwise
@@ -40,6 +42,12 @@ struct Block {
     std::size_t text_chars = 0;    // HTML: code points of text, spaces excluded (link_density's denominator)
     std::vector<InlineSpan> spans; // HTML: emphasis, strong, code and links, properly nested, in order
 };
+
+// What the writers print of a block: its text without the list marker a plain-text item began with
+// (an HTML <li> has none), so a list item reads alike from either path.
+inline std::string_view written_text(const Block& block) {
+    return std::string_view(block.text).substr(block.marker_length);
+}
 
 // HTML path only: an element on the path from <html> to some block, so that later stages can
 // score regions of the page (Readability-style) without the parse tree.

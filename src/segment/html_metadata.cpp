@@ -447,6 +447,12 @@ std::string strip_title_site_suffix(std::string_view title_in, std::string_view 
     const std::string after_first = title.substr(cuts.front().first + cuts.front().second);
     if (reads_as_title(after_first) && short_name(before_first) && before_first.size() * 2 < after_first.size())
         return after_first;
+    // Neither side reads as a title. A single bar is the common "Page | Site" separator: a short
+    // page name goes before a site name of two to four words ("Sign in | Example Portal").
+    const bool bar = title.compare(cuts.back().first, cuts.back().second, " | ") == 0;
+    const std::size_t site_words = count_words(after_last);
+    if (bar && cuts.size() == 1 && site_words >= 2 && site_words <= 4 && count_words(before_last) >= 1)
+        return before_last;
     return title;
 }
 

@@ -16,6 +16,7 @@ struct SourceLine {
     int indent = 0;         // leading columns (tab = 8)
     int width = 0;          // display columns of text
     bool bullet = false;
+    std::size_t marker_length = 0;  // bytes of the marker and its space
     int bullet_text_column = 0;  // column where the item's text starts after its marker
 };
 
@@ -122,6 +123,7 @@ std::vector<SourceLine> split_lines(std::string_view text, std::size_t first_lin
         line.width = display_width(line.text);
         if (std::size_t marker = bullet_marker_length(line.text)) {
             line.bullet = true;
+            line.marker_length = marker;
             line.bullet_text_column = column + display_width(line.text.substr(0, marker));
         }
         lines.push_back(line);
@@ -203,6 +205,7 @@ Document segment_text(std::string_view utf8, std::size_t first_line) {
             block.first_line = first.number;
             block.indent = first.indent;
             block.bullet = first.bullet;
+            block.marker_length = first.marker_length;
             block.kind = first.bullet ? BlockKind::ListItem : BlockKind::Paragraph;
             block.blank_before = blank_before;
             blank_before = false;

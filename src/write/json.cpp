@@ -72,7 +72,7 @@ void write_json(std::string& out, std::string_view source_name, const Article& a
     std::string text;
     for (std::size_t index : article.body) {
         if (!text.empty()) text.push_back('\n');
-        text.append(document.blocks[index].text);
+        text.append(written_text(document.blocks[index]));
     }
     key(out, "text");
     append_json_string(out, text);
@@ -80,7 +80,7 @@ void write_json(std::string& out, std::string_view source_name, const Article& a
     out.push_back('[');
     for (std::size_t i = 0; i < article.comments.size(); ++i) {
         if (i) out.push_back(',');
-        append_json_string(out, document.blocks[article.comments[i]].text);
+        append_json_string(out, written_text(document.blocks[article.comments[i]]));
     }
     out.push_back(']');
 

@@ -63,7 +63,7 @@ void append_closing(std::string& out, const InlineSpan& span, bool links) {
 void append_inline(std::string& out, const Block& block, bool links, bool line_start) {
     const std::string& text = block.text;
     if (block.spans.empty()) {
-        append_escaped(out, text, line_start);
+        append_escaped(out, written_text(block), line_start);
         return;
     }
     std::vector<const InlineSpan*> open;
@@ -99,6 +99,16 @@ void append_inline(std::string& out, const Block& block, bool links, bool line_s
         emit_text(at, stop);
         at = stop;
     }
+}
+
+// "12. " for an item a plain text numbered ("12. ", "12) "), "- " for any other item.
+std::string list_marker(const Block& block) {
+    const std::string_view marker = std::string_view(block.text).substr(0, block.marker_length);
+    std::size_t digits = 0;
+    while (digits < marker.size() && marker[digits] >= '0' && marker[digits] <= '9') ++digits;
+    if (digits > 0 && digits + 2 == marker.size() && (marker[digits] == '.' || marker[digits] == ')'))
+        return std::string(marker.substr(0, digits)) + ". ";
+    return "- ";
 }
 
 // The nearest <table> holding a block, or npos (text path, or no table).
@@ -166,7 +176,7 @@ void write_markdown(std::string& out, const Document& document, const Article& a
                 break;
             }
             case BlockKind::ListItem:
-                out += "- ";
+                out += list_marker(block);
                 append_inline(out, block, options.links, false);
                 out += "\n";
                 break;

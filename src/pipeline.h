@@ -1,4 +1,4 @@
-// winnow's library entry point: run the whole pipeline (decode → segment → classify) on one document.
+// The pipeline behind the public API: decode → segment → classify → assemble, on one document.
 #pragma once
 
 #include <cstddef>
@@ -12,9 +12,7 @@
 
 namespace winnow {
 
-enum class InputKind { Auto, Text, Html };
-
-struct Options {
+struct PipelineOptions {
     InputKind input = InputKind::Auto;
     std::size_t first_line = 1;  // number of the first line (text windows of a long input)
     bool keep_links = false;     // HTML: keep link targets for the Markdown writer (--links)
@@ -22,7 +20,7 @@ struct Options {
     ClassifyOptions classify;
 };
 
-struct Result {
+struct PipelineResult {
     DecodeReport decode_report;
     bool binary = false;  // the decoded text is mostly control characters: not text at all
     Document document;
@@ -36,6 +34,6 @@ bool looks_binary(std::string_view utf8);
 
 // Decode, segment and classify one document. Never throws for bad bytes; throws only for
 // resource exhaustion.
-Result process(std::string_view bytes, const Options& options, const Patterns& patterns);
+PipelineResult run_pipeline(std::string_view bytes, const PipelineOptions& options, const Patterns& patterns);
 
 }  // namespace winnow

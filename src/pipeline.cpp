@@ -1,5 +1,5 @@
 // The pipeline: decode → segment → classify → assemble, one document at a time.
-#include "winnow.h"
+#include "pipeline.h"
 
 #include "segment/segment.h"
 
@@ -40,8 +40,8 @@ void repair_html_text(Document& document, DecodeReport& report) {
 
 }  // namespace
 
-Result process(std::string_view bytes, const Options& options, const Patterns& patterns) {
-    Result result;
+PipelineResult run_pipeline(std::string_view bytes, const PipelineOptions& options, const Patterns& patterns) {
+    PipelineResult result;
     bool html = options.input == InputKind::Html;
     if (options.input == InputKind::Auto) html = looks_like_html(bytes);
 
