@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <optional>
+#include <random>
 #include <sys/resource.h>
 #include <string>
 #include <vector>
@@ -738,7 +739,7 @@ long peak_rss_kib() {
 }  // namespace
 
 TEST_CASE("a large WARC streams through with memory bounded by the record size limit", "[input][warc]") {
-    const long before = peak_rss_kib();
+    [[maybe_unused]] const long before = peak_rss_kib();
     GeneratedWarc source(1000, std::uint64_t{300} << 20);  // about 100 MB of records and one of 300 MiB
     WarcLimits limits;
     limits.max_block_bytes = std::size_t{8} << 20;
@@ -764,4 +765,49 @@ TEST_CASE("a large WARC streams through with memory bounded by the record size l
     // A few buffers of the record limit at most, not the 400 MB that went through.
     CHECK(peak_rss_kib() - before < 40 * 1024);
 #endif
+}
+
+TEST_CASE("damaged archives never stop the reader: random flips, cuts and insertions", "[input][warc]") {
+    std::string plain;
+    std::string gzipped;
+    std::vector<RecordSpec> specs = mixed_records();
+    RecordSpec chunked;
+    chunked.block = http("200 OK", "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n", "");
+    {
+        const std::string body = gzip(page);
+        char size[16];
+        std::snprintf(size, sizeof size, "%zx\r\n", body.size());
+        chunked.block += size + body + "\r\n0\r\n\r\n";
+    }
+    specs.push_back(chunked);
+    for (const RecordSpec& spec : specs) {
+        plain += warc_record(spec);
+        gzipped += gzip(warc_record(spec));
+    }
+    std::mt19937 random(20261205);
+    WarcLimits limits;
+    limits.max_block_bytes = 4096;
+    limits.max_header_bytes = 1024;
+    std::size_t records_read = 0;
+    for (int round = 0; round < 400; ++round) {
+        std::string bytes = round % 2 ? gzipped : plain;
+        const int edits = 1 + static_cast<int>(random() % 8);
+        for (int e = 0; e < edits && !bytes.empty(); ++e) {
+            const std::size_t at = random() % bytes.size();
+            switch (random() % 4) {
+                case 0: bytes[at] = static_cast<char>(random()); break;
+                case 1: bytes.resize(at); break;
+                case 2: bytes.insert(at, std::string(1 + random() % 20, static_cast<char>(random()))); break;
+                default: bytes.erase(at, 1 + random() % 40); break;
+            }
+        }
+        const ReadResult r = read_warc(bytes, limits, "fuzz.warc");
+        CHECK(r.records.size() <= bytes.size() / 4 + 2);  // every record consumes input
+        for (const WarcRecord& record : r.records) {
+            CHECK(record.payload.size() <= limits.max_block_bytes);
+            if (record.outcome != RecordOutcome::document) CHECK_FALSE(record.reason.empty());
+        }
+        records_read += r.records.size();
+    }
+    CHECK(records_read > 400);
 }
