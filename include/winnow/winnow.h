@@ -135,6 +135,10 @@ std::string to_markdown(const Result& result);
 std::string to_json(const Result& result, bool with_labels = false);
 std::string to_explain(const Result& result);
 
+// The encoding a label names, as winnow decodes it ("latin1" → "windows-1252"; labels WHATWG maps to
+// "replacement", such as iso-2022-kr, are read with iconv); empty when nothing here can decode it.
+std::string resolve_encoding(std::string_view label);
+
 // The library's version, "MAJOR.MINOR.PATCH".
 std::string_view version();
 

@@ -7,6 +7,7 @@
 
 #include "api/parsed.h"
 #include "classify/patterns.h"
+#include "decode/encoding_labels.h"
 #include "input/file_source.h"
 #include "input/windows.h"
 #include "pipeline.h"
@@ -25,6 +26,8 @@ Error::Error(Kind kind, std::string document, std::string problem)
       problem_(std::move(problem)) {}
 
 std::string_view version() { return WINNOW_VERSION; }
+
+std::string resolve_encoding(std::string_view label) { return resolve_named_encoding(label); }
 
 ReadFunction file_reader(const std::string& path) {
     auto source = std::make_shared<FileSource>(path);

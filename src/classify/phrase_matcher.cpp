@@ -1,7 +1,7 @@
 // Aho–Corasick construction: trie, then failure links resolved into a dense DFA over byte classes.
 #include "classify/phrase_matcher.h"
 
-#include <deque>
+#include <algorithm>
 #include <stdexcept>
 
 namespace winnow {
@@ -12,70 +12,88 @@ void PhraseMatcher::add(std::string_view key, std::uint32_t id) {
     std::uint32_t node = 0;
     for (char ch : key) {
         const auto byte = static_cast<std::uint8_t>(ch);
-        std::uint32_t next = 0;
-        for (const auto& [b, child] : trie_[node].children)
-            if (b == byte) next = child;
-        if (next == 0) {
-            next = static_cast<std::uint32_t>(trie_.size());
-            trie_[node].children.emplace_back(byte, next);
-            trie_.emplace_back();
+        std::uint32_t child = trie_[node].first_child, last = kNone;
+        while (child != kNone && trie_[child].byte != byte) {
+            last = child;
+            child = trie_[child].next_sibling;
         }
-        node = next;
+        if (child == kNone) {
+            child = static_cast<std::uint32_t>(trie_.size());
+            trie_.push_back(TrieNode{});
+            trie_.back().byte = byte;
+            if (last == kNone) trie_[node].first_child = child;
+            else trie_[last].next_sibling = child;
+        }
+        node = child;
     }
-    trie_[node].outputs.push_back({id, static_cast<std::uint32_t>(key.size())});
+    keys_.push_back({{id, static_cast<std::uint32_t>(key.size())}, kNone});
+    const auto link = static_cast<std::uint32_t>(keys_.size());
+    if (trie_[node].last_key == kNone) trie_[node].first_key = link;
+    else keys_[trie_[node].last_key - 1].next = link;
+    trie_[node].last_key = link;
 }
 
 void PhraseMatcher::build() {
     // Bytes that occur in no key share class 0, so the table stays small.
     byte_class_.fill(0);
     classes_ = 1;
-    for (const auto& node : trie_)
-        for (const auto& [b, child] : node.children)
-            if (byte_class_[b] == 0) byte_class_[b] = static_cast<std::uint8_t>(classes_++);
-    if (classes_ > 255) throw std::length_error("too many distinct bytes in patterns");
-
-    states_ = static_cast<std::uint32_t>(trie_.size());
-    transitions_.assign(static_cast<std::size_t>(states_) * classes_, 0);
-    std::vector<std::uint32_t> fail(states_, 0);
-    std::vector<std::vector<Output>> outputs(states_);
-
-    // Breadth-first: a state's failure target is always shallower, so it is complete when needed.
-    std::deque<std::uint32_t> queue;
-    for (const auto& [b, child] : trie_[0].children) {
-        transitions_[byte_class_[b]] = child;
-        queue.push_back(child);
+    for (std::size_t node = 1; node < trie_.size(); ++node) {
+        const std::uint8_t b = trie_[node].byte;
+        if (byte_class_[b] == 0) byte_class_[b] = static_cast<std::uint8_t>(classes_++);
     }
-    outputs[0] = trie_[0].outputs;
-    while (!queue.empty()) {
-        const std::uint32_t state = queue.front();
-        queue.pop_front();
-        outputs[state] = trie_[state].outputs;
-        const auto& inherited = outputs[fail[state]];
-        outputs[state].insert(outputs[state].end(), inherited.begin(), inherited.end());
+    if (classes_ > 255) throw std::length_error("too many distinct bytes in patterns");
+    states_ = static_cast<std::uint32_t>(trie_.size());
+    if (static_cast<std::uint64_t>(states_) * classes_ >= kHasOutput) throw std::length_error("patterns too large");
+
+    // Each transition is written once, final: the target's row offset, flagged when the target
+    // reports matches (its own keys, or those of its failure state, which is always shallower and
+    // so already settled in breadth-first order). Every row starts as a copy of its failure row.
+    transitions_.reset(new std::uint32_t[static_cast<std::size_t>(states_) * classes_]);
+    std::vector<std::uint32_t> fail(states_, 0);
+    std::vector<std::uint32_t> order;  // breadth-first
+    order.reserve(states_);
+    std::fill_n(transitions_.get(), classes_, 0u);
+    auto settle = [&](std::uint32_t* row, std::uint32_t child, std::uint32_t child_fail) {
+        const std::uint32_t target = child_fail & ~kHasOutput;
+        fail[child] = target / classes_;
+        const bool reports = trie_[child].first_key != kNone || (child_fail & kHasOutput) != 0;
+        row[byte_class_[trie_[child].byte]] = child * classes_ | (reports ? kHasOutput : 0u);
+        order.push_back(child);
+    };
+    for (std::uint32_t child = trie_[0].first_child; child != kNone; child = trie_[child].next_sibling)
+        settle(transitions_.get(), child, 0);
+    for (std::size_t next = 0; next < order.size(); ++next) {
+        const std::uint32_t state = order[next];
         std::uint32_t* row = &transitions_[static_cast<std::size_t>(state) * classes_];
         const std::uint32_t* fail_row = &transitions_[static_cast<std::size_t>(fail[state]) * classes_];
-        for (std::uint32_t c = 0; c < classes_; ++c) row[c] = fail_row[c];
-        for (const auto& [b, child] : trie_[state].children) {
-            fail[child] = fail_row[byte_class_[b]];
-            row[byte_class_[b]] = child;
-            queue.push_back(child);
-        }
+        std::copy_n(fail_row, classes_, row);
+        for (std::uint32_t child = trie_[state].first_child; child != kNone; child = trie_[child].next_sibling)
+            settle(row, child, fail_row[byte_class_[trie_[child].byte]]);
     }
 
-    // Store row offsets instead of state numbers, flagged when the target state reports matches.
-    if (static_cast<std::uint64_t>(states_) * classes_ >= kHasOutput) throw std::length_error("patterns too large");
-    for (std::uint32_t& target : transitions_)
-        target = target * classes_ | (outputs[target].empty() ? 0u : kHasOutput);
-
+    // A state's outputs: its own keys, then its failure state's (already listed: shallower).
+    std::vector<std::uint32_t> begin(states_, 0), count(states_, 0);
+    std::vector<Output> listed;
+    for (const std::uint32_t state : order) {
+        begin[state] = static_cast<std::uint32_t>(listed.size());
+        for (std::uint32_t link = trie_[state].first_key; link != kNone; link = keys_[link - 1].next)
+            listed.push_back(keys_[link - 1].output);
+        const std::uint32_t f = fail[state];
+        for (std::uint32_t k = 0; k < count[f]; ++k) listed.push_back(listed[begin[f] + k]);
+        count[state] = static_cast<std::uint32_t>(listed.size()) - begin[state];
+    }
     output_begin_.assign(states_ + 1, 0);
     outputs_.clear();
+    outputs_.reserve(listed.size());
     for (std::uint32_t s = 0; s < states_; ++s) {
         output_begin_[s] = static_cast<std::uint32_t>(outputs_.size());
-        outputs_.insert(outputs_.end(), outputs[s].begin(), outputs[s].end());
+        outputs_.insert(outputs_.end(), listed.begin() + begin[s], listed.begin() + begin[s] + count[s]);
     }
     output_begin_[states_] = static_cast<std::uint32_t>(outputs_.size());
     trie_.clear();
     trie_.shrink_to_fit();
+    keys_.clear();
+    keys_.shrink_to_fit();
 }
 
 }  // namespace winnow

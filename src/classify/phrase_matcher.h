@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -41,16 +42,27 @@ private:
         std::uint32_t id;
         std::uint32_t length;
     };
+    // The trie before build(), in flat arrays (no allocation per node): each node's children and
+    // keys are linked lists, in the order they were added. 0 ends a list (the root is no child).
+    static constexpr std::uint32_t kNone = 0;
     struct TrieNode {
-        std::vector<std::pair<std::uint8_t, std::uint32_t>> children;  // byte → node
-        std::vector<Output> outputs;
+        std::uint32_t first_child = kNone;
+        std::uint32_t next_sibling = kNone;
+        std::uint32_t first_key = kNone;  // 1 + index into keys_
+        std::uint32_t last_key = kNone;
+        std::uint8_t byte = 0;            // the byte that leads here from the parent
+    };
+    struct KeyLink {
+        Output output;
+        std::uint32_t next = kNone;  // 1 + index of the node's next key
     };
 
     std::vector<TrieNode> trie_{TrieNode{}};
+    std::vector<KeyLink> keys_;
     std::array<std::uint8_t, 256> byte_class_{};
     std::uint32_t classes_ = 0;
     std::uint32_t states_ = 0;
-    std::vector<std::uint32_t> transitions_;   // states_ × classes_: target row offset | kHasOutput
+    std::unique_ptr<std::uint32_t[]> transitions_;  // states_ × classes_: target row offset | kHasOutput
     std::vector<std::uint32_t> output_begin_;  // states_ + 1 offsets into outputs_
     std::vector<Output> outputs_;
 };

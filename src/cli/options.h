@@ -2,7 +2,9 @@
 #pragma once
 
 #include <optional>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "winnow/winnow.h"
@@ -26,6 +28,19 @@ class UsageError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
+
+// One flag as the help, the man page, the shell completions and the README's table show it.
+struct FlagInfo {
+    std::string_view long_name;
+    char short_name = 0;          // 0 when none
+    std::string_view value;       // name of the value in --help ("FILE"); empty for switches
+    std::string_view choices;     // the values it takes, space separated, when it is a fixed set
+    std::string_view help;        // one line for --help
+    std::string_view doc;         // the README's and man page's description (Markdown code spans)
+};
+
+// Every flag, in the order --help lists them.
+std::vector<FlagInfo> flag_table();
 
 // Parses argv (without argv[0]). Throws UsageError with a one-line message.
 Config parse_arguments(const std::vector<std::string>& args);
