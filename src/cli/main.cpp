@@ -65,7 +65,7 @@ void write_document(const winnow::cli::Config& config, const std::string& name, 
                    JsonOptions{config.explain});
     } else if (config.explain) {
         if (first_window && config.inputs.size() > 1) buffer += "# " + name + "\n";
-        write_explain(buffer, result.document, result.labels);
+        write_explain(buffer, result.document, result.labels, &result.article);
     } else if (config.format == cli::Format::Markdown) {
         write_markdown(buffer, result.document, result.article, MarkdownOptions{config.links});
     } else {
