@@ -72,10 +72,15 @@ PipelineResult run_pipeline(std::string_view bytes, const PipelineOptions& optio
     }
     if (html && options.decode.repair) repair_html_text(result.document, result.decode_report);
     std::string language;
-    result.labels = classify(result.document, patterns, options.classify, &language);
+    PageTypeDecision page_type;
+    result.labels = classify(result.document, patterns, options.classify, &language, &page_type);
     // Declared language first (<html lang>, Content-Language); else the stopword vote.
     if (result.document.meta.language.empty()) result.document.meta.language = std::move(language);
     result.article = assemble(result.document, result.labels);
+    if (result.document.from_html) {
+        result.article.page_type = page_type_name(page_type.type);
+        result.article.page_type_reason = std::move(page_type.reason);
+    }
     return result;
 }
 

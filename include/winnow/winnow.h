@@ -57,6 +57,9 @@ struct Result {
     // Metadata, empty when unknown: from the page (Open Graph, JSON-LD, <meta>, <time>, bylines) and
     // the headline, byline and dateline lines; language from <html lang> or the best stopword list.
     std::string title, author, date, language, site_name, url, description;
+    // HTML: what kind of page it is (article, forum, product, collection, listing, documentation,
+    // service), which decides what counts as content; empty for plain text.
+    std::string page_type;
     std::string text;                   // the kept paragraphs and list items, one per line, no title
     std::vector<std::string> comments;  // reader comments, with Options::comments
     DecodeReport decode;

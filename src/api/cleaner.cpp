@@ -80,6 +80,7 @@ Result make_result(PipelineResult&& run, std::string_view source, std::size_t wi
     result.site_name = document.meta.site_name;
     result.url = document.meta.canonical_url;
     result.description = document.meta.description;
+    result.page_type = article.page_type;
     for (std::size_t index : article.body) {
         if (!result.text.empty()) result.text.push_back('\n');
         result.text.append(written_text(document.blocks[index]));

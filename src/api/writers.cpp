@@ -33,7 +33,7 @@ void append_json(std::string& out, const Result& result, bool with_labels) {
 
 void append_explain(std::string& out, const Result& result) {
     const detail::Parsed& p = parsed(result);
-    write_explain(out, p.document, p.labels);
+    write_explain(out, p.document, p.labels, &p.article);
 }
 
 void append_json(std::string& out, std::string_view source, const Decoded& decoded) {

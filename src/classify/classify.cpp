@@ -361,7 +361,8 @@ void label_content(std::vector<BlockState>& st, std::size_t i, std::string reaso
 
 }  // namespace
 
-Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOptions& options, std::string* language) {
+Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOptions& options, std::string* language,
+                PageTypeDecision* page_type) {
     const Thresholds t = thresholds_for(options.favor);
     const DocumentFeatures df = compute_features(doc, patterns);
     if (language) *language = df.language;
@@ -407,7 +408,11 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
 
     // 4. The main text region; prose outside it is kept only when it is clearly prose.
     //    HTML: the DOM's article region and class/id hints decide (html_region.h).
-    const std::vector<HtmlPrior> priors = doc.from_html ? score_html_regions(doc, patterns, options.favor) : std::vector<HtmlPrior>{};
+    PageTypeDecision type;
+    if (doc.from_html) type = decide_page_type(doc, patterns);
+    const std::vector<HtmlPrior> priors =
+        doc.from_html ? score_html_regions(doc, patterns, options.favor, type.type) : std::vector<HtmlPrior>{};
+    if (page_type) *page_type = std::move(type);
     for (std::size_t i = 0; i < priors.size(); ++i) {
         if (st[i].decided) continue;
         const HtmlPrior& p = priors[i];

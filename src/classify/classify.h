@@ -5,6 +5,7 @@
 #include <string>
 
 #include "classify/labels.h"
+#include "classify/page_type.h"
 #include "classify/patterns.h"
 #include "segment/document.h"
 
@@ -17,8 +18,9 @@ struct ClassifyOptions {
 };
 
 // When `language` is given, it receives the stopword list that fits the document best ("en"), or
-// stays empty when none does.
+// stays empty when none does. When `page_type` is given, it receives the page's type (HTML; the
+// text path leaves it an article), which decides what counts as content.
 Labels classify(const Document& document, const Patterns& patterns, const ClassifyOptions& options,
-                std::string* language = nullptr);
+                std::string* language = nullptr, PageTypeDecision* page_type = nullptr);
 
 }  // namespace winnow

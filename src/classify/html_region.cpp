@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cstdio>
+#include <cstdlib>
 #include <string_view>
 
 namespace winnow {
@@ -19,6 +20,9 @@ constexpr std::string_view kContentParts[] = {"article", "content", "main", "pos
 
 // Prose (characters) a candidate needs to be the article, when the page has that much anywhere.
 constexpr std::size_t kMinCandidateProse = 100;
+
+// Pages other than articles: a block outside furniture with less of its text in links is kept.
+constexpr double kBroadLinkDensity = 0.5;
 
 // The knobs --favor turns.
 struct RegionThresholds {
@@ -142,7 +146,8 @@ bool is_prose(const Block& b) {
 
 }  // namespace
 
-std::vector<HtmlPrior> score_html_regions(const Document& document, const Patterns& patterns, Favor favor) {
+std::vector<HtmlPrior> score_html_regions(const Document& document, const Patterns& patterns, Favor favor,
+                                          PageType page_type) {
     const RegionThresholds thresholds = thresholds_for(favor);
     const std::vector<Container>& containers = document.containers;
     const std::vector<Block>& blocks = document.blocks;
@@ -167,6 +172,8 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
             }
         });
         if (s.content_hint && s.hint != Category::Comment) s.hint = Category::None;
+        // On a forum the posts and replies are the content.
+        if (page_type == PageType::Forum && s.hint == Category::Comment) s.hint = Category::None;
         s.weight = (s.content_hint ? 25.0 : 0.0) - (s.hint != Category::None ? 25.0 : 0.0);
         if (containers[c].hidden && s.hint == Category::None) {
             s.hint = Category::Interface;
@@ -554,6 +561,24 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         if (removed) continue;
         p.keep = true;
         p.reason = region_reason;
+    }
+    // Pages that are not one article: their content is spread over sections, cards or posts the
+    // article region does not hold. Everything outside furniture (hinted containers, figures,
+    // hidden text) that is not mostly links is kept; headings always, for they title cards.
+    if (page_type != PageType::Article) {
+        const double max_links = std::getenv("WINNOW_BROAD") ? std::atof(std::getenv("WINNOW_BROAD")) : kBroadLinkDensity;
+        for (std::size_t i = 0; i < blocks.size(); ++i) {
+            const Block& b = blocks[i];
+            HtmlPrior& p = priors[i];
+            if (p.keep || b.hidden || stats[b.container].noise_ancestor != Container::npos) continue;
+            if (b.kind == BlockKind::Caption || in_figure(b.container)) continue;
+            if (b.link_density < max_links || b.kind == BlockKind::Heading) {
+                p.keep = true;
+                p.dom_category = Category::None;
+                p.reason = format("%s page: outside furniture, link density %.2f", std::string(page_type_name(page_type)).c_str(),
+                                  b.link_density);
+            }
+        }
     }
     // The headline repeated in the body (a print header, a sticky bar) is the title, which
     // writers print once on their own.

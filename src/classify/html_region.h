@@ -26,7 +26,8 @@ struct HtmlPrior {
 // containers (not from the HTML path).
 // favor shifts the thresholds: Precision keeps only the top candidate's region and cleans it
 // harder, Recall joins weaker candidates and keeps more linked text.
+// page_type widens the region for pages whose content is not one article (see page_type.h).
 std::vector<HtmlPrior> score_html_regions(const Document& document, const Patterns& patterns,
-                                          Favor favor = Favor::Balanced);
+                                          Favor favor = Favor::Balanced, PageType page_type = PageType::Article);
 
 }  // namespace winnow

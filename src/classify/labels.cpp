@@ -34,4 +34,28 @@ std::string_view category_name(Category category) {
     return "-";
 }
 
+std::string_view page_type_name(PageType type) {
+    switch (type) {
+        case PageType::Article: return "article";
+        case PageType::Forum: return "forum";
+        case PageType::Product: return "product";
+        case PageType::Collection: return "collection";
+        case PageType::Listing: return "listing";
+        case PageType::Documentation: return "documentation";
+        case PageType::Service: return "service";
+    }
+    return "article";
+}
+
+bool page_type_from_name(std::string_view name, PageType* type) {
+    for (int i = 0; i < kPageTypes; ++i) {
+        const auto t = static_cast<PageType>(i);
+        if (page_type_name(t) == name) {
+            *type = t;
+            return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace winnow

@@ -9,6 +9,10 @@
 
 namespace winnow {
 
+// What kind of page an HTML document is: it decides what counts as content (page_type.h).
+enum class PageType { Article, Forum, Product, Collection, Listing, Documentation, Service };
+constexpr int kPageTypes = 7;
+
 struct Decision {
     Label label = Label::Content;
     Category category = Category::None;
@@ -17,5 +21,9 @@ struct Decision {
 };
 
 using Labels = std::vector<Decision>;  // parallel to Document::blocks
+
+std::string_view page_type_name(PageType type);
+// The type named ("forum"); false if none is.
+bool page_type_from_name(std::string_view name, PageType* type);
 
 }  // namespace winnow

@@ -2,6 +2,7 @@
 #include "classify/patterns.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -155,6 +156,7 @@ struct Patterns::Data {
     StringMap<std::uint32_t> stopwords;  // word → language bits
     std::size_t longest_stopword = 0;
     StringMap<Category> dom_tokens;
+    std::vector<PageTypeHint> page_type_hints;
     bool finished = false;
 };
 
@@ -212,6 +214,10 @@ void Patterns::add_file(std::string_view name, std::string_view text) {
     const std::string_view stem = name.substr(slash + 1, name.size() - slash - 1 - 4);
 
     FileKind kind;
+    if (language == "page") {
+        add_page_type_hints(name, text);
+        return;
+    }
     if (language == "dom") {
         kind.what = FileKind::What::DomHints;
         if (!category_from_name(stem, &kind.category))
@@ -348,6 +354,51 @@ std::uint32_t Patterns::stopword_languages(std::string_view normalised_word) con
     if (data_->finished) return data_->stopword_table.find(normalised_word);
     const auto it = data_->stopwords.find(normalised_word);
     return it == data_->stopwords.end() ? 0 : it->second;
+}
+
+const std::vector<PageTypeHint>& Patterns::page_type_hints() const { return data_->page_type_hints; }
+
+// "<type> <signal> <value> <weight>", e.g. "forum schema DiscussionForumPosting 4",
+// "documentation feature code_blocks>=3 2", "article base - 1".
+void Patterns::add_page_type_hints(std::string_view name, std::string_view text) {
+    std::size_t line_number = 0;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        ++line_number;
+        const std::string line = trim(text.substr(pos, end - pos));
+        pos = end + 1;
+        if (line.empty() || line[0] == '#') continue;
+        const std::string where = std::string(name) + ":" + std::to_string(line_number);
+        std::istringstream fields(line);
+        std::string type, signal, value, weight, extra;
+        if (!(fields >> type >> signal >> value >> weight) || (fields >> extra))
+            throw PatternError(where + ": expected '<page type> <signal> <value> <weight>', got '" + line + "'");
+        PageTypeHint hint;
+        hint.source = where;
+        if (!page_type_from_name(type, &hint.type))
+            throw PatternError(where + ": unknown page type '" + type + "'");
+        if (signal == "base") hint.signal = PageTypeHint::Signal::Base;
+        else if (signal == "schema") hint.signal = PageTypeHint::Signal::Schema;
+        else if (signal == "og") hint.signal = PageTypeHint::Signal::OpenGraph;
+        else if (signal == "url") hint.signal = PageTypeHint::Signal::Url;
+        else if (signal == "feature") hint.signal = PageTypeHint::Signal::Feature;
+        else throw PatternError(where + ": unknown signal '" + signal + "' (expected base, schema, og, url or feature)");
+        if (hint.signal == PageTypeHint::Signal::Feature) {
+            const std::size_t at = value.find(">=");
+            char* rest = nullptr;
+            if (at == std::string::npos || at == 0) throw PatternError(where + ": a feature is written name>=number");
+            hint.threshold = std::strtod(value.c_str() + at + 2, &rest);
+            if (rest == value.c_str() + at + 2 || *rest != '\0') throw PatternError(where + ": a feature is written name>=number");
+            value.resize(at);
+        }
+        hint.value = std::move(value);
+        char* rest = nullptr;
+        hint.weight = std::strtod(weight.c_str(), &rest);
+        if (rest == weight.c_str() || *rest != '\0') throw PatternError(where + ": weight '" + weight + "' is not a number");
+        data_->page_type_hints.push_back(std::move(hint));
+    }
 }
 
 Category Patterns::dom_hint(std::string_view token) const {

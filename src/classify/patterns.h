@@ -35,6 +35,17 @@ struct PhraseMatch {
     std::size_t end = 0;
 };
 
+// One line of patterns/page/*.txt: evidence that a page is of some type (see patterns/README.md).
+struct PageTypeHint {
+    enum class Signal : std::uint8_t { Base, Schema, OpenGraph, Url, Feature };
+    PageType type = PageType::Article;
+    Signal signal = Signal::Base;
+    std::string value;        // schema type, og:type, URL part or feature name
+    double threshold = 0;     // Feature: the hint counts when the feature is at least this
+    double weight = 0;
+    std::string source;       // "page/types.txt:12"
+};
+
 class PhraseMatcher;  // Aho–Corasick automaton over normalised text (phrase_matcher.h)
 
 class Patterns {
@@ -73,12 +84,16 @@ public:
     // DOM hint tokens (patterns/dom/*.txt): category for a class/id/role token, None if unknown.
     Category dom_hint(std::string_view token) const;
 
+    // Page-type evidence (patterns/page/*.txt), in file order.
+    const std::vector<PageTypeHint>& page_type_hints() const;
+
     Patterns();
     ~Patterns();
     Patterns(Patterns&&) noexcept;
     Patterns& operator=(Patterns&&) noexcept;
 
 private:
+    void add_page_type_hints(std::string_view name, std::string_view text);
     struct Entry;
     struct Data;
     std::vector<std::string> languages_;

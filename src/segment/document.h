@@ -68,6 +68,10 @@ struct Metadata {
     std::string language;
     std::string canonical_url;
     std::string description;
+    // What the page says it is: schema.org types from JSON-LD and microdata itemtype, space
+    // separated, each once ("WebPage Product Offer"), and Open Graph's og:type ("article").
+    std::string schema_types;
+    std::string og_type;
     // A character encoding the page declares in its markup (<meta charset>, or the content of an
     // http-equiv content-type), as the parser saw it; the pipeline re-decodes once if the 1024-byte
     // prescan missed it.

@@ -681,6 +681,7 @@ Document segment_html(std::string_view utf8, const HtmlOptions& options) {
     DomWalker walker(document, prepass.held, options.keep_links);
     walker.walk(tree.root());
     document.meta = extract_metadata(tree.root(), prepass.json_ld, document.blocks, walker.author, walker.first_time);
+    add_microdata_types(utf8, document.meta.schema_types);
     return document;
 }
 

@@ -2,6 +2,7 @@
 #include "segment/html_metadata.h"
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <utility>
 
@@ -40,6 +41,39 @@ std::string collapse(std::string_view text) {
 }
 
 // --- a small JSON reader, enough for JSON-LD metadata -------------------------------------------
+
+}  // namespace
+
+void add_schema_type(std::string& types, std::string_view type) {
+    const std::size_t slash = type.rfind('/');
+    if (slash != std::string_view::npos) type.remove_prefix(slash + 1);  // "https://schema.org/Product"
+    std::size_t end = 0;
+    while (end < type.size() && (std::isalnum(static_cast<unsigned char>(type[end])) || type[end] == '.')) ++end;
+    type = type.substr(0, end);
+    if (type.empty() || type.size() > 60) return;
+    for (std::size_t at = 0; (at = types.find(type, at)) != std::string::npos; at += type.size()) {
+        const bool starts = at == 0 || types[at - 1] == ' ';
+        const bool ends = at + type.size() == types.size() || types[at + type.size()] == ' ';
+        if (starts && ends) return;
+    }
+    if (!types.empty()) types.push_back(' ');
+    types.append(type);
+}
+
+void add_microdata_types(std::string_view html, std::string& types) {
+    constexpr std::string_view kSchema = "schema.org/";
+    for (std::size_t at = 0; (at = html.find(kSchema, at)) != std::string_view::npos;) {
+        at += kSchema.size();
+        // Only inside an itemtype attribute: "itemtype" shortly before, with no tag end between.
+        const std::size_t from = at >= 48 ? at - 48 : 0;
+        const std::string_view before = html.substr(from, at - from);
+        const std::size_t attr = before.rfind("itemtype");
+        if (attr == std::string_view::npos || before.find('>', attr) != std::string_view::npos) continue;
+        add_schema_type(types, html.substr(at, 64));
+    }
+}
+
+namespace {
 
 struct Json {
     enum class Type { Null, String, Other, Array, Object } type = Type::Null;
@@ -240,6 +274,30 @@ bool type_is_article(const Json& object) {
     return false;
 }
 
+// Appends each schema.org type an object and the objects inside it declare, once.
+void collect_types(const Json& value, std::string& out, int depth) {
+    if (depth > 8) return;
+    if (value.type == Json::Type::Array) {
+        for (const Json& item : value.items) collect_types(item, out, depth + 1);
+        return;
+    }
+    if (value.type != Json::Type::Object) return;
+    if (const Json* type = value.get("@type")) {
+        auto add = [&](const Json& t) {
+            if (t.type == Json::Type::String) add_schema_type(out, t.text);
+        };
+        if (type->type == Json::Type::Array) {
+            for (const Json& item : type->items) add(item);
+        } else {
+            add(*type);
+        }
+    }
+    for (const auto& [key, member] : value.members) {
+        if (key != "@type" && (member.type == Json::Type::Object || member.type == Json::Type::Array))
+            collect_types(member, out, depth + 1);
+    }
+}
+
 void collect_articles(const Json& value, std::vector<const Json*>& out, int depth) {
     if (depth > 8) return;
     if (value.type == Json::Type::Array) {
@@ -258,6 +316,7 @@ struct Candidates {
     std::string canonical, og_url;
     std::string meta_description, og_description;
     std::string meta_charset, meta_content_type;
+    std::string schema_types, og_type;
 };
 
 void set_once(std::string& slot, std::string_view value) {
@@ -271,6 +330,7 @@ void read_json_ld(const std::vector<std::string>& scripts, Candidates& c) {
         if (!reader.read(root)) continue;
         std::vector<const Json*> articles;
         collect_articles(root, articles, 0);
+        collect_types(root, c.schema_types, 0);
         for (const Json* article : articles) {
             set_once(c.ld_headline, json_string(article->get("headline")));
             set_once(c.ld_author, json_name(article->get("author")));
@@ -299,6 +359,7 @@ void read_meta(const GumboElement& element, Candidates& c) {
     if (key == "og:title") set_once(c.og_title, content);
     else if (key == "twitter:title") set_once(c.twitter_title, content);
     else if (key == "dc.title" || key == "dcterms.title") set_once(c.dc_title, content);
+    else if (key == "og:type") set_once(c.og_type, content);
     else if (key == "og:site_name") set_once(c.og_site_name, content);
     else if (key == "application-name") set_once(c.application_name, content);
     else if (key == "og:url") set_once(c.og_url, content);
@@ -492,6 +553,8 @@ Metadata extract_metadata(const GumboNode* root, const std::vector<std::string>&
     meta.language = first_of({&c.html_lang, &c.content_language, &c.og_locale});
     meta.canonical_url = first_of({&c.canonical, &c.og_url});
     meta.description = first_of({&c.meta_description, &c.og_description, &c.ld_description});
+    meta.schema_types = std::move(c.schema_types);
+    meta.og_type = lower(c.og_type);
     meta.meta_charset = c.meta_charset;
     meta.meta_content_type = c.meta_content_type;
     return meta;

@@ -24,4 +24,11 @@ Metadata extract_metadata(const GumboNode* root, const std::vector<std::string>&
 // remains still reads as a title. heading, when not empty, wins if it equals one of the parts.
 std::string strip_title_site_suffix(std::string_view title, std::string_view heading);
 
+// Adds a schema.org type ("Product", or "https://schema.org/Product") to a space-separated list,
+// once.
+void add_schema_type(std::string& types, std::string_view type);
+
+// Adds the schema.org types of the page's microdata (itemtype="https://schema.org/…").
+void add_microdata_types(std::string_view html, std::string& types);
+
 }  // namespace winnow

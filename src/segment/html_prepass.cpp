@@ -9,6 +9,10 @@
 namespace winnow {
 namespace {
 
+// Bytes of markup inside a <noscript> from which it is taken for a whole page rather than a
+// tracking pixel or an "enable JavaScript" notice.
+constexpr std::size_t kNoscriptPageBytes = 4096;
+
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool starts_with_ci(std::string_view text, std::size_t at, std::string_view lower_word) {
@@ -547,6 +551,14 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) 
         if (close == std::string_view::npos) close = html.size();
         if (name == "script" && is_json_ld(html.substr(i, body - i))) {
             result.json_ld.emplace_back(html.substr(body, close - body));
+        }
+        // A large <noscript> holding markup is the page as served to readers without scripts (a
+        // forum's crawler view, say): it is unwrapped and read like the rest of the body.
+        if (name == "noscript" && close != html.size() && close - body >= kNoscriptPageBytes &&
+            html.substr(body, close - body).find("<p") != std::string_view::npos) {
+            append(html.substr(copied, i - copied), preformatted > 0);
+            copied = i = body;  // the end tag is left for Gumbo, which ignores it
+            continue;
         }
         if (name == "script" || name == "style" || name == "svg" || name == "template" || name == "noscript") {
             // Never rendered, or never read after this (the DOM walk skips these elements): the

@@ -11,7 +11,14 @@ void append_field(std::string& out, std::string_view text) {
 
 }  // namespace
 
-void write_explain(std::string& out, const Document& document, const Labels& labels) {
+void write_explain(std::string& out, const Document& document, const Labels& labels, const Article* article) {
+    if (article != nullptr && !article->page_type.empty()) {
+        out.append("# page type: ");
+        out.append(article->page_type);
+        out.append(" (");
+        append_field(out, article->page_type_reason);
+        out.append(")\n");
+    }
     for (std::size_t i = 0; i < document.blocks.size() && i < labels.size(); ++i) {
         const Block& block = document.blocks[i];
         const Decision& d = labels[i];

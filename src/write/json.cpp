@@ -68,6 +68,7 @@ void write_json(std::string& out, std::string_view source_name, const Article& a
     string_field(out, "site_name", document.meta.site_name);
     string_field(out, "url", document.meta.canonical_url);
     string_field(out, "description", document.meta.description);
+    string_field(out, "page_type", article.page_type);
 
     std::string text;
     for (std::size_t index : article.body) {
@@ -94,6 +95,7 @@ void write_json(std::string& out, std::string_view source_name, const Article& a
     out.append(std::to_string(noise));
 
     if (options.with_lines) {
+        string_field(out, "page_type_reason", article.page_type_reason);
         key(out, "lines");
         out.push_back('[');
         for (std::size_t i = 0; i < document.blocks.size() && i < labels.size(); ++i) {

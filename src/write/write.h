@@ -15,8 +15,10 @@ namespace winnow {
 // Title first, then one paragraph per line. Appends to out.
 void write_text(std::string& out, const Document& document, const Article& article);
 
-// Every block with its decision, tab separated: LINES LABEL CATEGORY REASON TEXT.
-void write_explain(std::string& out, const Document& document, const Labels& labels);
+// Every block with its decision, tab separated: LINES LABEL CATEGORY REASON TEXT. With an article
+// that has a page type (HTML), a "# page type: TYPE (REASON)" line comes first.
+void write_explain(std::string& out, const Document& document, const Labels& labels,
+                   const Article* article = nullptr);
 
 struct JsonOptions {
     bool with_lines = false;  // add the "lines" array (--explain)

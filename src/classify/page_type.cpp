@@ -1,0 +1,181 @@
+// Page type from declarations, URL shape and structure (see page_type.h).
+#include "classify/page_type.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <tuple>
+#include <vector>
+
+namespace winnow {
+namespace {
+
+bool has_word(std::string_view list, std::string_view word) {
+    for (std::size_t at = 0; (at = list.find(word, at)) != std::string_view::npos; at += word.size()) {
+        const bool starts = at == 0 || list[at - 1] == ' ';
+        const bool ends = at + word.size() == list.size() || list[at + word.size()] == ' ';
+        if (starts && ends) return true;
+    }
+    return false;
+}
+
+std::string format_number(double x) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g", x);
+    return buffer;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// A price: a currency sign or code next to a number ("$19.99", "24,90 €", "USD 5").
+bool has_price(std::string_view text) {
+    static constexpr std::string_view kSigns[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x82\xB9", "USD", "EUR", "GBP"};
+    for (std::string_view sign : kSigns) {
+        for (std::size_t at = 0; (at = text.find(sign, at)) != std::string_view::npos; at += sign.size()) {
+            std::size_t after = at + sign.size();
+            while (after < text.size() && text[after] == ' ') ++after;
+            if (after < text.size() && is_digit(text[after])) return true;
+            std::size_t before = at;
+            while (before > 0 && text[before - 1] == ' ') --before;
+            if (before > 0 && is_digit(text[before - 1])) return true;
+        }
+    }
+    return false;
+}
+
+// "//host/path" of a URL, lower case, without scheme, query or fragment.
+std::string url_shape(std::string_view url) {
+    const std::size_t scheme = url.find("://");
+    if (scheme != std::string_view::npos) url.remove_prefix(scheme + 1);
+    const std::size_t end = url.find_first_of("?#");
+    if (end != std::string_view::npos) url = url.substr(0, end);
+    std::string out(url);
+    for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (!out.ends_with('/')) out.push_back('/');
+    return out;
+}
+
+// True if one of the block's own or ancestors' class/id tokens marks reader posts.
+bool in_posts(const Block& block, const Patterns& patterns) {
+    std::string_view hints = block.dom_hints;
+    while (!hints.empty()) {
+        const std::size_t space = hints.find(' ');
+        const std::string_view token = hints.substr(0, space);
+        if (patterns.dom_hint(token) == Category::Comment) return true;
+        if (space == std::string_view::npos) break;
+        hints.remove_prefix(space + 1);
+    }
+    return false;
+}
+
+}  // namespace
+
+PageFeatures measure_page(const Document& document, const Patterns& patterns) {
+    PageFeatures f{};
+    auto at = [&](PageFeature which) -> double& { return f[static_cast<std::size_t>(which)]; };
+    const std::vector<Block>& blocks = document.blocks;
+    const std::vector<Container>& containers = document.containers;
+
+    std::size_t visible_chars = 0, prose_chars = 0, long_chars = 0, post_chars = 0;
+    bool first_in_posts = false;
+    std::vector<char> holds_text(containers.size(), 0);
+    std::vector<char> holds_heading(containers.size(), 0);
+    for (const Block& b : blocks) {
+        if (b.hidden || b.text_chars == 0) continue;
+        visible_chars += b.text_chars;
+        for (const InlineSpan& span : b.spans) at(PageFeature::CodeSpans) += span.kind == InlineKind::Code ? 1 : 0;
+        switch (b.kind) {
+            case BlockKind::Preformatted: at(PageFeature::CodeBlocks) += 1; break;
+            case BlockKind::Heading:
+                at(PageFeature::Headings) += 1;
+                if (b.link_density >= 0.5) at(PageFeature::LinkedHeadings) += 1;
+                break;
+            case BlockKind::TableCell: at(PageFeature::TableCells) += 1; break;
+            default: break;
+        }
+        if (b.text_chars <= 60 && has_price(b.text)) at(PageFeature::Prices) += 1;
+        if (b.text_chars >= 80 && b.link_density < 0.3) {
+            const bool post = in_posts(b, patterns);
+            if (prose_chars == 0) first_in_posts = post;
+            prose_chars += b.text_chars;
+            if (post) post_chars += b.text_chars;
+        }
+        if (b.kind == BlockKind::Paragraph && b.text_chars >= 150 && b.link_density < 0.2) {
+            at(PageFeature::LongParagraphs) += 1;
+            long_chars += b.text_chars;
+        }
+        if (b.container < containers.size()) {
+            holds_text[b.container] = 1;
+            if (b.kind == BlockKind::Heading || b.link_density >= 0.5) holds_heading[b.container] = 1;
+        }
+    }
+    for (std::size_t c = containers.size(); c-- > 1;) {
+        const std::size_t parent = containers[c].parent;
+        if (parent == Container::npos) continue;
+        holds_text[parent] |= holds_text[c];
+        holds_heading[parent] |= holds_heading[c];
+    }
+    // Like siblings that each hold a heading or a link: cards, posts, results.
+    std::map<std::tuple<std::size_t, std::string_view, std::string_view>, std::size_t> groups;
+    std::size_t largest = 0;
+    for (std::size_t c = 1; c < containers.size(); ++c) {
+        if (!holds_text[c] || !holds_heading[c] || containers[c].hidden) continue;
+        const std::size_t size = ++groups[{containers[c].parent, containers[c].tag, containers[c].hints}];
+        largest = std::max(largest, size);
+    }
+    at(PageFeature::CardGroup) = static_cast<double>(largest);
+    at(PageFeature::ProseShare) = visible_chars ? static_cast<double>(long_chars) / static_cast<double>(visible_chars) : 0;
+    at(PageFeature::PostShare) = prose_chars ? static_cast<double>(post_chars) / static_cast<double>(prose_chars) : 0;
+    at(PageFeature::PostsFirst) = first_in_posts ? at(PageFeature::PostShare) : 0;
+    const std::string& title = document.meta.title;
+    at(PageFeature::QuestionTitle) = !title.empty() && (title.back() == '?' || title.ends_with("\xEF\xBC\x9F")) ? 1 : 0;
+    return f;
+}
+
+PageTypeDecision decide_page_type(const Document& document, const Patterns& patterns) {
+    const PageFeatures features = measure_page(document, patterns);
+    const Metadata& meta = document.meta;
+    const std::string url = url_shape(meta.canonical_url);
+    std::array<double, kPageTypes> score{};
+    std::array<std::string, kPageTypes> why;
+    char number[32];
+    for (const PageTypeHint& hint : patterns.page_type_hints()) {
+        bool holds = false;
+        switch (hint.signal) {
+            case PageTypeHint::Signal::Base: holds = true; break;
+            case PageTypeHint::Signal::Schema: holds = has_word(meta.schema_types, hint.value); break;
+            case PageTypeHint::Signal::OpenGraph: holds = meta.og_type == hint.value; break;
+            case PageTypeHint::Signal::Url: holds = !meta.canonical_url.empty() && url.find(hint.value) != std::string::npos; break;
+            case PageTypeHint::Signal::Feature: {
+                const auto it = std::find(kPageFeatureNames.begin(), kPageFeatureNames.end(), hint.value);
+                holds = it != kPageFeatureNames.end() &&
+                        features[static_cast<std::size_t>(it - kPageFeatureNames.begin())] >= hint.threshold;
+                break;
+            }
+        }
+        if (!holds) continue;
+        const auto t = static_cast<std::size_t>(hint.type);
+        score[t] += hint.weight;
+        std::snprintf(number, sizeof number, "%+g", hint.weight);
+        if (!why[t].empty()) why[t] += ", ";
+        why[t] += hint.value + (hint.signal == PageTypeHint::Signal::Feature ? ">=" + format_number(hint.threshold) : "") +
+                  " " + number + " (" + hint.source + ")";
+    }
+    std::size_t best = static_cast<std::size_t>(PageType::Article);
+    for (std::size_t t = 0; t < score.size(); ++t) {
+        if (score[t] > score[best]) best = t;
+    }
+    PageTypeDecision decision;
+    decision.type = static_cast<PageType>(best);
+    std::snprintf(number, sizeof number, "%.1f", score[best]);
+    decision.reason = std::string(page_type_name(decision.type)) + " " + number;
+    if (!why[best].empty()) decision.reason += ": " + why[best];
+    decision.reason += "; measured";
+    for (std::size_t i = 0; i < features.size(); ++i) {
+        std::snprintf(number, sizeof number, " %s=%.3g", std::string(kPageFeatureNames[i]).c_str(), features[i]);
+        decision.reason += number;
+    }
+    return decision;
+}
+
+}  // namespace winnow
