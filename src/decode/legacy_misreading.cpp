@@ -43,17 +43,25 @@ constexpr std::array<Misreading, 14> kMisreadings{{
     {"windows-1250", "windows-1252"},
 }};
 
-const char* iconv_name(std::string_view encoding) {
-    if (encoding == "windows-1252") return "CP1252";
-    if (encoding == "windows-1251") return "CP1251";
-    if (encoding == "windows-1250") return "CP1250";
-    if (encoding == "KOI8-R") return "KOI8-R";
-    return nullptr;
+// The bytes `text` came from when it was decoded with `read_as` (a code page of
+// mojibake_charmaps(); its unassigned bytes stand for themselves as C1 controls, as WHATWG's
+// windows-1252 decoder leaves them); false when a character is not in it.
+bool encode_in(std::u32string_view text, std::string_view read_as, std::string& bytes) {
+    const SingleByteCharmap& charmap = charmap_named(read_as);
+    bytes.clear();
+    bytes.reserve(text.size());
+    for (const char32_t c : text) {
+        const int b = charmap.encode(c);
+        if (b < 0) return false;
+        bytes.push_back(static_cast<char>(b));
+    }
+    return true;
 }
 
-// Misread single-byte text is almost all high bytes: the count of non-ASCII letters when they
-// are at least half the letters, else 0. Also 0 for text with a character above `highest`, which
-// no reading has (highest_in_a_reading).
+// Misread single-byte text is almost all high bytes: the count of non-ASCII letters and symbols
+// when they are at least half of those and the ASCII letters (Big5 read as windows-1252 is mostly
+// symbols, "¤¤¤å", with ASCII letters among them), else 0. Also 0 for text with a character above
+// `highest`, which no reading has (highest_in_a_reading).
 std::size_t non_ascii_letters_if_most(std::u32string_view text, char32_t highest) {
     std::size_t letters = 0, high = 0;
     for (const char32_t c : text) {
@@ -62,9 +70,10 @@ std::size_t non_ascii_letters_if_most(std::u32string_view text, char32_t highest
             continue;
         }
         if (c > highest) return 0;
-        if (!is_letter(classify(c).kind)) continue;
+        const CharKind kind = classify(c).kind;
+        if (kind == CharKind::space || kind == CharKind::mark) continue;
         ++letters;
-        high += c >= 0x80;
+        ++high;
     }
     return high >= 4 && high * 2 >= letters ? high : 0;
 }
@@ -122,10 +131,9 @@ LegacyRepair undo_legacy_misreading(std::u32string_view text) {
         double cost;
     };
     std::vector<Candidate> candidates;
-    const std::string utf8 = to_utf8(text);
     for (const Misreading& m : kMisreadings) {
         std::string bytes;
-        if (!convert_from_utf8(utf8, iconv_name(m.read_as), bytes)) continue;
+        if (!encode_in(text, m.read_as == "KOI8-R" ? "koi8-r" : m.read_as, bytes)) continue;
         const Conversion reread = convert_to_utf8(bytes, m.written_in);
         if (!reread.ok || reread.replacements > 0) continue;
         std::u32string candidate = to_code_points(reread.text);
