@@ -89,6 +89,7 @@ bool same_encoding(const std::string& detected, std::string_view expected) {
     if (expected == "windows-1255") return detected == "ISO-8859-8" || detected == "ISO-8859-8-I";
     if (expected == "windows-1256") return detected == "ISO-8859-6";
     if (expected == "windows-1250") return detected == "ISO-8859-2";
+    if (expected == "windows-1257") return detected == "ISO-8859-13";
     return false;
 }
 
@@ -114,9 +115,9 @@ bool encodable_in_a_reading(std::u32string_view text) {
     return false;
 }
 
-}  // namespace
-
-LegacyRepair undo_legacy_misreading(std::u32string_view text) {
+// Text whose reading is far less plausible than its re-reading in another code page (windows-1251
+// read as windows-1252: "Ïðèâåò").
+LegacyRepair undo_loud_misreading(std::u32string_view text) {
     LegacyRepair best;
     static const char32_t highest = highest_in_a_reading();
     const std::size_t high_letters = non_ascii_letters_if_most(text, highest);
@@ -154,6 +155,63 @@ LegacyRepair undo_legacy_misreading(std::u32string_view text) {
         return best;
     }
     return best;
+}
+
+
+// Misreadings that leave letters where letters were, which the plausibility score cannot see.
+constexpr std::array<Misreading, 2> kQuietMisreadings{{
+    {"windows-1252", "windows-1250"},
+    {"windows-1252", "windows-1257"},
+}};
+
+// Telltales beside a letter. One alone proves nothing ("più"): a re-reading needs two.
+std::size_t misread_letters_beside_letters(std::u32string_view text) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] < 0xA0 || !is_misread_central_or_baltic_letter(text[i])) continue;
+        const bool before = i > 0 && is_letter(classify(text[i - 1]).kind);
+        const bool after = i + 1 < text.size() && is_letter(classify(text[i + 1]).kind);
+        count += before || after;
+    }
+    return count;
+}
+
+// Central European and Baltic text shown as windows-1252 keeps letters in place of most
+// letters ("pøedpis" for "předpis"), so its reading costs nothing more than the right one.
+// uchardet's letter statistics decide on the bytes the text came from; the new reading must not
+// be less plausible than the text as it stands.
+LegacyRepair undo_quiet_misreading(std::u32string_view text) {
+    LegacyRepair none;
+    if (misread_letters_beside_letters(text) < 2) return none;
+    std::string bytes;
+    if (!encode_in(text, "windows-1252", bytes)) return none;
+    const std::string guess = resolve_encoding_name(uchardet_guess(bytes));
+    for (const Misreading& m : kQuietMisreadings) {
+        if (!same_encoding(guess, m.written_in)) continue;
+        const Conversion reread = convert_to_utf8(bytes, m.written_in);
+        if (!reread.ok || reread.replacements > 0) continue;
+        std::u32string candidate = to_code_points(reread.text);
+        const double original = implausibility(text, 0, text.size());
+        const auto cost = implausibility_within(candidate, original);
+        if (!cost) continue;
+        return {std::move(candidate), std::string(m.written_in) + "-as-" + std::string(m.read_as), *cost};
+    }
+    return none;
+}
+
+}  // namespace
+
+bool is_misread_central_or_baltic_letter(char32_t c) {
+    // Polish ą ż ł ś ź (¹ ¿ ³ œ Ÿ), Czech ř ě ň ů (ø ì ò ù), Hungarian ő ű (õ û), Slovak ľ (¾),
+    // Romanian ş ţ ă (º þ ã), Baltic š ž ų ū (ð þ ø û) and capitals.
+    static constexpr std::u32string_view kTelltales = U"¹¿³œŸ¥£ŒøØìÌòÒùÙõÕûÛ¾¼ºªþÞðÐãÃ";
+    return kTelltales.find(c) != std::u32string_view::npos;
+}
+
+LegacyRepair undo_legacy_misreading(std::u32string_view text) {
+    LegacyRepair best = undo_loud_misreading(text);
+    if (!best.kind.empty()) return best;
+    return undo_quiet_misreading(text);
 }
 
 }  // namespace winnow

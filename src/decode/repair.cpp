@@ -72,6 +72,7 @@ struct TwoByteFacts {
     std::uint8_t latin_letter = 0;
     std::uint8_t cyrillic_letter = 0;
     std::uint8_t cyrillic_capital = 0;
+    std::uint8_t misread_central_or_baltic = 0;  // is_misread_central_or_baltic_letter()
 };
 
 const std::array<TwoByteFacts, 0x800>& two_byte_facts() {
@@ -81,7 +82,8 @@ const std::array<TwoByteFacts, 0x800>& two_byte_facts() {
             const CharClass c = classify(cp);
             const bool letter = is_letter(c.kind);
             t[cp] = {lead_mask(cp), continuation_mask(cp), c.kind, letter && c.script == Script::latin,
-                     letter && c.script == Script::cyrillic, c.kind == CharKind::upper && c.script == Script::cyrillic};
+                     letter && c.script == Script::cyrillic, c.kind == CharKind::upper && c.script == Script::cyrillic,
+                     is_misread_central_or_baltic_letter(cp)};
         }
         return t;
     }();
@@ -170,6 +172,11 @@ bool may_need_repair(std::string_view text) {
                     if (cp <= 0x9F) return true;
                     const TwoByteFacts f = two_byte[cp];
                     if (previous_lead & f.continuation) return true;
+                    // Central European or Baltic text read as windows-1252 ("pøedpis", "¿e").
+                    if (f.misread_central_or_baltic &&
+                        (is_ascii_letter(previous) || is_letter(previous_kind) || (p < end && (is_ascii_letter(*p) || *p >= 0xC3)))) {
+                        return true;
+                    }
                     latin_letters += f.latin_letter;
                     cyrillic_letters += f.cyrillic_letter;
                     cyrillic_capitals += f.cyrillic_capital;
