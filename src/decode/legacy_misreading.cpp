@@ -176,6 +176,67 @@ std::size_t misread_letters_beside_letters(std::u32string_view text) {
     return count;
 }
 
+// Cyrillic words as KOI8-R and windows-1251 read as each other leave them: with the case of
+// every letter swapped, "Операция" shows as "пРЕТБГЙС" and "с" as "У".
+struct CyrillicWordCases {
+    std::size_t swapped = 0;  // a lower-case letter, then capitals: "пРЕТБГЙС"
+    std::size_t capitals = 0; // two or more letters, all capitals
+    std::size_t usual = 0;    // all lower case, or a capital then lower case
+};
+
+CyrillicWordCases cyrillic_word_cases(std::u32string_view text) {
+    CyrillicWordCases cases;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const CharClass first = classify(text[i]);
+        if (first.script != Script::cyrillic || !is_letter(first.kind)) {
+            ++i;
+            continue;
+        }
+        std::size_t upper = 0, lower = 0, length = 0;
+        const bool first_lower = first.kind == CharKind::lower;
+        for (; i < text.size(); ++i, ++length) {
+            const CharClass c = classify(text[i]);
+            if (c.script != Script::cyrillic || !is_letter(c.kind)) break;
+            if (length == 0) continue;
+            upper += c.kind == CharKind::upper;
+            lower += c.kind == CharKind::lower;
+        }
+        if (length < 2) continue;
+        if (first_lower && upper > 0 && lower == 0) ++cases.swapped;
+        else if (!first_lower && lower == 0) ++cases.capitals;
+        else if (upper == 0) ++cases.usual;
+    }
+    return cases;
+}
+
+// Russian text in KOI8-R read as windows-1251 (or the other way) where the plausibility score
+// sees little: mostly capitals and swapped words. uchardet must know the bytes for the other
+// code page, and the re-reading must be mostly usual words.
+LegacyRepair undo_cyrillic_case_swap(std::u32string_view text) {
+    static constexpr std::array<Misreading, 2> kSwaps{{{"windows-1251", "KOI8-R"}, {"KOI8-R", "windows-1251"}}};
+    LegacyRepair none;
+    const CyrillicWordCases before = cyrillic_word_cases(text);
+    // A line in capitals alone is a heading as often as a misreading: one swapped word is needed.
+    if (before.swapped == 0 || before.swapped + before.capitals < 3 || before.swapped + before.capitals <= 2 * before.usual) {
+        return none;
+    }
+    for (const Misreading& m : kSwaps) {
+        std::string bytes;
+        if (!encode_in(text, m.read_as == "KOI8-R" ? "koi8-r" : m.read_as, bytes)) continue;
+        if (!same_encoding(resolve_encoding_name(uchardet_guess(bytes)), m.written_in)) continue;
+        const Conversion reread = convert_to_utf8(bytes, m.written_in);
+        if (!reread.ok || reread.replacements > 0) continue;
+        std::u32string candidate = to_code_points(reread.text);
+        const CyrillicWordCases after = cyrillic_word_cases(candidate);
+        if (after.usual <= 2 * (after.swapped + after.capitals) || after.swapped * 4 > before.swapped) continue;
+        const double cost = implausibility(candidate, 0, candidate.size());
+        if (cost > implausibility(text, 0, text.size())) continue;
+        return {std::move(candidate), std::string(m.written_in) + "-as-" + std::string(m.read_as), cost};
+    }
+    return none;
+}
+
 // Central European and Baltic text shown as windows-1252 keeps letters in place of most
 // letters ("pøedpis" for "předpis"), so its reading costs nothing more than the right one.
 // uchardet's letter statistics decide on the bytes the text came from; the new reading must not
@@ -210,6 +271,8 @@ bool is_misread_central_or_baltic_letter(char32_t c) {
 
 LegacyRepair undo_legacy_misreading(std::u32string_view text) {
     LegacyRepair best = undo_loud_misreading(text);
+    if (!best.kind.empty()) return best;
+    best = undo_cyrillic_case_swap(text);
     if (!best.kind.empty()) return best;
     return undo_quiet_misreading(text);
 }
