@@ -572,7 +572,8 @@ constexpr const char* kCjkIconvNames[] = {"GBK", "BIG5-HKSCS", "WINDOWS-31J", "U
 
 bool is_cjk_ideograph(char32_t cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF); }
 
-// A lone ideograph glued between Latin-script characters where a no-break space was ("below泭or"):
+// A lone ideograph glued between Latin-script characters where a no-break space was ("below泭or"),
+// which becomes that no-break space again:
 // some CMS exports turn &nbsp; into U+6CED. The text around it must be Latin with no other CJK.
 std::size_t fix_stray_ideographs(std::u32string& text) {
     bool ideograph = false;
@@ -607,7 +608,7 @@ std::size_t fix_stray_ideographs(std::u32string& text) {
             return convert_from_utf8(ideograph, name, bytes) && valid_utf8_prefix(bytes) == bytes.size();
         });
         if (explained) continue;
-        text[i] = U' ';
+        text[i] = 0x00A0;  // the no-break space it stood for
         ++count;
     }
     return count;
