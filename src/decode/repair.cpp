@@ -17,6 +17,7 @@
 #include "decode/legacy_misreading.h"
 #include "decode/mojibake.h"
 #include "decode/plausibility.h"
+#include "decode/stripped_apostrophes.h"
 #include "decode/unicode_class.h"
 #include "decode/utf8.h"
 
@@ -669,9 +670,8 @@ std::vector<Repair> repair_stretch(std::string& text) {
     return repairs;
 }
 
-}  // namespace
-
-std::vector<Repair> repair_mojibake(std::string& text) {
+// Long texts are repaired a stretch at a time (see repair_mojibake).
+std::vector<Repair> repair_in_stretches(std::string& text) {
     // Long texts are repaired a stretch of lines at a time: one suspicious character then costs
     // the repair of its stretch, not of the whole text, and clean stretches pass the quick check.
     constexpr std::size_t kStretch = 8192;
@@ -696,6 +696,16 @@ std::vector<Repair> repair_mojibake(std::string& text) {
         begin = end;
     }
     if (!repairs.empty()) text = std::move(repaired);
+    return repairs;
+}
+
+}  // namespace
+
+std::vector<Repair> repair_mojibake(std::string& text) {
+    std::vector<Repair> repairs = repair_in_stretches(text);
+    // Lost apostrophes are judged on the whole text: the evidence is spread over it.
+    const ApostropheRestoration apostrophes = restore_stripped_apostrophes(text);
+    if (apostrophes.stripped) repairs.push_back({"stripped-apostrophes", apostrophes.restored});
     return repairs;
 }
 
