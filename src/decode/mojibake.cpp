@@ -105,7 +105,11 @@ std::optional<Sequence> match_sequence(std::u32string_view text, std::size_t i, 
         cp = cp << 6 | static_cast<char32_t>(byte & 0x3F);
     }
     Sequence seq{need + 1, lost ? char32_t{0xFFFD} : cp, false, weak, lost};
-    if (space_at == need && cp == 0x00E0 && i + need + 1 < text.size() && !a_grave_joins_next_word(text, i + need + 1)) {
+    // Unless a no-break space that lost its own second byte follows ("Ã Â la" for "à\u00A0la").
+    const bool lost_nbsp_follows = i + need + 2 < text.size() && text[i + need + 1] == 0x00C2 &&
+                                   (text[i + need + 2] == U' ' || text[i + need + 2] == 0x00A0);
+    if (space_at == need && cp == 0x00E0 && i + need + 1 < text.size() && !a_grave_joins_next_word(text, i + need + 1) &&
+        !lost_nbsp_follows) {
         seq.keeps_space = true;
     }
     // "voilÃ le", "Ã  le": the pattern is specific enough to count as evidence when the lead is
@@ -113,6 +117,12 @@ std::optional<Sequence> match_sequence(std::u32string_view text, std::size_t i, 
     // elsewhere C3 is a common letter ("ц" in KOI8-R) or a symbol ("√ " in MacRoman).
     if (space_at == need && cp == 0x00E0) {
         if (text[i] != 0x00C3 && text[i] != 0x0102 && text[i] != 0x0413) return std::nullopt;
+        seq.weak = false;
+    }
+    // "aÂ shell", "1993Â km": a no-break space whose second byte became a space, right after a
+    // lower-case letter or a digit, where no word ends in a capital Â: as specific as "Ã ".
+    if (space_at == need && cp == 0x00A0 && text[i] == 0x00C2 && i > 0 &&
+        (classify(text[i - 1]).kind == CharKind::lower || (text[i - 1] >= U'0' && text[i - 1] <= U'9'))) {
         seq.weak = false;
     }
     // A no-break space spelled "Â\u00A0" right after a capital: in text set in capitals the
