@@ -58,9 +58,9 @@ bool encode_in(std::u32string_view text, std::string_view read_as, std::string& 
     return true;
 }
 
-// Misread single-byte text is almost all high bytes: the count of non-ASCII letters and symbols
-// when they are at least half of those and the ASCII letters (Big5 read as windows-1252 is mostly
-// symbols, "¤¤¤å", with ASCII letters among them), else 0. Also 0 for text with a character above
+// Misread single-byte text is almost all high bytes: the count of non-ASCII letters and Latin-1
+// symbols when they are at least half of those and the ASCII letters (Big5 read as windows-1252
+// is mostly symbols, "¤¤¤å", with ASCII letters among them), else 0. Also 0 for text with a character above
 // `highest`, which no reading has (highest_in_a_reading).
 std::size_t non_ascii_letters_if_most(std::u32string_view text, char32_t highest) {
     std::size_t letters = 0, high = 0;
@@ -70,8 +70,9 @@ std::size_t non_ascii_letters_if_most(std::u32string_view text, char32_t highest
             continue;
         }
         if (c > highest) return 0;
+        // Letters, and the symbols of Latin-1's upper half that Big5 and GBK leave ("³Ì²×").
         const CharKind kind = classify(c).kind;
-        if (kind == CharKind::space || kind == CharKind::mark) continue;
+        if (!is_letter(kind) && (c > 0xFF || kind == CharKind::space || kind == CharKind::mark)) continue;
         ++letters;
         ++high;
     }
@@ -172,6 +173,7 @@ std::size_t misread_letters_beside_letters(std::u32string_view text) {
         const bool before = i > 0 && is_letter(classify(text[i - 1]).kind);
         const bool after = i + 1 < text.size() && is_letter(classify(text[i + 1]).kind);
         count += before || after;
+        if (count >= 2) break;  // all that is asked
     }
     return count;
 }
@@ -206,6 +208,8 @@ CyrillicWordCases cyrillic_word_cases(std::u32string_view text) {
         if (first_lower && upper > 0 && lower == 0) ++cases.swapped;
         else if (!first_lower && lower == 0) ++cases.capitals;
         else if (upper == 0) ++cases.usual;
+        // Text whose words are plainly usual is settled: the rest need not be read.
+        if (cases.usual > 2 * (cases.swapped + cases.capitals) + 16) break;
     }
     return cases;
 }
@@ -244,9 +248,15 @@ LegacyRepair undo_cyrillic_case_swap(std::u32string_view text) {
 LegacyRepair undo_quiet_misreading(std::u32string_view text) {
     LegacyRepair none;
     if (misread_letters_beside_letters(text) < 2) return none;
+    // UTF-8 read as windows-1252 ("Ã©", "â€œ") is for the mojibake search, not this.
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        if (is_latin1_mojibake_pair(text[i], text[i + 1])) return none;
+    }
     std::string bytes;
     if (!encode_in(text, "windows-1252", bytes)) return none;
-    const std::string guess = resolve_encoding_name(uchardet_guess(bytes));
+    // uchardet settles on a few kilobytes of letters; the whole stretch would only cost time.
+    constexpr std::size_t kGuessSample = 4096;
+    const std::string guess = resolve_encoding_name(uchardet_guess(std::string_view(bytes).substr(0, kGuessSample)));
     for (const Misreading& m : kQuietMisreadings) {
         if (!same_encoding(guess, m.written_in)) continue;
         const Conversion reread = convert_to_utf8(bytes, m.written_in);
@@ -264,8 +274,9 @@ LegacyRepair undo_quiet_misreading(std::u32string_view text) {
 
 bool is_misread_central_or_baltic_letter(char32_t c) {
     // Polish ą ż ł ś ź (¹ ¿ ³ œ Ÿ), Czech ř ě ň ů (ø ì ò ù), Hungarian ő ű (õ û), Slovak ľ (¾),
-    // Romanian ş ţ ă (º þ ã), Baltic š ž ų ū (ð þ ø û) and capitals.
-    static constexpr std::u32string_view kTelltales = U"¹¿³œŸ¥£ŒøØìÌòÒùÙõÕûÛ¾¼ºªþÞðÐãÃ";
+    // Romanian ş ţ (º þ), Baltic š ž ų ū (ð þ ø û) and capitals. Not ã/Ã (Romanian ă), which
+    // UTF-8 mojibake is full of.
+    static constexpr std::u32string_view kTelltales = U"¹¿³œŸ¥£ŒøØìÌòÒùÙõÕûÛ¾¼ºªþÞðÐ";
     return kTelltales.find(c) != std::u32string_view::npos;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
@@ -115,6 +116,17 @@ bool has_typographic_quote(std::string_view text) {
     return text.find("\xCA\xBC") != std::string_view::npos;
 }
 
+// Whether "the " occurs, found by its 'h', rarer than 't' or ' ' in most languages.
+bool has_the(std::string_view text) {
+    const char* const begin = text.data();
+    const char* const end = begin + text.size();
+    for (const char* h = begin; (h = static_cast<const char*>(std::memchr(h, 'h', static_cast<std::size_t>(end - h)))) != nullptr; ++h) {
+        if (h > begin && h[-1] == 't' && end - h >= 3 && h[1] == 'e' && h[2] == ' ') return true;
+        if (h + 1 >= end) break;
+    }
+    return false;
+}
+
 // English by its commonest words: "the", "and", "of" and "to" make up a tenth of English prose.
 bool reads_as_english(std::string_view text, const std::vector<Word>& words) {
     std::size_t common = 0;
@@ -128,45 +140,43 @@ bool reads_as_english(std::string_view text, const std::vector<Word>& words) {
     return common >= 5 && common * 12 >= words.size();
 }
 
-}  // namespace
-
-ApostropheRestoration restore_stripped_apostrophes(std::string& text) {
-    ApostropheRestoration result;
-    // Cheap refusals first: a text with a curly mark kept them; most texts have no contraction
-    // without its apostrophe, found in one pass that looks closer only at short words.
-    if (has_typographic_quote(text)) return result;
-    std::vector<Word> candidates;
-    {
-        const std::string_view view(text);
-        std::size_t i = 0;
-        const std::size_t n = view.size();
-        while (i < n) {
-            const auto c = static_cast<unsigned char>(view[i]);
-            if (c < 0x80 && !ascii_letter(c)) {
-                ++i;
-                continue;
-            }
-            const std::size_t begin = i;
-            bool ascii = true;
-            for (; i < n; ++i) {
-                const auto d = static_cast<unsigned char>(view[i]);
-                if (d >= 0x80) ascii = false;
-                else if (!ascii_letter(d)) break;
-            }
-            if (ascii && i - begin >= 2 && i - begin <= 8 && contraction_of(view.substr(begin, i - begin)) != nullptr) {
-                candidates.push_back({begin, i});
-            }
+// The contractions without their apostrophe in `text`, not part of a path or a name: one pass
+// that looks closer only at short words whose first letter and length fit one.
+std::vector<std::pair<Word, const std::string_view*>> stripped_contractions(std::string_view text) {
+    std::vector<std::pair<Word, const std::string_view*>> found;
+    std::size_t i = 0;
+    const std::size_t n = text.size();
+    while (i < n) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80 && !ascii_letter(c)) {
+            ++i;
+            continue;
+        }
+        const std::size_t begin = i;
+        bool ascii = true;
+        for (; i < n; ++i) {
+            const auto d = static_cast<unsigned char>(text[i]);
+            if (d >= 0x80) ascii = false;
+            else if (!ascii_letter(d)) break;
+        }
+        const std::size_t length = i - begin;
+        if (!ascii || length < 2 || length > 8 || (contraction_lengths()[lower(text[begin]) - 'a'] & (1u << length)) == 0) {
+            continue;
+        }
+        if (const std::string_view* contraction = contraction_of(text.substr(begin, length))) {
+            const Word w{begin, i};
+            if (!joined_to_something(text, w)) found.push_back({w, contraction});
         }
     }
-    if (candidates.empty()) return result;
+    return found;
+}
+
+// Whether `text` lost its apostrophes: contractions without one and possessives of capitalised
+// names the text also has bare ("Bessents" beside "Bessent") outnumber the words that kept a
+// straight one ("today's"), in English.
+bool lost_apostrophes(std::string_view text, std::size_t contractions) {
     const std::vector<Word> words = ascii_words(text);
-    std::vector<std::pair<const Word*, const std::string_view*>> contractions;
-    for (const Word& w : candidates) {
-        if (!joined_to_something(text, w)) contractions.push_back({&w, contraction_of(std::string_view(text).substr(w.begin, w.end - w.begin))});
-    }
-    if (contractions.empty() || !reads_as_english(text, words)) return result;
-    // Words that kept a straight apostrophe ("today's"), against the evidence of lost ones:
-    // the contractions and the possessives of capitalised names the text also has bare.
+    if (!reads_as_english(text, words)) return false;
     std::size_t kept = 0;
     for (std::size_t i = 1; i + 1 < text.size(); ++i) {
         kept += text[i] == '\'' && ascii_letter(static_cast<unsigned char>(text[i - 1])) &&
@@ -174,26 +184,38 @@ ApostropheRestoration restore_stripped_apostrophes(std::string& text) {
     }
     std::unordered_set<std::string_view> names;
     for (const Word& w : words) {
-        if (w.end - w.begin >= 3 && text[w.begin] >= 'A' && text[w.begin] <= 'Z') {
-            names.insert(std::string_view(text).substr(w.begin, w.end - w.begin));
-        }
+        if (w.end - w.begin >= 3 && text[w.begin] >= 'A' && text[w.begin] <= 'Z') names.insert(text.substr(w.begin, w.end - w.begin));
     }
     std::size_t possessives = 0;
     for (const Word& w : words) {
-        const std::string_view s = std::string_view(text).substr(w.begin, w.end - w.begin);
-        if (s.size() >= 4 && s.back() == 's' && s[s.size() - 2] != 's' && s[0] >= 'A' && s[0] <= 'Z' &&
-            names.contains(s.substr(0, s.size() - 1))) {
-            ++possessives;
-        }
+        const std::string_view s = text.substr(w.begin, w.end - w.begin);
+        possessives += s.size() >= 4 && s.back() == 's' && s[s.size() - 2] != 's' && s[0] >= 'A' && s[0] <= 'Z' &&
+                       names.contains(s.substr(0, s.size() - 1));
     }
-    const std::size_t lost = contractions.size() + possessives;
-    if (lost < 2 || lost <= kept) return result;
+    const std::size_t lost = contractions + possessives;
+    return lost >= 2 && lost > kept;
+}
+
+}  // namespace
+
+ApostropheRestoration restore_stripped_apostrophes(std::string& text) {
+    ApostropheRestoration result;
+    // Cheap refusals first: English has a "the " in its first few kilobytes, and a text with a
+    // curly mark kept them. The damage is judged on the first 16 KiB, so a long clean text costs
+    // no more than that.
+    if (!has_the(std::string_view(text).substr(0, 8192))) return result;
+    if (has_typographic_quote(text)) return result;
+    constexpr std::size_t kJudged = 16 * 1024;
+    const std::string_view judged = std::string_view(text).substr(0, kJudged);
+    const auto in_judged = stripped_contractions(judged);
+    if (in_judged.empty() || !lost_apostrophes(judged, in_judged.size())) return result;
     result.stripped = true;
+    const auto contractions = text.size() <= kJudged ? in_judged : stripped_contractions(text);
     std::string restored;
     restored.reserve(text.size() + contractions.size() * kApostrophe.size());
     std::size_t copied = 0;
     for (const auto& [w, c] : contractions) {
-        const std::size_t at = w->begin + apostrophe_position(*c);
+        const std::size_t at = w.begin + apostrophe_position(*c);
         restored.append(text, copied, at - copied);
         restored += kApostrophe;
         copied = at;
