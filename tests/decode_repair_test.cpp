@@ -136,7 +136,7 @@ TEST_CASE("repair passes clean CJK text and still finds mojibake in and beside i
     // A lone ideograph where a no-break space was, in Latin text.
     std::string stray = "The committee met below\xE6\xB3\xADor above the river on Tuesday to review the budget";
     repairs = winnow::repair_mojibake(stray);
-    CHECK(stray == "The committee met below or above the river on Tuesday to review the budget");
+    CHECK(stray == "The committee met below\u00A0or above the river on Tuesday to review the budget");
     REQUIRE(repairs.size() == 1);
     CHECK(repairs[0].kind == "stray-ideograph");
 }

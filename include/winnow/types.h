@@ -71,7 +71,8 @@ std::string_view category_name(Category category);
 // One kind of repair applied to the decoded text, with how many times: "utf8-as-<code page>"
 // (UTF-8 read as windows-1252, macintosh, GBK...; one entry per layer peeled), "<code page>-as-<code
 // page>" (legacy text read in the wrong legacy code page), "html-entity", "c1-control",
-// "stray-ideograph".
+// "stray-ideograph" (a no-break space shown as 泭), and "stripped-apostrophes": the text lost its
+// curly apostrophes and quotes, with the count of unambiguous contractions given theirs back.
 struct Repair {
     std::string kind;
     std::size_t count = 0;

@@ -65,6 +65,25 @@ std::string_view windows_superset(std::string_view iso) {
     return {};
 }
 
+// KOI8-U is KOI8-R with the Ukrainian letters і, ї, є, ґ (and capitals) where KOI8-R has box
+// drawing; uchardet knows only KOI8-R. Those bytes beside a letter are Ukrainian, not a frame.
+bool has_koi8u_letters(std::string_view bytes) {
+    auto ukrainian = [](unsigned char b) {
+        const unsigned char low = b & 0xEF;  // 0xA4/0xB4, 0xA6/0xB6, 0xA7/0xB7, 0xAD/0xBD
+        return low == 0xA4 || low == 0xA6 || low == 0xA7 || low == 0xAD;
+    };
+    auto letter = [](unsigned char b) { return b >= 0xC0 || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'); };
+    std::size_t beside_letters = 0, elsewhere = 0;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        const auto b = static_cast<unsigned char>(bytes[i]);
+        if (b < 0xA4 || b > 0xBD || !ukrainian(b)) continue;
+        const bool before = i > 0 && letter(static_cast<unsigned char>(bytes[i - 1]));
+        const bool after = i + 1 < bytes.size() && letter(static_cast<unsigned char>(bytes[i + 1]));
+        ++(before || after ? beside_letters : elsewhere);
+    }
+    return beside_letters > 0 && beside_letters >= elsewhere;
+}
+
 // UTF-16 without a BOM: ASCII-range text leaves a NUL in every other byte.
 std::string utf16_by_nul_pattern(std::string_view bytes) {
     const std::size_t n = std::min<std::size_t>(bytes.size(), 4096) & ~std::size_t{1};
@@ -120,6 +139,49 @@ double reading_cost(const Conversion& reading) {
 
 double reading_cost(std::string_view sample, const std::string& encoding) {
     return reading_cost(convert_to_utf8(sample, encoding));
+}
+
+// What the choice between a rare code page and a common one reads.
+constexpr std::size_t kSearchSampleForRare = 4096;
+
+// Latin-script code pages uchardet also answers that few web pages use, each with the code pages
+// the web uses for the same languages, in the order a tie goes. A short document gives uchardet
+// little to go on, and it then often names one of these for windows-1252 or windows-1250 text.
+struct RareLatinCodePage {
+    std::string_view name;
+    std::array<std::string_view, 2> common;
+};
+constexpr std::array<RareLatinCodePage, 5> kRareLatinCodePages{{
+    {"ISO-8859-10", {"windows-1252", "windows-1257"}},
+    {"ISO-8859-13", {"windows-1257", "windows-1252"}},
+    {"ISO-8859-16", {"windows-1250", "windows-1252"}},
+    {"IBM852", {"windows-1250", "windows-1252"}},
+    {"MAC-CENTRALEUROPE", {"windows-1250", "windows-1252"}},
+}};
+
+// Up to this size a document is short: a common code page that reads it as plausibly as the
+// rare one uchardet named is taken. Longer ones need a clearly better reading.
+constexpr std::size_t kThinEvidence = 2048;
+
+// The common code page to read `bytes` in instead of the rare `encoding`, or empty.
+std::string_view common_instead_of_rare(std::string_view bytes, std::string_view encoding) {
+    const auto rare = std::find_if(kRareLatinCodePages.begin(), kRareLatinCodePages.end(),
+                                   [&](const RareLatinCodePage& p) { return p.name == encoding; });
+    if (rare == kRareLatinCodePages.end()) return {};
+    const std::string_view sample = bytes.substr(0, kSearchSampleForRare);
+    const double rare_cost = reading_cost(sample, std::string(encoding));
+    if (rare_cost < 0) return {};
+    const double margin = bytes.size() <= kThinEvidence ? 0.0 : 8.0;
+    std::string_view best;
+    double best_cost = rare_cost - margin;
+    for (const std::string_view common : rare->common) {
+        const double cost = reading_cost(sample, std::string(common));
+        if (cost >= 0 && (cost < best_cost || (best.empty() && cost <= best_cost))) {
+            best = common;
+            best_cost = cost;
+        }
+    }
+    return best;
 }
 
 // The bytes the search among unmodelled code pages reads.
@@ -194,6 +256,14 @@ Detection detect_encoding(std::string_view bytes) {
         for (char& c : s) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
         return s;
     }();
+    if (const auto common = common_instead_of_rare(bytes, result.encoding); !common.empty()) {
+        result.encoding = std::string(common);
+        result.rule = "common-code-page";
+    }
+    if (result.encoding == "KOI8-R" && has_koi8u_letters(bytes.substr(0, kDetectorSample))) {
+        result.encoding = "KOI8-U";
+        result.rule = "koi8-u-letters";
+    }
     if (const auto superset = windows_superset(upper_guess); !superset.empty() && has_c1_bytes(bytes)) {
         result.encoding = std::string(superset);
         result.rule = "iso-8859-with-c1";

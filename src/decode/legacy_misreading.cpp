@@ -43,17 +43,25 @@ constexpr std::array<Misreading, 14> kMisreadings{{
     {"windows-1250", "windows-1252"},
 }};
 
-const char* iconv_name(std::string_view encoding) {
-    if (encoding == "windows-1252") return "CP1252";
-    if (encoding == "windows-1251") return "CP1251";
-    if (encoding == "windows-1250") return "CP1250";
-    if (encoding == "KOI8-R") return "KOI8-R";
-    return nullptr;
+// The bytes `text` came from when it was decoded with `read_as` (a code page of
+// mojibake_charmaps(); its unassigned bytes stand for themselves as C1 controls, as WHATWG's
+// windows-1252 decoder leaves them); false when a character is not in it.
+bool encode_in(std::u32string_view text, std::string_view read_as, std::string& bytes) {
+    const SingleByteCharmap& charmap = charmap_named(read_as);
+    bytes.clear();
+    bytes.reserve(text.size());
+    for (const char32_t c : text) {
+        const int b = charmap.encode(c);
+        if (b < 0) return false;
+        bytes.push_back(static_cast<char>(b));
+    }
+    return true;
 }
 
-// Misread single-byte text is almost all high bytes: the count of non-ASCII letters when they
-// are at least half the letters, else 0. Also 0 for text with a character above `highest`, which
-// no reading has (highest_in_a_reading).
+// Misread single-byte text is almost all high bytes: the count of non-ASCII letters and Latin-1
+// symbols when they are at least half of those and the ASCII letters (Big5 read as windows-1252
+// is mostly symbols, "¤¤¤å", with ASCII letters among them), else 0. Also 0 for text with a character above
+// `highest`, which no reading has (highest_in_a_reading).
 std::size_t non_ascii_letters_if_most(std::u32string_view text, char32_t highest) {
     std::size_t letters = 0, high = 0;
     for (const char32_t c : text) {
@@ -62,9 +70,11 @@ std::size_t non_ascii_letters_if_most(std::u32string_view text, char32_t highest
             continue;
         }
         if (c > highest) return 0;
-        if (!is_letter(classify(c).kind)) continue;
+        // Letters, and the symbols of Latin-1's upper half that Big5 and GBK leave ("³Ì²×").
+        const CharKind kind = classify(c).kind;
+        if (!is_letter(kind) && (c > 0xFF || kind == CharKind::space || kind == CharKind::mark)) continue;
         ++letters;
-        high += c >= 0x80;
+        ++high;
     }
     return high >= 4 && high * 2 >= letters ? high : 0;
 }
@@ -80,6 +90,7 @@ bool same_encoding(const std::string& detected, std::string_view expected) {
     if (expected == "windows-1255") return detected == "ISO-8859-8" || detected == "ISO-8859-8-I";
     if (expected == "windows-1256") return detected == "ISO-8859-6";
     if (expected == "windows-1250") return detected == "ISO-8859-2";
+    if (expected == "windows-1257") return detected == "ISO-8859-13";
     return false;
 }
 
@@ -105,9 +116,9 @@ bool encodable_in_a_reading(std::u32string_view text) {
     return false;
 }
 
-}  // namespace
-
-LegacyRepair undo_legacy_misreading(std::u32string_view text) {
+// Text whose reading is far less plausible than its re-reading in another code page (windows-1251
+// read as windows-1252: "Ïðèâåò").
+LegacyRepair undo_loud_misreading(std::u32string_view text) {
     LegacyRepair best;
     static const char32_t highest = highest_in_a_reading();
     const std::size_t high_letters = non_ascii_letters_if_most(text, highest);
@@ -122,10 +133,9 @@ LegacyRepair undo_legacy_misreading(std::u32string_view text) {
         double cost;
     };
     std::vector<Candidate> candidates;
-    const std::string utf8 = to_utf8(text);
     for (const Misreading& m : kMisreadings) {
         std::string bytes;
-        if (!convert_from_utf8(utf8, iconv_name(m.read_as), bytes)) continue;
+        if (!encode_in(text, m.read_as == "KOI8-R" ? "koi8-r" : m.read_as, bytes)) continue;
         const Conversion reread = convert_to_utf8(bytes, m.written_in);
         if (!reread.ok || reread.replacements > 0) continue;
         std::u32string candidate = to_code_points(reread.text);
@@ -146,6 +156,136 @@ LegacyRepair undo_legacy_misreading(std::u32string_view text) {
         return best;
     }
     return best;
+}
+
+
+// Misreadings that leave letters where letters were, which the plausibility score cannot see.
+constexpr std::array<Misreading, 2> kQuietMisreadings{{
+    {"windows-1252", "windows-1250"},
+    {"windows-1252", "windows-1257"},
+}};
+
+// Telltales beside a letter. One alone proves nothing ("più"): a re-reading needs two.
+std::size_t misread_letters_beside_letters(std::u32string_view text) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] < 0xA0 || !is_misread_central_or_baltic_letter(text[i])) continue;
+        const bool before = i > 0 && is_letter(classify(text[i - 1]).kind);
+        const bool after = i + 1 < text.size() && is_letter(classify(text[i + 1]).kind);
+        count += before || after;
+        if (count >= 2) break;  // all that is asked
+    }
+    return count;
+}
+
+// Cyrillic words as KOI8-R and windows-1251 read as each other leave them: with the case of
+// every letter swapped, "Операция" shows as "пРЕТБГЙС" and "с" as "У".
+struct CyrillicWordCases {
+    std::size_t swapped = 0;  // a lower-case letter, then capitals: "пРЕТБГЙС"
+    std::size_t capitals = 0; // two or more letters, all capitals
+    std::size_t usual = 0;    // all lower case, or a capital then lower case
+};
+
+CyrillicWordCases cyrillic_word_cases(std::u32string_view text) {
+    CyrillicWordCases cases;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const CharClass first = classify(text[i]);
+        if (first.script != Script::cyrillic || !is_letter(first.kind)) {
+            ++i;
+            continue;
+        }
+        std::size_t upper = 0, lower = 0, length = 0;
+        const bool first_lower = first.kind == CharKind::lower;
+        for (; i < text.size(); ++i, ++length) {
+            const CharClass c = classify(text[i]);
+            if (c.script != Script::cyrillic || !is_letter(c.kind)) break;
+            if (length == 0) continue;
+            upper += c.kind == CharKind::upper;
+            lower += c.kind == CharKind::lower;
+        }
+        if (length < 2) continue;
+        if (first_lower && upper > 0 && lower == 0) ++cases.swapped;
+        else if (!first_lower && lower == 0) ++cases.capitals;
+        else if (upper == 0) ++cases.usual;
+        // Text whose words are plainly usual is settled: the rest need not be read.
+        if (cases.usual > 2 * (cases.swapped + cases.capitals) + 16) break;
+    }
+    return cases;
+}
+
+// Russian text in KOI8-R read as windows-1251 (or the other way) where the plausibility score
+// sees little: mostly capitals and swapped words. uchardet must know the bytes for the other
+// code page, and the re-reading must be mostly usual words.
+LegacyRepair undo_cyrillic_case_swap(std::u32string_view text) {
+    static constexpr std::array<Misreading, 2> kSwaps{{{"windows-1251", "KOI8-R"}, {"KOI8-R", "windows-1251"}}};
+    LegacyRepair none;
+    const CyrillicWordCases before = cyrillic_word_cases(text);
+    // A line in capitals alone is a heading as often as a misreading: one swapped word is needed.
+    if (before.swapped == 0 || before.swapped + before.capitals < 3 || before.swapped + before.capitals <= 2 * before.usual) {
+        return none;
+    }
+    for (const Misreading& m : kSwaps) {
+        std::string bytes;
+        if (!encode_in(text, m.read_as == "KOI8-R" ? "koi8-r" : m.read_as, bytes)) continue;
+        if (!same_encoding(resolve_encoding_name(uchardet_guess(bytes)), m.written_in)) continue;
+        const Conversion reread = convert_to_utf8(bytes, m.written_in);
+        if (!reread.ok || reread.replacements > 0) continue;
+        std::u32string candidate = to_code_points(reread.text);
+        const CyrillicWordCases after = cyrillic_word_cases(candidate);
+        if (after.usual <= 2 * (after.swapped + after.capitals) || after.swapped * 4 > before.swapped) continue;
+        const double cost = implausibility(candidate, 0, candidate.size());
+        if (cost > implausibility(text, 0, text.size())) continue;
+        return {std::move(candidate), std::string(m.written_in) + "-as-" + std::string(m.read_as), cost};
+    }
+    return none;
+}
+
+// Central European and Baltic text shown as windows-1252 keeps letters in place of most
+// letters ("pøedpis" for "předpis"), so its reading costs nothing more than the right one.
+// uchardet's letter statistics decide on the bytes the text came from; the new reading must not
+// be less plausible than the text as it stands.
+LegacyRepair undo_quiet_misreading(std::u32string_view text) {
+    LegacyRepair none;
+    if (misread_letters_beside_letters(text) < 2) return none;
+    // UTF-8 read as windows-1252 ("Ã©", "â€œ") is for the mojibake search, not this.
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        if (is_latin1_mojibake_pair(text[i], text[i + 1])) return none;
+    }
+    std::string bytes;
+    if (!encode_in(text, "windows-1252", bytes)) return none;
+    // uchardet settles on a few kilobytes of letters; the whole stretch would only cost time.
+    constexpr std::size_t kGuessSample = 4096;
+    const std::string guess = resolve_encoding_name(uchardet_guess(std::string_view(bytes).substr(0, kGuessSample)));
+    for (const Misreading& m : kQuietMisreadings) {
+        if (!same_encoding(guess, m.written_in)) continue;
+        const Conversion reread = convert_to_utf8(bytes, m.written_in);
+        if (!reread.ok || reread.replacements > 0) continue;
+        std::u32string candidate = to_code_points(reread.text);
+        const double original = implausibility(text, 0, text.size());
+        const auto cost = implausibility_within(candidate, original);
+        if (!cost) continue;
+        return {std::move(candidate), std::string(m.written_in) + "-as-" + std::string(m.read_as), *cost};
+    }
+    return none;
+}
+
+}  // namespace
+
+bool is_misread_central_or_baltic_letter(char32_t c) {
+    // Polish ą ż ł ś ź (¹ ¿ ³ œ Ÿ), Czech ř ě ň ů (ø ì ò ù), Hungarian ő ű (õ û), Slovak ľ (¾),
+    // Romanian ş ţ (º þ), Baltic š ž ų ū (ð þ ø û) and capitals. Not ã/Ã (Romanian ă), which
+    // UTF-8 mojibake is full of.
+    static constexpr std::u32string_view kTelltales = U"¹¿³œŸ¥£ŒøØìÌòÒùÙõÕûÛ¾¼ºªþÞðÐ";
+    return kTelltales.find(c) != std::u32string_view::npos;
+}
+
+LegacyRepair undo_legacy_misreading(std::u32string_view text) {
+    LegacyRepair best = undo_loud_misreading(text);
+    if (!best.kind.empty()) return best;
+    best = undo_cyrillic_case_swap(text);
+    if (!best.kind.empty()) return best;
+    return undo_quiet_misreading(text);
 }
 
 }  // namespace winnow

@@ -12,8 +12,14 @@ struct LegacyRepair {
     double cost = 0;   // implausibility of the re-read text
 };
 
+// A character that Central European or Baltic text shows when read as windows-1252 and Western
+// text seldom has ("pøedpis", "u¿ywa", "iðlaikytoms"): the quick check lets such text through.
+bool is_misread_central_or_baltic_letter(char32_t c);
+
 // The text re-read in the code page it was written in, when one reading is far more plausible
-// than the text as it stands; empty kind when the text reads right already.
+// than the text as it stands, or, for misreadings that leave letters in place of letters
+// (windows-1250 or -1257 shown as windows-1252), when uchardet knows the bytes for that code
+// page; empty kind when the text reads right already.
 LegacyRepair undo_legacy_misreading(std::u32string_view text);
 
 }  // namespace winnow

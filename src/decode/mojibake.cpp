@@ -105,7 +105,11 @@ std::optional<Sequence> match_sequence(std::u32string_view text, std::size_t i, 
         cp = cp << 6 | static_cast<char32_t>(byte & 0x3F);
     }
     Sequence seq{need + 1, lost ? char32_t{0xFFFD} : cp, false, weak, lost};
-    if (space_at == need && cp == 0x00E0 && i + need + 1 < text.size() && !a_grave_joins_next_word(text, i + need + 1)) {
+    // Unless a no-break space that lost its own second byte follows ("Ã Â la" for "à\u00A0la").
+    const bool lost_nbsp_follows = i + need + 2 < text.size() && text[i + need + 1] == 0x00C2 &&
+                                   (text[i + need + 2] == U' ' || text[i + need + 2] == 0x00A0);
+    if (space_at == need && cp == 0x00E0 && i + need + 1 < text.size() && !a_grave_joins_next_word(text, i + need + 1) &&
+        !lost_nbsp_follows) {
         seq.keeps_space = true;
     }
     // "voilÃ le", "Ã  le": the pattern is specific enough to count as evidence when the lead is
@@ -113,6 +117,12 @@ std::optional<Sequence> match_sequence(std::u32string_view text, std::size_t i, 
     // elsewhere C3 is a common letter ("ц" in KOI8-R) or a symbol ("√ " in MacRoman).
     if (space_at == need && cp == 0x00E0) {
         if (text[i] != 0x00C3 && text[i] != 0x0102 && text[i] != 0x0413) return std::nullopt;
+        seq.weak = false;
+    }
+    // "aÂ shell", "1993Â km": a no-break space whose second byte became a space, right after a
+    // lower-case letter or a digit, where no word ends in a capital Â: as specific as "Ã ".
+    if (space_at == need && cp == 0x00A0 && text[i] == 0x00C2 && i > 0 &&
+        (classify(text[i - 1]).kind == CharKind::lower || (text[i - 1] >= U'0' && text[i - 1] <= U'9'))) {
         seq.weak = false;
     }
     // A no-break space spelled "Â\u00A0" right after a capital: in text set in capitals the
@@ -332,6 +342,7 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
     // Latin text read as GBK keeps most of its letters: CJK characters are the few accented ones.
     // In Korean or Japanese text, CJK next to a Latin letter ("Ctrl-A키") is just the language.
     std::vector<bool> inside_word;  // parallel to edits
+    std::vector<bool> halfwidth;    // parallel to edits: the run is halfwidth katakana beside a Latin letter
     std::optional<bool> latin_text_cache;
     auto latin_text = [&] {
         if (!latin_text_cache) {
@@ -383,7 +394,17 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
                 const bool before_latin = end < text.size() && latin_letter(end);
                 const bool beside_latin = (after_latin || before_latin) && latin_text();
                 const bool multibyte = std::any_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) != 0; });
-                if (!multibyte || (*long_run && bytes.size() < 6) || valid_utf8_prefix(bytes) != bytes.size()) continue;
+                // Shift_JIS spells each halfwidth katakana in one byte, so accented letters read
+                // so ("vﾃ､ﾃ､rtus") make runs of few bytes; glued to Latin letters in Latin text
+                // they are as telling as longer runs.
+                const bool halfwidth_beside_latin =
+                    beside_latin && std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i),
+                                                text.begin() + static_cast<std::ptrdiff_t>(end),
+                                                [](char32_t c) { return c >= 0xFF61 && c <= 0xFF9F; });
+                if (!multibyte || (*long_run && bytes.size() < 6 && !halfwidth_beside_latin) ||
+                    valid_utf8_prefix(bytes) != bytes.size()) {
+                    continue;
+                }
                 // A short run is too little to go on alone, unless it sits in a Latin word and
                 // others like it do too (checked below).
                 Edit edit{i, stop, to_code_points(bytes), 0, short_run, false, 0, false};
@@ -396,6 +417,7 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
                 edit.plausibility_gain = edit_gain(text, edit.begin, edit.end, edit.replacement);
                 edit.gain = edit.plausibility_gain - prior_cost(encoding) + edit.evidence;
                 inside_word.push_back(short_run && after_latin && before_latin && latin_text());
+                halfwidth.push_back(halfwidth_beside_latin);
                 edits.push_back(std::move(edit));
                 end = stop;
                 break;
@@ -410,8 +432,34 @@ std::vector<Edit> find_multibyte(std::u32string_view text, std::string_view enco
     for (std::size_t k = 0; k < edits.size(); ++k) {
         Edit& e = edits[k];
         if (e.symbolic) {
-            e.weak = in_words < 2 && encoding != "GBK" && !inside_word[k];
+            e.weak = in_words < 2 && encoding != "GBK" && !inside_word[k] && !halfwidth[k];
             e.symbolic = false;
+        }
+    }
+    // A one-letter word between words this code page re-reads ("褨" for "і" between two
+    // Ukrainian words) is judged beside those words as they will read, not beside the CJK
+    // characters they show now.
+    for (std::size_t k = 0; k < edits.size(); ++k) {
+        Edit& e = edits[k];
+        if (e.end - e.begin > 1 || e.replacement.size() > 2) continue;
+        const bool near_before = k > 0 && e.begin - edits[k - 1].end <= 2;
+        const bool near_after = k + 1 < edits.size() && edits[k + 1].begin - e.end <= 2;
+        if (!near_before && !near_after) continue;
+        std::u32string window;
+        if (near_before) {
+            window += edits[k - 1].replacement;
+            window += text.substr(edits[k - 1].end, e.begin - edits[k - 1].end);
+        }
+        const std::size_t at = window.size();
+        window += text.substr(e.begin, e.end - e.begin);
+        if (near_after) {
+            window += text.substr(e.end, edits[k + 1].begin - e.end);
+            window += edits[k + 1].replacement;
+        }
+        const double gain = edit_gain(window, at, at + (e.end - e.begin), e.replacement);
+        if (gain > e.plausibility_gain) {
+            e.gain += gain - e.plausibility_gain;
+            e.plausibility_gain = gain;
         }
     }
     return edits;

@@ -115,7 +115,8 @@ double char_cost(std::u32string_view text, const Classes& cls, std::size_t i) {
     if (c.rare) return 4.0;
     // Letters of any script are what text is made of: only anomalies around them cost.
     double cost = is_letter(c.kind) ? 0.0 : 0.5;
-    if (c.kind == CharKind::space) cost = 0.25;
+    // The no-break space is as ordinary as a space (web text is full of it); other spaces are rarer.
+    if (c.kind == CharKind::space) cost = cp == 0x00A0 ? 0.0 : 0.25;
     if (c.kind == CharKind::symbol) cost = cp >= 0x1F000 || is_trade_mark(cp) ? 1.0 : 2.0;
     if (c.kind == CharKind::format) cost = 2.0;
     // A lone letter of a non-Latin alphabet inside other text (Greek is exempt: science uses it).

@@ -17,6 +17,7 @@
 #include "decode/legacy_misreading.h"
 #include "decode/mojibake.h"
 #include "decode/plausibility.h"
+#include "decode/stripped_apostrophes.h"
 #include "decode/unicode_class.h"
 #include "decode/utf8.h"
 
@@ -72,6 +73,7 @@ struct TwoByteFacts {
     std::uint8_t latin_letter = 0;
     std::uint8_t cyrillic_letter = 0;
     std::uint8_t cyrillic_capital = 0;
+    std::uint8_t misread_central_or_baltic = 0;  // is_misread_central_or_baltic_letter()
 };
 
 const std::array<TwoByteFacts, 0x800>& two_byte_facts() {
@@ -81,7 +83,8 @@ const std::array<TwoByteFacts, 0x800>& two_byte_facts() {
             const CharClass c = classify(cp);
             const bool letter = is_letter(c.kind);
             t[cp] = {lead_mask(cp), continuation_mask(cp), c.kind, letter && c.script == Script::latin,
-                     letter && c.script == Script::cyrillic, c.kind == CharKind::upper && c.script == Script::cyrillic};
+                     letter && c.script == Script::cyrillic, c.kind == CharKind::upper && c.script == Script::cyrillic,
+                     is_misread_central_or_baltic_letter(cp)};
         }
         return t;
     }();
@@ -170,6 +173,11 @@ bool may_need_repair(std::string_view text) {
                     if (cp <= 0x9F) return true;
                     const TwoByteFacts f = two_byte[cp];
                     if (previous_lead & f.continuation) return true;
+                    // Central European or Baltic text read as windows-1252 ("pøedpis", "¿e").
+                    if (f.misread_central_or_baltic &&
+                        (is_ascii_letter(previous) || is_letter(previous_kind) || (p < end && (is_ascii_letter(*p) || *p >= 0xC3)))) {
+                        return true;
+                    }
                     latin_letters += f.latin_letter;
                     cyrillic_letters += f.cyrillic_letter;
                     cyrillic_capitals += f.cyrillic_capital;
@@ -565,7 +573,8 @@ constexpr const char* kCjkIconvNames[] = {"GBK", "BIG5-HKSCS", "WINDOWS-31J", "U
 
 bool is_cjk_ideograph(char32_t cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF); }
 
-// A lone ideograph glued between Latin-script characters where a no-break space was ("below泭or"):
+// A lone ideograph glued between Latin-script characters where a no-break space was ("below泭or"),
+// which becomes that no-break space again:
 // some CMS exports turn &nbsp; into U+6CED. The text around it must be Latin with no other CJK.
 std::size_t fix_stray_ideographs(std::u32string& text) {
     bool ideograph = false;
@@ -600,13 +609,13 @@ std::size_t fix_stray_ideographs(std::u32string& text) {
             return convert_from_utf8(ideograph, name, bytes) && valid_utf8_prefix(bytes) == bytes.size();
         });
         if (explained) continue;
-        // It stood for a (no-break) space; before punctuation that space only parted the mark from
+        // It stood for a no-break space; before punctuation that space only parted the mark from
         // a word the source lost ("Geneva.泭, Malaysia's capital"), so it goes.
         if (std::u32string_view(U".,;:!?").find(text[i + 1]) != std::u32string_view::npos) {
             text.erase(i, 1);
             --i;
         } else {
-            text[i] = U' ';
+            text[i] = 0x00A0;  // the no-break space it stood for
         }
         ++count;
     }
@@ -668,9 +677,8 @@ std::vector<Repair> repair_stretch(std::string& text) {
     return repairs;
 }
 
-}  // namespace
-
-std::vector<Repair> repair_mojibake(std::string& text) {
+// Long texts are repaired a stretch at a time (see repair_mojibake).
+std::vector<Repair> repair_in_stretches(std::string& text) {
     // Long texts are repaired a stretch of lines at a time: one suspicious character then costs
     // the repair of its stretch, not of the whole text, and clean stretches pass the quick check.
     constexpr std::size_t kStretch = 8192;
@@ -695,6 +703,16 @@ std::vector<Repair> repair_mojibake(std::string& text) {
         begin = end;
     }
     if (!repairs.empty()) text = std::move(repaired);
+    return repairs;
+}
+
+}  // namespace
+
+std::vector<Repair> repair_mojibake(std::string& text) {
+    std::vector<Repair> repairs = repair_in_stretches(text);
+    // Lost apostrophes are judged on the whole text: the evidence is spread over it.
+    const ApostropheRestoration apostrophes = restore_stripped_apostrophes(text);
+    if (apostrophes.stripped) repairs.push_back({"stripped-apostrophes", apostrophes.restored});
     return repairs;
 }
 

@@ -105,7 +105,7 @@ case("numeric reference left in extracted text (own)", "It&#8217;s here", "It’
 case("markup escapes may be meant: left alone (own)", "Use &lt;br&gt; for a line break", "Use &lt;br&gt; for a line break")
 case("stray ideograph for a no-break space (seed 002_cc4fe5faee3a11b9.txt, Transport Topics)",
      "Subscribe to our daily briefing below\u6CEDor go here for more news.",
-     "Subscribe to our daily briefing below or go here for more news.")
+     "Subscribe to our daily briefing below\u00A0or go here for more news.")
 case("lossy: undecodable byte became U+FFFD (own)", "Sloven\u00C4\uFFFDina", "Sloven\uFFFDina")
 case("CESU-8 emoji read as Latin-1 (own)", sloppy("latin_1")("😀".encode("utf-8") .decode("utf-8").encode("utf-16-be").decode("utf-16-be").encode("utf-8", "surrogatepass")) and
      "ok " + "".join(sloppy("latin_1")(chr(c).encode("utf-8", "surrogatepass")) for c in (0xD83D, 0xDE00)), "ok 😀")
