@@ -99,6 +99,11 @@ public:
     // mostly control bytes when the input kind is Auto.
     Result clean(std::string_view bytes, std::string_view source = "<input>") const;
 
+    // The same for a document whose encoding was declared beside it (an HTTP Content-Type's charset,
+    // say, from a web archive): `charset` takes the place of Options::charset for this one document
+    // (empty: sniff). A label nothing here can decode is ignored and the bytes are sniffed.
+    Result clean(std::string_view bytes, std::string_view source, std::string_view charset) const;
+
     // Cleans an input of any length as it is read. A plain text longer than one window is cut at
     // paragraph breaks and each window, cleaned on its own (the title looked for in the first, line
     // numbers running on), goes to `sink` as soon as it is done: memory stays bounded. HTML, UTF-16

@@ -140,6 +140,14 @@ Result Cleaner::clean(std::string_view bytes, std::string_view source) const {
     return make_result(std::move(run), source, 0, impl_->options);
 }
 
+Result Cleaner::clean(std::string_view bytes, std::string_view source, std::string_view charset) const {
+    PipelineOptions pipeline = impl_->pipeline;
+    pipeline.decode.charset = resolve_named_encoding(charset).empty() ? std::string() : std::string(charset);
+    PipelineResult run = run_pipeline(bytes, pipeline, *impl_->patterns);
+    if (run.binary && impl_->options.input == InputKind::Auto) throw binary_input(source);
+    return make_result(std::move(run), source, 0, impl_->options);
+}
+
 void Cleaner::clean_stream(const ReadFunction& read, std::string_view source,
                            const std::function<void(const Result&)>& sink, const StreamOptions& stream) const {
     const Options& options = impl_->options;

@@ -1,0 +1,184 @@
+// The public API (include/winnow/winnow.h) as a program uses it: only the installed headers.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "test_support.h"
+#include "winnow/winnow.h"
+
+namespace {
+
+const std::string kArticle =
+    "Storm closes harbour for second day\n"
+    "\n"
+    "The harbour stayed closed on Tuesday as the storm that hit the coast on Monday kept waves above "
+    "four metres, the port authority said in a statement.\n"
+    "Fishing boats were kept at their moorings and the ferry to the islands was cancelled until the "
+    "wind drops, which forecasters expect by Thursday morning.\n"
+    "Also Read: Ten things to do on a rainy weekend\n"
+    "Residents were asked to stay away from the sea wall, where several people had been seen taking "
+    "photographs of the waves during the night.\n"
+    "This website uses cookies.\n";
+
+// A reader over a string, handing out at most `chunk` bytes a call.
+winnow::ReadFunction string_reader(const std::string& text, std::size_t chunk = 1000) {
+    auto position = std::make_shared<std::size_t>(0);
+    return [&text, position, chunk](char* buffer, std::size_t capacity) {
+        const std::size_t n = std::min({capacity, chunk, text.size() - *position});
+        text.copy(buffer, n, *position);
+        *position += n;
+        return n;
+    };
+}
+
+}  // namespace
+
+TEST_CASE("api: clean returns the text and the metadata", "[api]") {
+    const winnow::Cleaner cleaner;
+    const winnow::Result r = cleaner.clean(kArticle + "By Mara Quinn\n", "harbour.txt");
+    CHECK(r.source == "harbour.txt");
+    CHECK(r.title == "Storm closes harbour for second day");
+    CHECK(r.author == "Mara Quinn");
+    CHECK(r.language == "en");
+    CHECK(r.page_type.empty());  // plain text has no page type
+    CHECK(r.text.starts_with("The harbour stayed closed on Tuesday"));
+    CHECK(r.text.find("Also Read") == std::string::npos);
+    CHECK(r.text.find("cookies") == std::string::npos);
+    CHECK(r.decode.encoding == "UTF-8");
+    CHECK(r.blocks == 7);
+    CHECK(r.noise_blocks == 2);
+    CHECK(r.labels.empty());  // only with Options::explain
+    CHECK(winnow::to_text(r) == r.title + "\n" + r.text + "\n");
+    CHECK(winnow::to_json(r).starts_with("{\"source\":\"harbour.txt\",\"title\":\"Storm closes harbour"));
+}
+
+TEST_CASE("api: explain keeps every block's decision and its reason", "[api]") {
+    winnow::Options options;
+    options.explain = true;
+    const winnow::Result r = winnow::Cleaner(options).clean(kArticle);
+    REQUIRE(r.labels.size() == 6);
+    CHECK(r.labels[0].label == winnow::Label::Title);
+    CHECK(r.labels[3].label == winnow::Label::Noise);
+    CHECK(r.labels[3].category == winnow::Category::Related);
+    CHECK(r.labels[3].first_line == 5);
+    CHECK(r.labels[3].text == "Also Read: Ten things to do on a rainy weekend");
+    CHECK(r.labels[3].reason.starts_with("pattern \"also read\""));
+    CHECK(r.labels[5].category == winnow::Category::Cookie);
+    CHECK(winnow::to_explain(r).starts_with("1\ttitle\t-\t"));
+}
+
+TEST_CASE("api: errors name the document and tell their kind", "[api]") {
+    const winnow::Cleaner cleaner;
+    std::string binary;
+    for (int i = 0; i < 5000; ++i) binary.push_back(static_cast<char>((i * 7919) % 256));
+    try {
+        (void)cleaner.clean(binary, "photo.jpg");
+        FAIL("binary input was cleaned");
+    } catch (const winnow::Error& e) {
+        CHECK(e.kind() == winnow::Error::Kind::Binary);
+        CHECK(e.document() == "photo.jpg");
+        CHECK(std::string(e.what()) == "photo.jpg: binary data, not text or HTML");
+    }
+    winnow::Options as_text;
+    as_text.input = winnow::InputKind::Text;
+    CHECK_NOTHROW(winnow::Cleaner(as_text).clean(binary, "photo.jpg"));
+
+    try {
+        (void)winnow::file_reader("/no/such/file.html");
+        FAIL("a missing file was opened");
+    } catch (const winnow::Error& e) {
+        CHECK(e.kind() == winnow::Error::Kind::Unreadable);
+        CHECK(std::string(e.what()) == "/no/such/file.html: No such file or directory");
+    }
+    winnow::Options bad_patterns;
+    bad_patterns.patterns = "/no/such/pattern/dir";
+    try {
+        (void)winnow::Cleaner(bad_patterns);
+        FAIL("a missing pattern directory was accepted");
+    } catch (const winnow::Error& e) {
+        CHECK(e.kind() == winnow::Error::Kind::Patterns);
+        CHECK(std::string(e.what()).find("not a directory of pattern files") != std::string::npos);
+    }
+}
+
+TEST_CASE("api: clean_stream hands a long text to the sink window by window", "[api]") {
+    std::string text = "Harbour report\n\n";
+    std::size_t paragraphs = 0;
+    while (text.size() < 40000) {
+        text += "The harbour stayed closed on Tuesday as the storm kept waves above four metres, the port "
+                "authority said in a statement issued in the morning.\n\n";
+        ++paragraphs;
+    }
+    winnow::Options options;
+    options.explain = true;
+    const winnow::Cleaner cleaner(options);
+    winnow::StreamOptions stream;
+    stream.window_bytes = 8192;
+    std::vector<winnow::Result> windows;
+    cleaner.clean_stream(string_reader(text), "report.txt", [&](const winnow::Result& r) { windows.push_back(r); },
+                         stream);
+    REQUIRE(windows.size() >= 4);
+    std::size_t kept = 0, expected_line = 1;
+    for (std::size_t i = 0; i < windows.size(); ++i) {
+        CHECK(windows[i].window == i);
+        CHECK(windows[i].source == "report.txt");
+        CHECK((i == 0) == !windows[i].title.empty());  // the title is looked for in the first window only
+        REQUIRE_FALSE(windows[i].labels.empty());
+        CHECK(windows[i].labels.front().first_line >= expected_line);  // line numbers run on
+        expected_line = windows[i].labels.back().last_line + 1;
+        kept += static_cast<std::size_t>(std::count(windows[i].text.begin(), windows[i].text.end(), '\n')) + 1;
+    }
+    CHECK(kept == paragraphs);
+    CHECK(windows[0].title == "Harbour report");
+
+    stream.whole = true;
+    std::vector<winnow::Result> whole;
+    cleaner.clean_stream(string_reader(text), "report.txt", [&](const winnow::Result& r) { whole.push_back(r); },
+                         stream);
+    REQUIRE(whole.size() == 1);
+    CHECK(whole[0].text == cleaner.clean(text).text);
+}
+
+TEST_CASE("api: a charset declared for one document overrides the options", "[api]") {
+    // ISO-8859-15 has the euro sign at 0xA4, where windows-1252 (the detector's guess) has '¤'.
+    const std::string page =
+        "<html><head><title>Preise</title></head><body><p>Der Preis betr\xE4gt 5 \xA4 pro St\xFC"
+        "ck, und das ist f\xFCr diese Qualit\xE4t sehr g\xFCnstig, sagt der H\xE4ndler auf dem Markt.</p></body></html>";
+    const winnow::Cleaner cleaner;
+    const winnow::Result declared = cleaner.clean(page, "preise.html", "iso-8859-15");
+    CHECK(declared.decode.encoding == "ISO-8859-15");
+    CHECK(declared.decode.decided_by == "declared");
+    CHECK(declared.text.find("5 \xE2\x82\xAC pro") != std::string::npos);
+    const winnow::Result sniffed = cleaner.clean(page, "preise.html", "");
+    CHECK(sniffed.decode.decided_by != "declared");
+    const winnow::Result unknown = cleaner.clean(page, "preise.html", "klingon");
+    CHECK(unknown.decode.decided_by != "declared");
+    CHECK(winnow::resolve_encoding("latin1") == "windows-1252");
+    CHECK(winnow::resolve_encoding("klingon").empty());
+}
+
+TEST_CASE("api: one Cleaner shared by threads gives each the same results", "[api]") {
+    const winnow::Cleaner cleaner;
+    std::vector<std::string> inputs;
+    for (const auto& entry : std::filesystem::directory_iterator(winnow::test::source_dir() / "fixtures")) {
+        for (const char* name : {"input.txt", "input.html"})
+            if (std::filesystem::exists(entry.path() / name)) inputs.push_back(winnow::test::read_file(entry.path() / name));
+    }
+    REQUIRE(inputs.size() >= 10);
+    std::vector<std::string> sequential;
+    for (const auto& input : inputs) sequential.push_back(winnow::to_json(cleaner.clean(input)));
+    std::vector<std::vector<std::string>> parallel(4);
+    std::vector<std::thread> threads;
+    for (auto& out : parallel) {
+        threads.emplace_back([&cleaner, &inputs, &out] {
+            for (const auto& input : inputs) out.push_back(winnow::to_json(cleaner.clean(input)));
+        });
+    }
+    for (auto& t : threads) t.join();
+    for (const auto& out : parallel) CHECK(out == sequential);
+}
