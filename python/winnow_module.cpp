@@ -116,7 +116,8 @@ private:
         return cleaner->clean(bytes, source);
     }
 
-    // Called with the GIL held, which keeps two threads from building it at once.
+    // Called with the GIL held; it is released while the patterns compile, so two threads may both
+    // build one: the first stored is kept (utf8_ is only read and written with the GIL held).
     std::shared_ptr<const winnow::Cleaner> utf8_cleaner() {
         if (cleaner_->options().charset == "utf-8") return cleaner_;
         if (!utf8_) {

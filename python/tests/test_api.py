@@ -217,28 +217,33 @@ class ThreadTest(unittest.TestCase):
 
     def test_other_threads_run_while_a_document_is_cleaned(self):
         # With the GIL held through clean(), this thread would stall for the whole call; released, it
-        # keeps running, so the longest pause it sees is far shorter than the call.
+        # keeps running, so the longest pause it sees is far shorter than the call. A held GIL fails
+        # every attempt; a busy machine may stall this thread once, hence up to three attempts.
         data = SEED.read_bytes() * 400  # a few MB
         cleaner = winnow.Cleaner(input="text")
-        took = []
+        attempts = []
+        for _ in range(3):
+            took = []
 
-        def work():
-            start = time.perf_counter()
-            cleaner.clean(data)
-            took.append(time.perf_counter() - start)
+            def work():
+                start = time.perf_counter()
+                cleaner.clean(data)
+                took.append(time.perf_counter() - start)
 
-        worker = threading.Thread(target=work)
-        last = time.perf_counter()
-        longest_pause = 0.0
-        worker.start()
-        while worker.is_alive():
-            now = time.perf_counter()
-            longest_pause = max(longest_pause, now - last)
-            last = now
-        worker.join()
-        self.assertGreater(took[0], 0.05, "the document is too small to tell")
-        self.assertLess(longest_pause, took[0] / 2, f"paused {longest_pause:.3f} s during a {took[0]:.3f} s clean")
-
+            worker = threading.Thread(target=work)
+            last = time.perf_counter()
+            longest_pause = 0.0
+            worker.start()
+            while worker.is_alive():
+                now = time.perf_counter()
+                longest_pause = max(longest_pause, now - last)
+                last = now
+            worker.join()
+            self.assertGreater(took[0], 0.05, "the document is too small to tell")
+            attempts.append(f"paused {longest_pause:.3f} s during a {took[0]:.3f} s clean")
+            if longest_pause < took[0] / 2:
+                return
+        self.fail("; ".join(attempts))
 
 if __name__ == "__main__":
     unittest.main()
