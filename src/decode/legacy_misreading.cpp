@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <vector>
 
 #include "decode/charmaps.h"
@@ -165,17 +166,19 @@ constexpr std::array<Misreading, 2> kQuietMisreadings{{
     {"windows-1252", "windows-1257"},
 }};
 
-// Telltales beside a letter. One alone proves nothing ("più"): a re-reading needs two.
+// The different telltales that stand beside a letter. One kind alone proves nothing ("più",
+// Danish "før"): a re-reading needs two.
 std::size_t misread_letters_beside_letters(std::u32string_view text) {
-    std::size_t count = 0;
+    unsigned kinds = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] < 0xA0 || !is_misread_central_or_baltic_letter(text[i])) continue;
+        const int kind = misread_central_or_baltic_letter(text[i]);
+        if (kind == 0) continue;
         const bool before = i > 0 && is_letter(classify(text[i - 1]).kind);
         const bool after = i + 1 < text.size() && is_letter(classify(text[i + 1]).kind);
-        count += before || after;
-        if (count >= 2) break;  // all that is asked
+        if (before || after) kinds |= 1u << kind;
+        if (std::popcount(kinds) >= 2) break;  // all that is asked
     }
-    return count;
+    return static_cast<std::size_t>(std::popcount(kinds));
 }
 
 // Cyrillic words as KOI8-R and windows-1251 read as each other leave them: with the case of
@@ -272,12 +275,17 @@ LegacyRepair undo_quiet_misreading(std::u32string_view text) {
 
 }  // namespace
 
-bool is_misread_central_or_baltic_letter(char32_t c) {
+int misread_central_or_baltic_letter(char32_t c) {
     // Polish ą ż ł ś ź (¹ ¿ ³ œ Ÿ), Czech ř ě ň ů (ø ì ò ù), Hungarian ő ű (õ û), Slovak ľ (¾),
-    // Romanian ş ţ (º þ), Baltic š ž ų ū (ð þ ø û) and capitals. Not ã/Ã (Romanian ă), which
-    // UTF-8 mojibake is full of.
-    static constexpr std::u32string_view kTelltales = U"¹¿³œŸ¥£ŒøØìÌòÒùÙõÕûÛ¾¼ºªþÞðÐ";
-    return kTelltales.find(c) != std::u32string_view::npos;
+    // Romanian ş ţ (º þ), Baltic š ž ų ū (ð þ ø û). Not ã/Ã (Romanian ă), which UTF-8 mojibake
+    // is full of. Each group is one letter, small and capital.
+    static constexpr std::array<std::u32string_view, 15> kTelltales{
+        U"¹¥", U"¿", U"³£", U"œŒ", U"Ÿ", U"øØ", U"ìÌ", U"òÒ", U"ùÙ", U"õÕ", U"ûÛ", U"¾¼", U"ºª", U"þÞ", U"ðÐ"};
+    if (c < 0xA0) return 0;
+    for (std::size_t k = 0; k < kTelltales.size(); ++k) {
+        if (kTelltales[k].find(c) != std::u32string_view::npos) return static_cast<int>(k) + 1;
+    }
+    return 0;
 }
 
 LegacyRepair undo_legacy_misreading(std::u32string_view text) {

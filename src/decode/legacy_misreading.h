@@ -13,8 +13,10 @@ struct LegacyRepair {
 };
 
 // A character that Central European or Baltic text shows when read as windows-1252 and Western
-// text seldom has ("pøedpis", "u¿ywa", "iðlaikytoms"): the quick check lets such text through.
-bool is_misread_central_or_baltic_letter(char32_t c);
+// text seldom has ("pøedpis", "u¿ywa", "iðlaikytoms"): which of those letters it stands for, 1-15
+// (capital and small alike), or 0. Text with two different ones is looked at closer; one alone is
+// a Danish ø or an Estonian õ.
+int misread_central_or_baltic_letter(char32_t c);
 
 // The text re-read in the code page it was written in, when one reading is far more plausible
 // than the text as it stands, or, for misreadings that leave letters in place of letters

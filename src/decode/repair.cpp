@@ -1,6 +1,7 @@
 // Repair of decoded text: leftover character references, mojibake layers, C1 controls, stray ideographs.
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -73,7 +74,7 @@ struct TwoByteFacts {
     std::uint8_t latin_letter = 0;
     std::uint8_t cyrillic_letter = 0;
     std::uint8_t cyrillic_capital = 0;
-    std::uint8_t misread_central_or_baltic = 0;  // is_misread_central_or_baltic_letter()
+    std::uint8_t misread_central_or_baltic = 0;  // misread_central_or_baltic_letter()
 };
 
 const std::array<TwoByteFacts, 0x800>& two_byte_facts() {
@@ -84,7 +85,7 @@ const std::array<TwoByteFacts, 0x800>& two_byte_facts() {
             const bool letter = is_letter(c.kind);
             t[cp] = {lead_mask(cp), continuation_mask(cp), c.kind, letter && c.script == Script::latin,
                      letter && c.script == Script::cyrillic, c.kind == CharKind::upper && c.script == Script::cyrillic,
-                     is_misread_central_or_baltic_letter(cp)};
+                     static_cast<std::uint8_t>(misread_central_or_baltic_letter(cp))};
         }
         return t;
     }();
@@ -103,6 +104,7 @@ bool may_need_repair(std::string_view text) {
     char32_t previous = 0;
     std::size_t ascii_letters = 0, latin_letters = 0, cyrillic_letters = 0, cyrillic_capitals = 0, case_flips = 0;
     CharKind previous_kind = CharKind::space;
+    std::uint16_t misread_letters = 0;  // the misread_central_or_baltic_letter() kinds seen
     // Text with characters from U+2E80 up (CJK) can be settled here too: no legacy misreading
     // has them, and each run of non-ASCII characters with CJK in it must fail
     // may_be_multibyte_mojibake(). Text where a stray ideograph could be mended (mostly Latin
@@ -173,10 +175,12 @@ bool may_need_repair(std::string_view text) {
                     if (cp <= 0x9F) return true;
                     const TwoByteFacts f = two_byte[cp];
                     if (previous_lead & f.continuation) return true;
-                    // Central European or Baltic text read as windows-1252 ("pøedpis", "¿e").
+                    // Central European or Baltic text read as windows-1252 ("pøedpis", "¿e"):
+                    // two different such letters beside letters.
                     if (f.misread_central_or_baltic &&
                         (is_ascii_letter(previous) || is_letter(previous_kind) || (p < end && (is_ascii_letter(*p) || *p >= 0xC3)))) {
-                        return true;
+                        misread_letters |= static_cast<std::uint16_t>(1u << f.misread_central_or_baltic);
+                        if (std::popcount(misread_letters) >= 2) return true;
                     }
                     latin_letters += f.latin_letter;
                     cyrillic_letters += f.cyrillic_letter;
