@@ -8,7 +8,6 @@
 
 // The CLI's --charset check: the public API sniffs instead when a charset name is unknown, but a
 // caller who names an encoding wants to hear that it is not one.
-#include "decode/encoding_labels.h"
 
 #include <initializer_list>
 #include <memory>
@@ -142,7 +141,7 @@ winnow::Options make_options(const std::string& input, const std::optional<std::
     options.input = choose<winnow::InputKind>(
         "input", input, {{"auto", winnow::InputKind::Auto}, {"text", winnow::InputKind::Text}, {"html", winnow::InputKind::Html}});
     if (charset && !charset->empty()) {
-        if (winnow::resolve_named_encoding(*charset).empty())
+        if (winnow::resolve_encoding(*charset).empty())
             throw py::value_error("unknown encoding '" + *charset +
                                   "' for charset (use a WHATWG label such as utf-8, windows-1252, gbk)");
         options.charset = *charset;
