@@ -6,9 +6,6 @@
 
 #include <winnow/winnow.h>
 
-// The CLI's --charset check: the public API sniffs instead when a charset name is unknown, but a
-// caller who names an encoding wants to hear that it is not one.
-
 #include <initializer_list>
 #include <memory>
 #include <optional>
