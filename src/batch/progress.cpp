@@ -11,19 +11,6 @@
 namespace winnow::batch {
 namespace {
 
-std::string human_bytes(std::uint64_t bytes) {
-    const char* units[] = {"B", "kB", "MB", "GB", "TB"};
-    double value = static_cast<double>(bytes);
-    int unit = 0;
-    while (value >= 1000 && unit < 4) {
-        value /= 1000;
-        ++unit;
-    }
-    char text[32];
-    std::snprintf(text, sizeof text, unit == 0 ? "%.0f %s" : "%.1f %s", value, units[unit]);
-    return text;
-}
-
 std::string duration(double seconds) {
     const long total = static_cast<long>(seconds + 0.5);
     char text[32];

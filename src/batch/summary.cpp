@@ -14,19 +14,6 @@ std::string number(double value) {
     return text;
 }
 
-std::string human_bytes(std::uint64_t bytes) {
-    const char* units[] = {"B", "kB", "MB", "GB", "TB"};
-    double value = static_cast<double>(bytes);
-    int unit = 0;
-    while (value >= 1000 && unit < 4) {
-        value /= 1000;
-        ++unit;
-    }
-    char text[32];
-    std::snprintf(text, sizeof text, unit == 0 ? "%.0f %s" : "%.1f %s", value, units[unit]);
-    return text;
-}
-
 }  // namespace
 
 const char* status_name(Status status) {
@@ -109,6 +96,19 @@ std::string summary_text(const Summary& summary) {
         if (!failures.first.empty()) text += failures.count > failures.first.size() ? "; …)" : ")";
         text += "\n";
     }
+    return text;
+}
+
+std::string human_bytes(std::uint64_t bytes) {
+    const char* units[] = {"B", "kB", "MB", "GB", "TB"};
+    double value = static_cast<double>(bytes);
+    int unit = 0;
+    while (value >= 1000 && unit < 4) {
+        value /= 1000;
+        ++unit;
+    }
+    char text[32];
+    std::snprintf(text, sizeof text, unit == 0 ? "%.0f %s" : "%.1f %s", value, units[unit]);
     return text;
 }
 

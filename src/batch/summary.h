@@ -58,4 +58,7 @@ void append_summary_json(std::string& out, const Summary& summary);
 //   failed: 1 over size limit (big.html: 70000000 bytes, over the limit of 67108864)
 std::string summary_text(const Summary& summary);
 
+// "0 B", "999 B", "1.2 kB", "80.1 MB": decimal units, one decimal past bytes.
+std::string human_bytes(std::uint64_t bytes);
+
 }  // namespace winnow::batch

@@ -56,6 +56,21 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(b, e - b + 1));
 }
 
+// Calls on_line(line, where) for each line of a pattern file that is neither blank nor a '#'
+// comment, trimmed; `where` is "NAME:LINE", for messages.
+template <typename OnLine>
+void for_each_pattern_line(std::string_view name, std::string_view text, OnLine&& on_line) {
+    std::size_t line_number = 0;
+    for (std::size_t pos = 0; pos <= text.size();) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        ++line_number;
+        const std::string line = trim(text.substr(pos, end - pos));
+        pos = end + 1;
+        if (!line.empty() && line[0] != '#') on_line(line, std::string(name) + ":" + std::to_string(line_number));
+    }
+}
+
 int anchor_rank(Anchor anchor) {
     switch (anchor) {
         case Anchor::Whole: return 3;
@@ -244,17 +259,7 @@ void Patterns::add_file(std::string_view name, std::string_view text) {
         language_bit = 1u << static_cast<unsigned>(it - languages_.begin());
     }
 
-    std::size_t line_number = 0;
-    std::size_t pos = 0;
-    while (pos <= text.size()) {
-        std::size_t end = text.find('\n', pos);
-        if (end == std::string_view::npos) end = text.size();
-        ++line_number;
-        std::string line = trim(text.substr(pos, end - pos));
-        pos = end + 1;
-        if (line.empty() || line[0] == '#') continue;
-        const std::string where = std::string(name) + ":" + std::to_string(line_number);
-
+    for_each_pattern_line(name, text, [&](const std::string& line, const std::string& where) {
         switch (kind.what) {
             case FileKind::What::Stopwords: {
                 std::string word = normalise_for_match(line);
@@ -292,7 +297,7 @@ void Patterns::add_file(std::string_view name, std::string_view text) {
                 break;
             }
         }
-    }
+    });
 }
 
 void Patterns::finish() {
@@ -361,16 +366,7 @@ const std::vector<PageTypeHint>& Patterns::page_type_hints() const { return data
 // "<type> <signal> <value> <weight>", e.g. "forum schema DiscussionForumPosting 4",
 // "documentation feature code_blocks>=3 2", "article base - 1".
 void Patterns::add_page_type_hints(std::string_view name, std::string_view text) {
-    std::size_t line_number = 0;
-    std::size_t pos = 0;
-    while (pos <= text.size()) {
-        std::size_t end = text.find('\n', pos);
-        if (end == std::string_view::npos) end = text.size();
-        ++line_number;
-        const std::string line = trim(text.substr(pos, end - pos));
-        pos = end + 1;
-        if (line.empty() || line[0] == '#') continue;
-        const std::string where = std::string(name) + ":" + std::to_string(line_number);
+    for_each_pattern_line(name, text, [&](const std::string& line, const std::string& where) {
         std::istringstream fields(line);
         std::string type, signal, value, weight, extra;
         if (!(fields >> type >> signal >> value >> weight) || (fields >> extra))
@@ -398,7 +394,7 @@ void Patterns::add_page_type_hints(std::string_view name, std::string_view text)
         hint.weight = std::strtod(weight.c_str(), &rest);
         if (rest == weight.c_str() || *rest != '\0') throw PatternError(where + ": weight '" + weight + "' is not a number");
         data_->page_type_hints.push_back(std::move(hint));
-    }
+    });
 }
 
 Category Patterns::dom_hint(std::string_view token) const {
