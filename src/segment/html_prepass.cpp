@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <unordered_map>
 
 namespace winnow {
 namespace {
@@ -462,6 +463,58 @@ bool is_preformatted_tag(std::uint64_t key) {
     return key == kPre || key == kListing || key == kXmp || key == kPlaintext;
 }
 
+// Nesting capped as browsers cap it (Chromium's parser stops at 512 levels): past kMaxNesting open
+// elements, a further start tag is left out, and so is one end tag of that name for each left out;
+// the text inside is kept. Tree building and every walk over the tree then stay within that depth,
+// where 10^6 nested <div>s or unclosed <b>s would make Gumbo's tree building quadratic.
+// Elements whose end tag may be left out (p, li, td, …) and void elements are not counted: on real
+// pages they are closed implicitly, and the elements around them already bound the depth.
+class NestingCap {
+public:
+    static constexpr int kMaxNesting = 512;
+
+    // A start tag of `key` (not self-closed): false when it is to be left out.
+    bool open(std::uint64_t key) {
+        if (!counted(key)) return true;
+        if (depth_ < kMaxNesting) {
+            ++depth_;
+            return true;
+        }
+        ++left_out_[key];
+        return false;
+    }
+    // An end tag of `key`: false when it closes a start tag that was left out.
+    bool close(std::uint64_t key) {
+        if (!left_out_.empty()) {
+            const auto it = left_out_.find(key);
+            if (it != left_out_.end()) {
+                if (--it->second == 0) left_out_.erase(it);
+                return false;
+            }
+        }
+        if (depth_ > 0 && counted(key)) --depth_;
+        return true;
+    }
+
+private:
+    static bool counted(std::uint64_t key) {
+        static constexpr auto kNotCounted = [] {
+            std::array<std::uint64_t, 33> keys{};
+            std::size_t k = 0;
+            for (std::string_view name :
+                 {"html", "head", "body", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot",
+                  "caption", "colgroup", "option", "optgroup", "rb", "rt", "rp", "rtc", "area", "base", "br",
+                  "col", "embed", "hr", "img", "input", "link", "meta", "wbr", "keygen"})
+                keys[k++] = key_of(name);
+            return keys;
+        }();
+        return key != 0 && std::find(kNotCounted.begin(), kNotCounted.end(), key) == kNotCounted.end();
+    }
+
+    int depth_ = 0;
+    std::unordered_map<std::uint64_t, int> left_out_;
+};
+
 }  // namespace
 
 PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) {
@@ -472,6 +525,7 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) 
     int preformatted = 0;    // open <pre>-like elements: their whitespace is content
     const bool may_hold = !has_placeholder_plane(html);
     LeanWriter writer(result, may_hold);
+    NestingCap nesting;
     auto append = [&](std::string_view stretch, bool pre) { writer.stretch(stretch, pre); };
     while (i < html.size()) {
         const void* hit = std::memchr(html.data() + i, '<', html.size() - i);
@@ -511,6 +565,12 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) 
             const bool start_tag = i + 1 < html.size() && ((html[i + 1] >= 'a' && html[i + 1] <= 'z') ||
                                                            (html[i + 1] >= 'A' && html[i + 1] <= 'Z'));
             if (!start_tag) {
+                if (i + 2 < html.size() && html[i + 1] == '/' && !nesting.close(tag_key(html, i + 2))) {
+                    const std::size_t end = end_of_tag(html, i);  // the end of a start tag left out
+                    append(html.substr(copied, i - copied), preformatted > 0);
+                    copied = i = end;
+                    continue;
+                }
                 ++i;
                 continue;
             }
@@ -522,6 +582,10 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) 
             append(html.substr(copied, i - copied), preformatted > 0);
             if (is_dropped_void_element(key)) {
                 copied = i = end;  // a media source: no text, and the walk skips it
+                continue;
+            }
+            if (html[end - 2] != '/' && !nesting.open(key)) {
+                copied = i = end;  // nested past the cap: the tag goes, its text stays
                 continue;
             }
             if (is_preformatted_tag(key)) ++preformatted;
