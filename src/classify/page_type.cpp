@@ -127,6 +127,29 @@ PageFeatures measure_page(const Document& document, const Patterns& patterns) {
     at(PageFeature::ProseShare) = visible_chars ? static_cast<double>(long_chars) / static_cast<double>(visible_chars) : 0;
     at(PageFeature::PostShare) = prose_chars ? static_cast<double>(post_chars) / static_cast<double>(prose_chars) : 0;
     at(PageFeature::PostsFirst) = first_in_posts ? at(PageFeature::PostShare) : 0;
+    // The URL: news and blog posts live under dates and long slugs.
+    const std::string url = url_shape(document.meta.canonical_url);
+    const std::size_t path = document.meta.canonical_url.empty() ? std::string::npos : url.find('/', 2);
+    if (path != std::string::npos) {
+        std::size_t most_words = 0;
+        for (std::size_t pos = path; pos < url.size();) {
+            const std::size_t end = std::min(url.find('/', pos + 1), url.size());
+            const std::string_view segment = std::string_view(url).substr(pos + 1, end - pos - 1);
+            const bool year = segment.size() == 4 && (segment.starts_with("19") || segment.starts_with("20")) &&
+                              std::all_of(segment.begin(), segment.end(), is_digit);
+            if (year) at(PageFeature::DatedUrl) = 1;
+            std::size_t words = 0;
+            bool in_word = false;
+            for (char c : segment) {
+                const bool letter = (c >= 'a' && c <= 'z');
+                if (letter && !in_word) ++words;
+                in_word = letter || (in_word && is_digit(c));
+            }
+            most_words = std::max(most_words, words);
+            pos = end;
+        }
+        at(PageFeature::SlugWords) = static_cast<double>(most_words);
+    }
     const std::string& title = document.meta.title;
     at(PageFeature::QuestionTitle) = !title.empty() && (title.back() == '?' || title.ends_with("\xEF\xBC\x9F")) ? 1 : 0;
     return f;
@@ -170,6 +193,8 @@ PageTypeDecision decide_page_type(const Document& document, const Patterns& patt
     std::snprintf(number, sizeof number, "%.1f", score[best]);
     decision.reason = std::string(page_type_name(decision.type)) + " " + number;
     if (!why[best].empty()) decision.reason += ": " + why[best];
+    decision.reason += "; declared schema=" + (meta.schema_types.empty() ? std::string("-") : meta.schema_types) +
+                       " og=" + (meta.og_type.empty() ? std::string("-") : meta.og_type) + " url=" + (meta.canonical_url.empty() ? std::string("-") : url);
     decision.reason += "; measured";
     for (std::size_t i = 0; i < features.size(); ++i) {
         std::snprintf(number, sizeof number, " %s=%.3g", std::string(kPageFeatureNames[i]).c_str(), features[i]);
