@@ -55,13 +55,11 @@ std::string url_shape(std::string_view url) {
     return out;
 }
 
-// True if one of the block's own or ancestors' class/id tokens marks reader posts.
-bool in_posts(const Block& block, const Patterns& patterns) {
-    std::string_view hints = block.dom_hints;
+// True if one of the container's own class/id tokens marks reader posts.
+bool marks_posts(std::string_view hints, const Patterns& patterns) {
     while (!hints.empty()) {
         const std::size_t space = hints.find(' ');
-        const std::string_view token = hints.substr(0, space);
-        if (patterns.dom_hint(token) == Category::Comment) return true;
+        if (patterns.dom_hint(hints.substr(0, space)) == Category::Comment) return true;
         if (space == std::string_view::npos) break;
         hints.remove_prefix(space + 1);
     }
@@ -78,6 +76,25 @@ PageFeatures measure_page(const Document& document, const Patterns& patterns) {
 
     std::size_t visible_chars = 0, prose_chars = 0, long_chars = 0, post_chars = 0;
     bool first_in_posts = false;
+    // Whether a container is, or is inside, one marked as posts; worked out only for the containers
+    // of prose, once each (-1: not yet known).
+    std::vector<signed char> posts_memo(containers.size(), -1);
+    auto in_posts = [&](std::size_t c) {
+        std::vector<std::size_t> path;
+        signed char known = 0;
+        for (std::size_t a = c; a != Container::npos; a = containers[a].parent) {
+            if (posts_memo[a] >= 0) {
+                known = posts_memo[a];
+                break;
+            }
+            path.push_back(a);
+        }
+        for (std::size_t k = path.size(); k-- > 0;) {
+            if (!known && marks_posts(containers[path[k]].hints, patterns)) known = 1;
+            posts_memo[path[k]] = known;
+        }
+        return known == 1;
+    };
     std::vector<char> holds_text(containers.size(), 0);
     std::vector<char> holds_heading(containers.size(), 0);
     for (const Block& b : blocks) {
@@ -95,7 +112,7 @@ PageFeatures measure_page(const Document& document, const Patterns& patterns) {
         }
         if (b.text_chars <= 60 && has_price(b.text)) at(PageFeature::Prices) += 1;
         if (b.text_chars >= 80 && b.link_density < 0.3) {
-            const bool post = in_posts(b, patterns);
+            const bool post = b.container < containers.size() && in_posts(b.container);
             if (prose_chars == 0) first_in_posts = post;
             prose_chars += b.text_chars;
             if (post) post_chars += b.text_chars;
