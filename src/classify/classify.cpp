@@ -412,6 +412,7 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
     if (doc.from_html) type = decide_page_type(doc, patterns);
     const std::vector<HtmlPrior> priors =
         doc.from_html ? score_html_regions(doc, patterns, options.favor, type.type) : std::vector<HtmlPrior>{};
+    const PageType page_kind = type.type;
     if (page_type) *page_type = std::move(type);
     for (std::size_t i = 0; i < priors.size(); ++i) {
         if (st[i].decided) continue;
@@ -469,8 +470,10 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
 
     // 5. The first byline and the first dateline: metadata, not text. (Later "By …" lines are
     //    references, credits or quotes, and keep their verdict.)
+    //    Only on articles: the names and dates on a thread, a listing or a shop page belong to its
+    //    posts and cards.
     bool have_byline = false, have_date = false;
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < n && page_kind == PageType::Article; ++i) {
         const BlockFeatures& f = df.blocks[i];
         if (!f.match.found) continue;
         if (st[i].decision.label == Label::Noise && st[i].decision.category != Category::Boilerplate) continue;

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cassert>
 #include <cstdio>
-#include <cstdlib>
 #include <string_view>
 
 namespace winnow {
@@ -23,6 +22,8 @@ constexpr std::size_t kMinCandidateProse = 100;
 
 // Pages other than articles: a block outside furniture with less of its text in links is kept.
 constexpr double kBroadLinkDensity = 0.5;
+constexpr std::size_t kLinkedTeaserChars = 60;
+constexpr std::size_t kProseFormChars = 200;
 
 // The knobs --favor turns.
 struct RegionThresholds {
@@ -566,13 +567,22 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
     // article region does not hold. Everything outside furniture (hinted containers, figures,
     // hidden text) that is not mostly links is kept; headings always, for they title cards.
     if (page_type != PageType::Article) {
-        const double max_links = std::getenv("WINNOW_BROAD") ? std::atof(std::getenv("WINNOW_BROAD")) : kBroadLinkDensity;
+        // A form is a control (reply box, search, sign-up) unless it wraps prose: some forum
+        // software puts the whole thread in one.
+        auto in_form = [&](std::size_t c) {
+            for (; c != Container::npos; c = containers[c].parent) {
+                if (tag(c) == "form") return stats[c].prose_chars < kProseFormChars;
+            }
+            return false;
+        };
         for (std::size_t i = 0; i < blocks.size(); ++i) {
             const Block& b = blocks[i];
             HtmlPrior& p = priors[i];
             if (p.keep || b.hidden || stats[b.container].noise_ancestor != Container::npos) continue;
-            if (b.kind == BlockKind::Caption || in_figure(b.container)) continue;
-            if (b.link_density < max_links || b.kind == BlockKind::Heading) {
+            if (b.kind == BlockKind::Caption || in_figure(b.container) || in_form(b.container)) continue;
+            // A linked teaser long enough to be a summary is a card's text, not a menu item.
+            const bool cards = page_type == PageType::Listing || page_type == PageType::Collection;
+            if (b.link_density < kBroadLinkDensity || b.kind == BlockKind::Heading || (cards && b.text_chars >= kLinkedTeaserChars)) {
                 p.keep = true;
                 p.dom_category = Category::None;
                 p.reason = format("%s page: outside furniture, link density %.2f", std::string(page_type_name(page_type)).c_str(),
@@ -602,14 +612,16 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
     }
     for (std::size_t i = last_prose + 1; i < blocks.size() && last_prose < blocks.size(); ++i) {
         const Block& b = blocks[i];
-        if (!priors[i].keep || b.text.empty() || b.text_chars > 60) continue;
+        if (!priors[i].keep || b.text.empty() || b.text_chars > 60 || b.kind == BlockKind::Preformatted) continue;
         const std::string_view text = b.text;
         const bool asks = text.back() == '?' || text.back() == ':' || text.ends_with("\xEF\xBC\x9F") ||  // ？
                           text.ends_with("\xEF\xBC\x9A");                                              // ：
         // "Ingredients:" followed by the list or table it introduces is text.
         const bool introduces_next = i + 1 < blocks.size() && priors[i + 1].keep &&
                                      blocks[i + 1].link_density < 0.5 &&
-                                     (blocks[i + 1].kind == BlockKind::ListItem || blocks[i + 1].kind == BlockKind::TableCell);
+                                     (blocks[i + 1].kind == BlockKind::ListItem || blocks[i + 1].kind == BlockKind::TableCell ||
+                                      blocks[i + 1].kind == BlockKind::Preformatted ||
+                                      (b.kind == BlockKind::Heading && blocks[i + 1].kind == BlockKind::Paragraph));  // a FAQ
         if (asks && !introduces_next) {
             priors[i].keep = false;
             priors[i].dom_category = Category::Boilerplate;

@@ -55,13 +55,11 @@ std::string url_shape(std::string_view url) {
     return out;
 }
 
-// True if one of the block's own or ancestors' class/id tokens marks reader posts.
-bool in_posts(const Block& block, const Patterns& patterns) {
-    std::string_view hints = block.dom_hints;
+// True if one of the container's own class/id tokens marks reader posts.
+bool marks_posts(std::string_view hints, const Patterns& patterns) {
     while (!hints.empty()) {
         const std::size_t space = hints.find(' ');
-        const std::string_view token = hints.substr(0, space);
-        if (patterns.dom_hint(token) == Category::Comment) return true;
+        if (patterns.dom_hint(hints.substr(0, space)) == Category::Comment) return true;
         if (space == std::string_view::npos) break;
         hints.remove_prefix(space + 1);
     }
@@ -78,6 +76,25 @@ PageFeatures measure_page(const Document& document, const Patterns& patterns) {
 
     std::size_t visible_chars = 0, prose_chars = 0, long_chars = 0, post_chars = 0;
     bool first_in_posts = false;
+    // Whether a container is, or is inside, one marked as posts; worked out only for the containers
+    // of prose, once each (-1: not yet known).
+    std::vector<signed char> posts_memo(containers.size(), -1);
+    auto in_posts = [&](std::size_t c) {
+        std::vector<std::size_t> path;
+        signed char known = 0;
+        for (std::size_t a = c; a != Container::npos; a = containers[a].parent) {
+            if (posts_memo[a] >= 0) {
+                known = posts_memo[a];
+                break;
+            }
+            path.push_back(a);
+        }
+        for (std::size_t k = path.size(); k-- > 0;) {
+            if (!known && marks_posts(containers[path[k]].hints, patterns)) known = 1;
+            posts_memo[path[k]] = known;
+        }
+        return known == 1;
+    };
     std::vector<char> holds_text(containers.size(), 0);
     std::vector<char> holds_heading(containers.size(), 0);
     for (const Block& b : blocks) {
@@ -95,7 +112,7 @@ PageFeatures measure_page(const Document& document, const Patterns& patterns) {
         }
         if (b.text_chars <= 60 && has_price(b.text)) at(PageFeature::Prices) += 1;
         if (b.text_chars >= 80 && b.link_density < 0.3) {
-            const bool post = in_posts(b, patterns);
+            const bool post = b.container < containers.size() && in_posts(b.container);
             if (prose_chars == 0) first_in_posts = post;
             prose_chars += b.text_chars;
             if (post) post_chars += b.text_chars;
@@ -127,6 +144,29 @@ PageFeatures measure_page(const Document& document, const Patterns& patterns) {
     at(PageFeature::ProseShare) = visible_chars ? static_cast<double>(long_chars) / static_cast<double>(visible_chars) : 0;
     at(PageFeature::PostShare) = prose_chars ? static_cast<double>(post_chars) / static_cast<double>(prose_chars) : 0;
     at(PageFeature::PostsFirst) = first_in_posts ? at(PageFeature::PostShare) : 0;
+    // The URL: news and blog posts live under dates and long slugs.
+    const std::string url = url_shape(document.meta.canonical_url);
+    const std::size_t path = document.meta.canonical_url.empty() ? std::string::npos : url.find('/', 2);
+    if (path != std::string::npos) {
+        std::size_t most_words = 0;
+        for (std::size_t pos = path; pos < url.size();) {
+            const std::size_t end = std::min(url.find('/', pos + 1), url.size());
+            const std::string_view segment = std::string_view(url).substr(pos + 1, end - pos - 1);
+            const bool year = segment.size() == 4 && (segment.starts_with("19") || segment.starts_with("20")) &&
+                              std::all_of(segment.begin(), segment.end(), is_digit);
+            if (year) at(PageFeature::DatedUrl) = 1;
+            std::size_t words = 0;
+            bool in_word = false;
+            for (char c : segment) {
+                const bool letter = (c >= 'a' && c <= 'z');
+                if (letter && !in_word) ++words;
+                in_word = letter || (in_word && is_digit(c));
+            }
+            most_words = std::max(most_words, words);
+            pos = end;
+        }
+        at(PageFeature::SlugWords) = static_cast<double>(most_words);
+    }
     const std::string& title = document.meta.title;
     at(PageFeature::QuestionTitle) = !title.empty() && (title.back() == '?' || title.ends_with("\xEF\xBC\x9F")) ? 1 : 0;
     return f;
@@ -170,6 +210,8 @@ PageTypeDecision decide_page_type(const Document& document, const Patterns& patt
     std::snprintf(number, sizeof number, "%.1f", score[best]);
     decision.reason = std::string(page_type_name(decision.type)) + " " + number;
     if (!why[best].empty()) decision.reason += ": " + why[best];
+    decision.reason += "; declared schema=" + (meta.schema_types.empty() ? std::string("-") : meta.schema_types) +
+                       " og=" + (meta.og_type.empty() ? std::string("-") : meta.og_type) + " url=" + (meta.canonical_url.empty() ? std::string("-") : url);
     decision.reason += "; measured";
     for (std::size_t i = 0; i < features.size(); ++i) {
         std::snprintf(number, sizeof number, " %s=%.3g", std::string(kPageFeatureNames[i]).c_str(), features[i]);

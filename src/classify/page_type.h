@@ -29,11 +29,13 @@ enum class PageFeature {
     QuestionTitle,    // the title asks (1) or not (0)
     Headings,         // visible headings
     TableCells,       // table cells
+    DatedUrl,         // the URL's path has a year, or year and month, as segments ("/2025/03/") (1) or not (0)
+    SlugWords,        // words in the URL path's longest segment ("/why-tutoring-works-123" has 4)
     Count
 };
 inline constexpr std::array<std::string_view, static_cast<std::size_t>(PageFeature::Count)> kPageFeatureNames = {
     "code_blocks", "code_spans", "linked_headings", "card_group", "prices", "long_paragraphs",
-    "prose_share", "post_share", "posts_first", "question_title", "headings", "table_cells"};
+    "prose_share", "post_share", "posts_first", "question_title", "headings", "table_cells", "dated_url", "slug_words"};
 
 using PageFeatures = std::array<double, static_cast<std::size_t>(PageFeature::Count)>;
 

@@ -1,0 +1,101 @@
+// The page-type decision: what a page declares (schema.org, og:type), its URL's shape and its
+// structure decide whether it is an article, forum, product, collection, listing, documentation
+// or service page; and the hints file that weighs the evidence.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "classify/page_type.h"
+#include "segment/segment.h"
+#include "test_support.h"
+
+using namespace winnow;
+
+namespace {
+
+PageTypeDecision type_of(const std::string& head, const std::string& body) {
+    const Document document = segment_html("<!DOCTYPE html><html><head>" + head + "</head><body>" + body + "</body></html>");
+    return decide_page_type(document, test::default_patterns());
+}
+
+std::string prose(int sentences) {
+    std::string text;
+    for (int i = 0; i < sentences; ++i)
+        text += "The committee met again on Tuesday and agreed that the new rules would apply from next spring. ";
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("a page that declares a forum posting is a forum", "[page_type]") {
+    const auto d = type_of(R"(<script type="application/ld+json">{"@type":"DiscussionForumPosting","headline":"Help"}</script>)",
+                           "<p>" + prose(2) + "</p>");
+    CHECK(d.type == PageType::Forum);
+    CHECK(d.reason.find("DiscussionForumPosting") != std::string::npos);
+}
+
+TEST_CASE("microdata itemtype counts like JSON-LD", "[page_type]") {
+    const auto d = type_of("", R"(<div itemscope itemtype="https://schema.org/QAPage"><p>)" + prose(2) + "</p></div>");
+    CHECK(d.type == PageType::Forum);
+}
+
+TEST_CASE("og:type product with an offer is a product", "[page_type]") {
+    const auto d = type_of(R"(<meta property="og:type" content="product">
+        <script type="application/ld+json">{"@type":"Product","offers":{"@type":"Offer","price":"5"}}</script>)",
+                           "<h1>Blue mug</h1><p>A mug.</p><p>$12.00</p>");
+    CHECK(d.type == PageType::Product);
+}
+
+TEST_CASE("a docs URL with code blocks is documentation", "[page_type]") {
+    const auto d = type_of(R"(<link rel="canonical" href="https://docs.example.dev/guide/install/">)",
+                           "<h1>Install</h1><p>Run:</p><pre>make\nmake install\nmake check</pre>");
+    CHECK(d.type == PageType::Documentation);
+}
+
+TEST_CASE("a grid of priced cards under a collections URL is a collection", "[page_type]") {
+    std::string cards;
+    for (int i = 0; i < 14; ++i)
+        cards += "<li class=\"card\"><h3><a href=\"/p/" + std::to_string(i) + "\">Mug " + std::to_string(i) +
+                 "</a></h3><span>$1" + std::to_string(i) + ".00</span></li>";
+    const auto d = type_of(R"(<link rel="canonical" href="https://shop.example.com/collections/mugs">)", "<ul>" + cards + "</ul>");
+    CHECK(d.type == PageType::Collection);
+}
+
+TEST_CASE("a news story under a dated URL stays an article", "[page_type]") {
+    const auto d = type_of(R"(<meta property="og:type" content="article">
+        <link rel="canonical" href="https://news.example.com/2025/03/02/council-agrees-new-rules-for-spring">)",
+                           "<h1>Council agrees new rules</h1><p>" + prose(3) + "</p><p>" + prose(3) + "</p>");
+    CHECK(d.type == PageType::Article);
+}
+
+TEST_CASE("a page with no evidence is an article", "[page_type]") {
+    CHECK(type_of("", "<p>" + prose(2) + "</p>").type == PageType::Article);
+}
+
+TEST_CASE("posts that start the page make it a thread, comments under an article do not", "[page_type]") {
+    const std::string posts = "<div class=\"comment\"><p>" + prose(2) + "</p></div><div class=\"comment\"><p>" + prose(2) +
+                              "</p></div><div class=\"comment\"><p>" + prose(2) + "</p></div>";
+    const auto thread = type_of("", "<h1>Which flour?</h1>" + posts);
+    CHECK(measure_page(segment_html("<html><body>" + posts + "</body></html>"), test::default_patterns())
+              [static_cast<std::size_t>(PageFeature::PostsFirst)] > 0.9);
+    CHECK(thread.type == PageType::Forum);
+    const auto article = type_of("", "<article><p>" + prose(4) + "</p></article>" + posts);
+    CHECK(article.type == PageType::Article);
+}
+
+TEST_CASE("page type hints are read from patterns/page files", "[page_type][patterns]") {
+    Patterns patterns;
+    patterns.add_file("page/types.txt", "# test\nforum url /board/ 2\ndocumentation feature code_blocks>=2 1.5\n");
+    patterns.finish();
+    REQUIRE(patterns.page_type_hints().size() == 2);
+    CHECK(patterns.page_type_hints()[0].type == PageType::Forum);
+    CHECK(patterns.page_type_hints()[1].threshold == 2.0);
+    CHECK(patterns.page_type_hints()[1].source == "page/types.txt:3");
+}
+
+TEST_CASE("a malformed page type hint names its file and line", "[page_type][patterns]") {
+    Patterns patterns;
+    CHECK_THROWS_WITH(patterns.add_file("page/types.txt", "forum url\n"), Catch::Contains("page/types.txt:1"));
+    CHECK_THROWS_WITH(patterns.add_file("page/types.txt", "blog url /b/ 1\n"), Catch::Contains("unknown page type"));
+    CHECK_THROWS_WITH(patterns.add_file("page/types.txt", "forum feature posts 1\n"), Catch::Contains("name>=number"));
+}
