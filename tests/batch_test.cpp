@@ -203,7 +203,7 @@ TEST_CASE("the summary counts by reason, keeps the first names and writes JSON",
           "{\"seen\":10,\"cleaned\":1,\"skipped\":1,\"failed\":8,\"skipped_by_reason\":{\"request record\":1},"
           "\"failed_by_reason\":{\"binary data\":{\"count\":7,\"first\":[\"bin0\",\"bin1\",\"bin2\",\"bin3\",\"bin4\"]},"
           "\"over size limit\":{\"count\":1,\"first\":[\"big \\\"one\\\": 9 bytes\"]}},"
-          "\"bytes_in\":179,\"bytes_out\":40,\"elapsed_seconds\":2.000,\"documents_per_second\":5.000}");
+          "\"bytes_in\":179,\"bytes_out\":40,\"elapsed_seconds\":2.000,\"documents_per_second\":5.000,\"interrupted\":null}");
     const std::string text = summary_text(s);
     CHECK(text.rfind("10 documents: 1 cleaned, 1 skipped, 8 failed; 179 B in, 40 B out; 2.0 s, 5.0 docs/s\n", 0) == 0);
     CHECK_THAT(text, Catch::Contains("  skipped: 1 request record\n"));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -29,6 +30,17 @@ private:
     Kind kind_;
     std::string document_;
     std::string problem_;
+};
+
+// Where a document came from when it was a record of a web archive (WARC): written to JSON as
+// "warc" so that every output can be traced back to its record.
+struct ArchiveRecord {
+    std::string file;          // the archive, as it was named
+    std::uint64_t offset = 0;  // of the record's "WARC/" line in the (decompressed) archive
+    std::string type;          // WARC-Type: "response", "resource" or "conversion"
+    std::string record_id;     // WARC-Record-ID, "<urn:uuid:…>"
+    std::string date;          // WARC-Date
+    std::string target_uri;    // WARC-Target-URI
 };
 
 // What the input is. Auto treats it as HTML when it starts with markup or is dense with tags.

@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -67,6 +68,7 @@ struct Result {
     std::size_t noise_blocks = 0;       // of which noise
     std::vector<BlockLabel> labels;     // every block's decision, with Options::explain
     std::size_t window = 0;             // clean_stream: 0 for the first window (or the whole document)
+    std::optional<ArchiveRecord> record;  // set by the caller for a web-archive record; JSON's "warc"
     std::shared_ptr<const detail::Parsed> parsed;
 };
 

@@ -28,7 +28,7 @@ void append_markdown(std::string& out, const Result& result) {
 
 void append_json(std::string& out, const Result& result, bool with_labels) {
     const detail::Parsed& p = parsed(result);
-    write_json(out, result.source, p.article, p.document, p.labels, result.decode, JsonOptions{with_labels});
+    write_json(out, result.source, p.article, p.document, p.labels, result.decode, JsonOptions{with_labels, result.record ? &*result.record : nullptr});
 }
 
 void append_explain(std::string& out, const Result& result) {

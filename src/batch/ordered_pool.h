@@ -65,7 +65,8 @@ struct PoolOptions {
 };
 
 // Runs `produce` (on the calling thread) until it returns false, `process` on the workers, and
-// `deliver` on the calling thread in input order. Every input is counted in the returned Summary;
+// `deliver` on the calling thread in input order (it may still turn a cleaned input into a
+// failed one by changing the result's verdict, before the input is counted). Every input is counted in the returned Summary;
 // `on_progress`, if given, sees the summary after each delivery. An exception from `process`
 // fails that input only (reason "error", or Failure::reason()); one from `produce` or `deliver`
 // stops the run and is rethrown once the workers have stopped.
@@ -189,10 +190,10 @@ Summary run_ordered(const PoolOptions& options, const std::function<bool(Job<Met
             result_ready.wait(lock, [&] { return slot.ready; });
             slot.ready = false;
         }
+        deliver(slot.job, slot.result);  // may still fail the input (its output could not be written)
         summary.add(slot.result.verdict, slot.job.name,
                     std::max<std::uint64_t>(slot.job.bytes.size(), slot.job.input_bytes), slot.result.bytes_out);
         summary.elapsed_seconds = std::chrono::duration<double>(clock::now() - started).count();
-        deliver(slot.job, slot.result);
         slot.job = Job<Meta>{};  // free the document now, not when the slot is next used
         slot.result = JobResult<Output>{};
         ++delivered;

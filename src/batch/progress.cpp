@@ -32,14 +32,16 @@ void write_all(int fd, const std::string& text) {
 
 }  // namespace
 
-std::string render_progress(const Summary& summary, const ProgressTotals& totals, int width, bool colour) {
+std::string render_progress(const Summary& summary, const ProgressTotals& totals, int width, bool colour,
+                            std::uint64_t bytes_read) {
     double fraction = -1;
-    if (totals.bytes > 0) fraction = static_cast<double>(summary.bytes_in) / static_cast<double>(totals.bytes);
+    if (totals.bytes > 0 && bytes_read > 0) fraction = static_cast<double>(bytes_read) / static_cast<double>(totals.bytes);
+    else if (totals.bytes > 0) fraction = static_cast<double>(summary.bytes_in) / static_cast<double>(totals.bytes);
     else if (totals.documents > 0) fraction = static_cast<double>(summary.seen) / static_cast<double>(totals.documents);
     fraction = std::min(fraction, 1.0);
 
     std::string counts = std::to_string(summary.seen);
-    if (totals.documents > 0) counts += "/" + std::to_string(totals.documents);
+    if (totals.documents >= summary.seen && totals.documents > 0) counts += "/" + std::to_string(totals.documents);
     counts += " docs  " + human_bytes(summary.bytes_in);
     char rate[48];
     std::snprintf(rate, sizeof rate, "  %.1f docs/s", summary.documents_per_second());
@@ -76,14 +78,14 @@ Progress::Progress(int fd, ProgressTotals totals) : fd_(fd), totals_(totals) {
 
 Progress::~Progress() { finish(); }
 
-void Progress::update(const Summary& summary) {
+void Progress::update(const Summary& summary, std::uint64_t bytes_read) {
     if (!enabled_) return;
     const auto now = std::chrono::steady_clock::now();
     if (drawn_ && now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;
     winsize size{};
     const int width = ::ioctl(fd_, TIOCGWINSZ, &size) == 0 && size.ws_col > 0 ? size.ws_col - 1 : 79;
-    write_all(fd_, "\r" + render_progress(summary, totals_, width, colour_) + "\x1b[K");
+    write_all(fd_, "\r" + render_progress(summary, totals_, width, colour_, bytes_read) + "\x1b[K");
     drawn_ = true;
 }
 

@@ -15,9 +15,13 @@ struct ProgressTotals {
     std::uint64_t bytes = 0;      // 0: unknown (the bar then follows documents, or is left out)
 };
 
+// With `bytes_read` (bytes read from the input files so far, compressed bytes for compressed ones)
+// and a byte total, the bar and the ETA follow the bytes: the only measure of an archive's progress.
+
 // The line itself (no carriage return), at most `width` columns:
 //   [#########.........]  1234/5000 docs  56.7 MB  89.0 docs/s  ETA 0:42
-std::string render_progress(const Summary& summary, const ProgressTotals& totals, int width, bool colour);
+std::string render_progress(const Summary& summary, const ProgressTotals& totals, int width, bool colour,
+                            std::uint64_t bytes_read = 0);
 
 class Progress {
 public:
@@ -31,7 +35,7 @@ public:
     bool enabled() const { return enabled_; }
     void set_totals(ProgressTotals totals) { totals_ = totals; }
     // Redraws at most ten times a second.
-    void update(const Summary& summary);
+    void update(const Summary& summary, std::uint64_t bytes_read = 0);
     // Clears the line (so the summary prints on a clean one). Also done by the destructor.
     void finish();
 

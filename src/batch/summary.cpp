@@ -78,7 +78,10 @@ void append_summary_json(std::string& out, const Summary& summary) {
     }
     out += "},\"bytes_in\":" + std::to_string(summary.bytes_in) + ",\"bytes_out\":" + std::to_string(summary.bytes_out) +
            ",\"elapsed_seconds\":" + number(summary.elapsed_seconds) +
-           ",\"documents_per_second\":" + number(summary.documents_per_second()) + "}";
+           ",\"documents_per_second\":" + number(summary.documents_per_second()) + ",\"interrupted\":";
+    if (summary.interrupted.empty()) out += "null";
+    else append_json_string(out, summary.interrupted);
+    out += '}';
 }
 
 std::string summary_text(const Summary& summary) {
@@ -88,6 +91,8 @@ std::string summary_text(const Summary& summary) {
                        std::to_string(summary.cleaned) + " cleaned, " + std::to_string(summary.skipped) + " skipped, " +
                        std::to_string(summary.failed) + " failed; " + human_bytes(summary.bytes_in) + " in, " +
                        human_bytes(summary.bytes_out) + " out; " + rate + "\n";
+    if (!summary.interrupted.empty())
+        text += "  interrupted by " + summary.interrupted + ": inputs not yet read were left out; finished outputs kept\n";
     for (const auto& [reason, count] : summary.skipped_by_reason)
         text += "  skipped: " + std::to_string(count) + " " + reason + "\n";
     for (const auto& [reason, failures] : summary.failed_by_reason) {

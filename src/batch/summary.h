@@ -39,6 +39,7 @@ struct Summary {
     std::uint64_t bytes_in = 0;
     std::uint64_t bytes_out = 0;
     double elapsed_seconds = 0;
+    std::string interrupted;  // the signal that stopped the run early ("SIGINT"); empty when it ran to the end
 
     // Counts one input. Every input goes through here exactly once, which keeps the invariant.
     void add(const Verdict& verdict, std::string_view name, std::uint64_t input_bytes, std::uint64_t output_bytes);
@@ -49,7 +50,7 @@ struct Summary {
 // One JSON object, no trailing newline:
 // {"seen":N,"cleaned":N,"skipped":N,"failed":N,"skipped_by_reason":{"…":N},
 //  "failed_by_reason":{"…":{"count":N,"first":["…"]}},"bytes_in":N,"bytes_out":N,
-//  "elapsed_seconds":F,"documents_per_second":F}
+//  "elapsed_seconds":F,"documents_per_second":F,"interrupted":null|"SIGINT"}
 void append_summary_json(std::string& out, const Summary& summary);
 
 // A few lines for standard error:

@@ -1,72 +1,117 @@
-// The `winnow` binary: parse flags, build a Cleaner, stream each input through it, write the format
-// asked for and report errors. Everything else is the library's (include/winnow/winnow.h).
+// The `winnow` binary: parse flags, build a Cleaner, and either stream one document through it (the
+// pipe filter) or hand the inputs to a batch (several files, directories, lists, web archives,
+// -o DIR). Everything else is the library's (include/winnow/winnow.h) and the batch stage's.
+#include <atomic>
 #include <cerrno>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <filesystem>
+#include <memory>
 #include <optional>
-#include <stdexcept>
 #include <string>
+#include <sys/stat.h>
 #include <vector>
 
+#include "batch/run.h"
 #include "cli/options.h"
+#include "input/byte_source.h"
+#include "input/output_path.h"
 #include "winnow/winnow.h"
 
 namespace {
 
 void error_line(const std::string& message) { std::fprintf(stderr, "winnow: %s\n", message.c_str()); }
 
-struct WriteError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
+std::atomic<int> stop_signal{0};
 
-// Writes all of text and flushes, so each document (or window) reaches the reader as soon as it is
-// done. A closed pipe ends the run quietly through SIGPIPE, as filters do.
-void write_out(std::FILE* out, const std::string& text) {
-    if ((!text.empty() && std::fwrite(text.data(), 1, text.size(), out) != text.size()) || std::fflush(out) != 0)
-        throw WriteError(std::strerror(errno));
+extern "C" void on_stop_signal(int number) { stop_signal.store(number); }
+
+// SIGINT, SIGTERM and SIGHUP stop a batch cleanly: no new input is read, what is in flight is
+// finished. The handler is installed once; a second signal of the same kind kills as usual.
+void catch_stop_signals() {
+    struct sigaction action {};
+    action.sa_handler = on_stop_signal;
+    action.sa_flags = SA_RESETHAND;
+    sigemptyset(&action.sa_mask);
+    for (const int number : {SIGINT, SIGTERM, SIGHUP}) sigaction(number, &action, nullptr);
 }
 
-// How an input is named in messages and JSON.
-std::string display_name(const std::string& input) { return input == "-" ? "<stdin>" : input; }
+bool is_directory(const std::string& path) {
+    struct stat info {};
+    return path != "-" && ::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
+}
 
-void write_result(const winnow::cli::Config& config, const winnow::Result& result, std::FILE* out) {
+winnow::batch::FormatOptions format_options(const winnow::cli::Config& config, bool several) {
     using winnow::cli::Format;
-    std::string buffer;
-    if (config.format == Format::Json) {
-        winnow::append_json(buffer, result, config.explain);
-    } else if (config.explain) {
-        if (result.window == 0 && config.inputs.size() > 1) buffer += "# " + result.source + "\n";
-        winnow::append_explain(buffer, result);
-    } else if (config.format == Format::Markdown) {
-        winnow::append_markdown(buffer, result);
-    } else {
-        winnow::append_text(buffer, result);
+    winnow::batch::FormatOptions format;
+    switch (config.format) {
+        case Format::Text: format.format = winnow::batch::Format::Text; break;
+        case Format::Json: format.format = winnow::batch::Format::Json; break;
+        case Format::Markdown: format.format = winnow::batch::Format::Markdown; break;
+        case Format::Warc: format.format = winnow::batch::Format::Warc; break;
     }
-    write_out(out, buffer);
+    format.explain = config.explain;
+    format.only_decode = config.only_decode;
+    format.several = several;
+    return format;
 }
 
-// One input: a long plain text streams through in windows (text output only); anything else, and
-// JSON or Markdown output, is cleaned whole.
-void process_input(const winnow::cli::Config& config, const winnow::Cleaner& cleaner, const std::string& input,
-                   std::FILE* out) {
-    using winnow::cli::Format;
-    const std::string name = display_name(input);
-    const winnow::ReadFunction read = winnow::file_reader(input);
+// One document from a file or standard input, cleaned as it is read: a long plain text streams
+// through in windows (text output only); anything else, and JSON or Markdown output, is cleaned whole.
+void clean_one(const winnow::cli::Config& config, const winnow::Cleaner& cleaner, const std::string& name,
+               winnow::input::OpenedSource& opened, winnow::input::OutputFile& out) {
+    const winnow::batch::FormatOptions format = format_options(config, false);
+    winnow::input::ByteSource& source = *opened.source;
+    const winnow::ReadFunction read = [&source](char* buffer, std::size_t capacity) { return source.read(buffer, capacity); };
     winnow::StreamOptions stream;
-    stream.whole = config.format != Format::Text;
+    stream.whole = config.format != winnow::cli::Format::Text;
     if (config.only_decode) {
         cleaner.decode_stream(read, [&](const winnow::Decoded& decoded) {
-            if (config.format != Format::Json) return write_out(out, decoded.text);
+            if (config.format != winnow::cli::Format::Json) return out.write(decoded.text);
             std::string line;
             winnow::append_json(line, name, decoded);
-            write_out(out, line);
+            out.write(line);
         }, stream);
         return;
     }
-    cleaner.clean_stream(read, name, [&](const winnow::Result& result) { write_result(config, result, out); }, stream);
-    const bool separate = config.inputs.size() > 1 && config.format != Format::Json && !config.explain;
-    if (separate) write_out(out, "\n");
+    cleaner.clean_stream(read, name, [&](const winnow::Result& result) {
+        std::string buffer;
+        winnow::batch::append_document(buffer, result, format);
+        out.write(buffer);
+    }, stream);
+}
+
+int run_batch(const winnow::cli::Config& config, const winnow::Cleaner& cleaner, bool several,
+              std::unique_ptr<winnow::input::OpenedSource> standard_input) {
+    using namespace winnow;
+    batch::BatchOptions options;
+    options.inputs.arguments = config.inputs;
+    if (!config.files_from.empty() && config.inputs.size() == 1 && config.inputs[0] == "-") options.inputs.arguments.clear();
+    options.inputs.files_from = config.files_from;
+    options.inputs.null_separated = config.null_separated;
+    options.inputs.walk.globs = config.globs;
+    options.inputs.walk.excludes = config.excludes;
+    options.inputs.max_bytes = config.max_size;
+    options.inputs.standard_input = std::move(standard_input);
+    options.format = format_options(config, several);
+    if (!config.output.empty() && config.output != "-" && (config.output.back() == '/' || is_directory(config.output)))
+        options.output_dir = std::filesystem::path(config.output).lexically_normal();
+    else
+        options.output = config.output;
+    options.resume = config.resume;
+    options.jobs = config.jobs;
+    options.time_budget = std::chrono::milliseconds(static_cast<long long>(config.time_budget * 1000));
+    options.progress = !config.quiet;
+    options.report_summary = !config.quiet;
+    options.summary_json = config.summary_json;
+
+    catch_stop_signals();
+    const batch::Summary summary = batch::run_batch(std::move(options), cleaner, stop_signal);
+    if (const int signal = stop_signal.load()) return 128 + signal;
+    return summary.failed > 0 ? 1 : 0;
 }
 
 int run(const std::vector<std::string>& args) {
@@ -87,45 +132,72 @@ int run(const std::vector<std::string>& args) {
         return 0;
     }
 
+    const bool output_dir =
+        !config.output.empty() && config.output != "-" && (config.output.back() == '/' || is_directory(config.output));
+    std::string usage;
+    if (config.resume && !output_dir) usage = "--resume needs -o DIR (an output directory)";
+    if (config.format == cli::Format::Warc && output_dir) usage = "--format warc writes one file: give -o FILE, not a directory";
+    if (config.format == cli::Format::Warc && (config.explain || config.only_decode))
+        usage = "--format warc writes the clean text; it does not go with --explain or --only-decode";
+    if (config.null_separated && config.files_from.empty()) usage = "--null goes with --files-from";
+    if (config.files_from == "-" && config.inputs.size() > 1)
+        for (const std::string& input : config.inputs)
+            if (input == "-") usage = "--files-from - and the input '-' both want standard input";
+    if (!usage.empty()) {
+        error_line(usage);
+        return 2;
+    }
+
     std::optional<Cleaner> cleaner;
     try {
-        cleaner.emplace(config.options);
+        Options options = config.options;
+        cleaner.emplace(options);
     } catch (const Error& e) {
         error_line(e.what());
         return 2;
     }
 
-    std::FILE* out = stdout;
-    if (!config.output.empty() && config.output != "-") {
-        out = std::fopen(config.output.c_str(), "wb");
-        if (!out) {
-            error_line(config.output + ": cannot write: " + std::strerror(errno));
+    try {
+        // Several inputs, directories and lists are a batch; so is a web archive (a batch of records).
+        if (config.inputs.size() > 1 || !config.files_from.empty() || is_directory(config.inputs[0]))
+            return run_batch(config, *cleaner, true, nullptr);
+        const std::string& input = config.inputs[0];
+        const std::string name = display_name(input);
+        auto opened = std::make_unique<input::OpenedSource>();
+        try {
+            *opened = input::open_input(input);
+            if (input::looks_like_warc(input::peek(*opened, 16)))
+                return run_batch(config, *cleaner, true, input == "-" ? std::move(opened) : nullptr);
+        } catch (const Error& e) {
+            error_line(e.what());
             return 1;
         }
-    }
+        // One document with an output directory, a WARC output or a summary: a batch of one.
+        if (output_dir || config.format == cli::Format::Warc || !config.summary_json.empty())
+            return run_batch(config, *cleaner, false, input == "-" ? std::move(opened) : nullptr);
 
-    int status = 0;
-    for (const std::string& input : config.inputs) {
+        input::OutputFile out(config.output);
         try {
-            process_input(config, *cleaner, input, out);
+            clean_one(config, *cleaner, name, *opened, out);
         } catch (const Error& e) {
             error_line(e.kind() == Error::Kind::Binary ? e.what() + std::string(" (--input text cleans it anyway)")
                                                        : std::string(e.what()));
-            status = 1;
-        } catch (const WriteError& e) {
-            error_line((config.output.empty() ? std::string("<stdout>") : config.output) +
-                       ": write failed: " + e.what());
+            out.commit();
             return 1;
         } catch (const std::bad_alloc&) {
-            error_line(display_name(input) + ": out of memory");
-            status = 1;
+            error_line(name + ": out of memory");
+            out.commit();
+            return 1;
         }
-    }
-    if (out != stdout && std::fclose(out) != 0) {
-        error_line(config.output + ": write failed: " + std::strerror(errno));
+        out.commit();
+        return 0;
+    } catch (const input::OutputError& e) {
+        error_line(e.what());
+        return 1;
+    } catch (const Error& e) {  // --files-from could not be read
+        error_line(e.what());
         return 1;
     }
-    return status;
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // The command line: every flag defined once in a table that also produces --help.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -11,15 +13,26 @@
 
 namespace winnow::cli {
 
-enum class Format { Text, Json, Markdown };
+enum class Format { Text, Json, Markdown, Warc };
 
 struct Config {
     std::vector<std::string> inputs;  // "-" = standard input
-    std::string output;               // empty = standard output
+    std::string output;               // empty = standard output; a directory (existing, or ending in '/'): one file per document
     Format format = Format::Text;
     bool explain = false;
     bool only_decode = false;         // stop after the decode stage and print its UTF-8 text
     Options options;                  // what the library is given
+
+    // Batches.
+    std::size_t jobs = 0;             // workers; 0 = every core
+    std::vector<std::string> globs, excludes;
+    std::string files_from;           // "-" = standard input
+    bool null_separated = false;
+    bool resume = false;
+    bool quiet = false;
+    std::string summary_json;
+    std::uint64_t max_size = std::uint64_t{64} << 20;  // bytes; 0 = no limit
+    double time_budget = 60;          // seconds per document; 0 = none
     bool help = false;
     bool version = false;
 };

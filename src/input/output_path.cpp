@@ -243,6 +243,62 @@ void write_file_atomically(const std::filesystem::path& out_dir, const std::file
     }
 }
 
+OutputFile::OutputFile(const std::string& path) : name_(path.empty() || path == "-" ? "<stdout>" : path), path_(path) {
+    if (path.empty() || path == "-") {
+        fd_ = STDOUT_FILENO;
+        return;
+    }
+    struct stat info {};
+    const bool exists = ::stat(path.c_str(), &info) == 0;
+    if (exists && S_ISDIR(info.st_mode)) throw OutputError(name_ + ": cannot write: is a directory");
+    if (exists && !S_ISREG(info.st_mode)) {
+        fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+        if (fd_ < 0) throw OutputError(name_ + ": cannot write: " + std::strerror(errno));
+        return;
+    }
+    const std::filesystem::path target(path);
+    const std::filesystem::path parent = target.has_parent_path() ? target.parent_path() : ".";
+    temporary_ = (parent / ("." + target.filename().string() + ".XXXXXX.partial")).string();
+    fd_ = ::mkostemps(temporary_.data(), 8, O_CLOEXEC);
+    if (fd_ < 0) {
+        temporary_.clear();
+        throw OutputError(name_ + ": cannot write: " + std::strerror(errno));
+    }
+    ::fchmod(fd_, exists ? (info.st_mode & 07777) : 0644);
+}
+
+OutputFile::~OutputFile() {
+    if (fd_ > STDERR_FILENO) ::close(fd_);
+    if (!temporary_.empty()) ::unlink(temporary_.c_str());
+}
+
+void OutputFile::write(std::string_view bytes) {
+    if (fd_ < 0) throw OutputError(name_ + ": write failed: already closed");
+    std::size_t written = 0;
+    while (written < bytes.size()) {
+        const ssize_t n = ::write(fd_, bytes.data() + written, bytes.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw OutputError(name_ + ": write failed: " + std::strerror(errno));
+        }
+        written += static_cast<std::size_t>(n);
+    }
+}
+
+void OutputFile::commit() {
+    if (fd_ <= STDERR_FILENO) {
+        fd_ = -1;
+        return;
+    }
+    const int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0) throw OutputError(name_ + ": write failed: " + std::strerror(errno));
+    if (temporary_.empty()) return;
+    if (::rename(temporary_.c_str(), path_.c_str()) != 0)
+        throw OutputError(name_ + ": cannot rename the temporary file into place: " + std::strerror(errno));
+    temporary_.clear();
+}
+
 bool output_complete(const std::filesystem::path& target) {
     struct stat info {};
     return ::lstat(target.c_str(), &info) == 0 && S_ISREG(info.st_mode);

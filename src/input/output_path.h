@@ -54,6 +54,31 @@ bool is_inside(const std::filesystem::path& dir, const std::filesystem::path& pa
 void write_file_atomically(const std::filesystem::path& out_dir, const std::filesystem::path& target,
                            std::string_view bytes, bool sync = false);
 
+// One output stream written as documents finish (-o FILE, or standard output). A regular file
+// appears under its name only when commit() renames it there from a temporary name beside it, so
+// an interrupted run leaves the previous file (or none), never half of one; standard output ("-"
+// or empty), devices and FIFOs are written directly. Throws OutputError naming the output:
+// "NAME: write failed: <errno text>" or "NAME: cannot write: …" when it cannot be created.
+class OutputFile {
+public:
+    explicit OutputFile(const std::string& path);
+    ~OutputFile();  // removes the temporary file when commit() was not reached
+    OutputFile(const OutputFile&) = delete;
+    OutputFile& operator=(const OutputFile&) = delete;
+
+    // Writes all of `bytes` and flushes them, so each document reaches a reader as soon as it is done.
+    void write(std::string_view bytes);
+    // Closes the output and renames it into place.
+    void commit();
+    const std::string& name() const { return name_; }  // "<stdout>" for standard output
+
+private:
+    std::string name_;
+    std::string path_;
+    std::string temporary_;  // empty when written directly
+    int fd_ = -1;
+};
+
 // For --resume: the output exists as a regular file. Outputs only appear by rename, so one that
 // exists is complete.
 bool output_complete(const std::filesystem::path& target);

@@ -73,16 +73,19 @@ bool InputWalker::enter_directory(const std::string& path, const std::string& ro
     for (const auto& open : stack_) {
         if (open->id == id) {
             entry.problem = "symbolic link loop (leads back to " + open->path + "), not followed";
+            entry.kind = WalkEntry::Problem::link_loop;
             return true;
         }
     }
     if (const auto seen = seen_directories_.find(id); seen != seen_directories_.end()) {
         entry.problem = "directory already read as " + seen->second + ", not read again";
+        entry.kind = WalkEntry::Problem::already_read;
         return true;
     }
     DIR* listing = ::opendir(path.c_str());
     if (!listing) {
         entry.problem = std::string("cannot read directory: ") + std::strerror(errno);
+        entry.kind = WalkEntry::Problem::unreadable;
         return true;
     }
     auto directory = std::make_unique<Directory>();
@@ -101,6 +104,7 @@ bool InputWalker::enter_directory(const std::string& path, const std::string& ro
     ::closedir(listing);
     if (read_error != 0) {
         entry.problem = std::string("cannot read directory: ") + std::strerror(read_error);
+        entry.kind = WalkEntry::Problem::unreadable;
         return true;
     }
     std::sort(directory->names.begin(), directory->names.end());
@@ -116,7 +120,7 @@ bool InputWalker::start_argument(const std::string& argument, WalkEntry& entry) 
     }
     struct stat info {};
     if (::stat(argument.c_str(), &info) != 0) {
-        entry = WalkEntry{argument, argument, base_name(argument), std::strerror(errno)};
+        entry = WalkEntry{argument, argument, base_name(argument), std::strerror(errno), WalkEntry::Problem::unreadable};
         return true;
     }
     if (S_ISDIR(info.st_mode))
@@ -148,6 +152,7 @@ bool InputWalker::next(WalkEntry& entry) {
         struct stat info {};
         if (::lstat(path.c_str(), &info) != 0) {
             entry.problem = std::strerror(errno);
+            entry.kind = WalkEntry::Problem::unreadable;
             return true;
         }
         if (S_ISLNK(info.st_mode)) {
@@ -156,6 +161,7 @@ bool InputWalker::next(WalkEntry& entry) {
                 entry.problem = errno == ENOENT ? "dangling symbolic link"
                                 : errno == ELOOP ? "symbolic link loop, not followed"
                                                  : std::string(std::strerror(errno));
+                entry.kind = errno == ELOOP ? WalkEntry::Problem::link_loop : WalkEntry::Problem::unreadable;
                 return true;
             }
         }
@@ -169,6 +175,7 @@ bool InputWalker::next(WalkEntry& entry) {
         if (!globbed(relative, name)) continue;
         if (!S_ISREG(info.st_mode)) {
             entry.problem = "not a regular file, skipped";
+            entry.kind = WalkEntry::Problem::not_regular;
             return true;
         }
         return true;

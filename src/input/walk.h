@@ -32,6 +32,9 @@ struct WalkEntry {
     std::string root;      // the argument it came from: "a"
     std::string relative;  // below the argument: "b/page.html" (the file name for a named file)
     std::string problem;   // non-empty: not an input, but something to report ("symbolic link loop …")
+    // What kind of problem: `unreadable` (missing, no permission, dangling link) is a failure; the
+    // others are entries passed over on purpose (counted as skipped by a batch).
+    enum class Problem { none, unreadable, link_loop, already_read, not_regular } kind = Problem::none;
     std::string message() const { return path + ": " + problem; }
 };
 

@@ -42,6 +42,20 @@ void append_decode_report(std::string& out, const DecodeReport& report) {
     out.append("]}");
 }
 
+// {"file","offset","type","record_id","date","target_uri"}: where an archived document came from.
+void append_record(std::string& out, const ArchiveRecord& record) {
+    key(out, "warc");
+    out.push_back('{');
+    key(out, "file", true);
+    append_json_string(out, record.file);
+    key(out, "offset");
+    out.append(std::to_string(record.offset));
+    string_field(out, "type", record.type);
+    string_field(out, "record_id", record.record_id);
+    string_field(out, "date", record.date);
+    string_field(out, "target_uri", record.target_uri);
+    out.push_back('}');
+}
 
 }  // namespace
 
@@ -61,6 +75,7 @@ void write_json(std::string& out, std::string_view source_name, const Article& a
     out.push_back('{');
     key(out, "source", true);
     append_json_string(out, source_name);
+    if (options.record) append_record(out, *options.record);
     string_field(out, "title", article.title);
     string_field(out, "author", article.author);
     string_field(out, "date", article.date);

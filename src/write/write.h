@@ -21,7 +21,8 @@ void write_explain(std::string& out, const Document& document, const Labels& lab
                    const Article* article = nullptr);
 
 struct JsonOptions {
-    bool with_lines = false;  // add the "lines" array (--explain)
+    bool with_lines = false;                 // add the "lines" array (--explain)
+    const ArchiveRecord* record = nullptr;   // add a "warc" object after "source"
 };
 
 // One JSON object on one line (JSON Lines), newline terminated.
