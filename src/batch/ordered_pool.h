@@ -61,7 +61,7 @@ struct PoolOptions {
     std::uint64_t max_input_bytes = std::uint64_t{64} << 20;  // larger inputs fail "over size limit"; 0: none
     // 0: none. A slower input fails "over time budget" once its processing returns (a thread cannot
     // be stopped from outside; processing that can stop early checks JobResult::over_budget()).
-    std::chrono::milliseconds time_budget{0};
+    std::chrono::nanoseconds time_budget{0};
 };
 
 // Runs `produce` (on the calling thread) until it returns false, `process` on the workers, and
@@ -109,7 +109,7 @@ Summary run_ordered(const PoolOptions& options, const std::function<bool(Job<Met
         result.seconds = std::chrono::duration<double>(clock::now() - begin).count();
         if (options.time_budget.count() > 0 && clock::now() > result.deadline && result.verdict.status != Status::failed) {
             char detail[96];
-            std::snprintf(detail, sizeof detail, "took %.3f s, over the budget of %.3f s", result.seconds,
+            std::snprintf(detail, sizeof detail, "took %.3f s, over the budget of %.3f s (--time-budget)", result.seconds,
                           std::chrono::duration<double>(options.time_budget).count());
             result.verdict = {Status::failed, "over time budget", detail};
             result.output = Output{};

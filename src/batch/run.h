@@ -42,7 +42,7 @@ struct BatchOptions {
     std::filesystem::path output_dir;     // non-empty: one file per document below it instead
     bool resume = false;                  // with output_dir: leave out documents whose file exists
     std::size_t jobs = 0;                 // workers; 0: every core
-    std::chrono::milliseconds time_budget{0};  // per document; 0: none
+    std::chrono::nanoseconds time_budget{0};  // per document; 0: none
     bool progress = true;                 // a progress bar on standard error when it is a terminal
     bool report_summary = true;           // the summary on standard error when it is a terminal
     std::string summary_json;             // write the summary here as JSON too; empty: nowhere

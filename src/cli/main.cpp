@@ -97,13 +97,16 @@ int run_batch(const winnow::cli::Config& config, const winnow::Cleaner& cleaner,
     options.inputs.max_bytes = config.max_size;
     options.inputs.standard_input = std::move(standard_input);
     options.format = format_options(config, several);
-    if (!config.output.empty() && config.output != "-" && (config.output.back() == '/' || is_directory(config.output)))
-        options.output_dir = std::filesystem::path(config.output).lexically_normal();
-    else
+    if (!config.output.empty() && config.output != "-" && (config.output.back() == '/' || is_directory(config.output))) {
+        std::string dir = config.output;
+        while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+        options.output_dir = std::filesystem::path(dir).lexically_normal();
+    } else {
         options.output = config.output;
+    }
     options.resume = config.resume;
     options.jobs = config.jobs;
-    options.time_budget = std::chrono::milliseconds(static_cast<long long>(config.time_budget * 1000));
+    options.time_budget = std::chrono::nanoseconds(static_cast<long long>(config.time_budget * 1e9));
     options.progress = !config.quiet;
     options.report_summary = !config.quiet;
     options.summary_json = config.summary_json;
