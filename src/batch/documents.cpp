@@ -160,7 +160,19 @@ void DocumentSource::open_file(const input::WalkEntry& entry, Job<DocumentMeta>&
 bool DocumentSource::next(Job<DocumentMeta>& job) {
     for (;;) {
         if (records_) {
-            if (next_record(job)) return true;
+            try {
+                if (next_record(job)) return true;
+            } catch (const Error& e) {
+                // The archive itself could not be read on (an I/O error): the rest of it fails as one input.
+                job = Job<DocumentMeta>{};
+                job.name = display_name(archive_path_);
+                job.meta.path = archive_path_;
+                job.meta.source = job.name;
+                job.verdict = Verdict{Status::failed, "unreadable", e.problem()};
+                records_.reset();
+                archive_.source.reset();
+                return true;
+            }
             continue;
         }
         input::WalkEntry entry;
