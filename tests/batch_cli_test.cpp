@@ -438,3 +438,33 @@ TEST_CASE("batch: usage errors for options that do not go together", "[batch][cl
     CHECK(null.err == "winnow: --null goes with --files-from\n");
     CHECK(run_winnow({"-f", "warc", "--explain"}).status == 2);
 }
+
+TEST_CASE("batch: the third-party WARC test files (warcio) through the command line", "[batch][cli]") {
+    TempDir dir;
+    const fs::path summary = dir.path() / "s.json";
+    const auto r = run_winnow({(source_dir() / "tests/data/warc").string(), "--glob", "*.warc*", "-f", "jsonl",
+                               "--summary-json", summary.string()});
+    CHECK(r.status == 1);  // example-trunc.warc's record with a wrong length
+    CHECK_THAT(r.err, Catch::Contains("example-trunc.warc: record at offset 1197 (http://example.com/)"));
+    const json s = read_json(summary);
+    CHECK(s["seen"] == 54);
+    CHECK(s["cleaned"] == 10);
+    CHECK(s["skipped"] == 43);
+    CHECK(s["failed"] == 1);
+    CHECK(s["skipped_by_reason"] == json{{"HTTP status not 2xx", 1}, {"metadata record", 1}, {"non-text resource", 1},
+                                         {"non-text response", 3}, {"request record", 19}, {"revisit record", 4},
+                                         {"warcinfo record", 14}});
+    const auto lines = json_lines(r.out);
+    REQUIRE(lines.size() == 10);
+    std::size_t example_domain = 0;
+    for (const json& line : lines) {
+        CHECK(line.contains("warc"));
+        if (line["title"] == "Example Domain") {
+            ++example_domain;
+            CHECK_THAT(line["text"].get<std::string>(), Catch::StartsWith("This domain is established to be used for illustrative examples"));
+        }
+    }
+    CHECK(example_domain == 7);
+    CHECK(lines[2]["source"] == "http://www.iana.org/");  // chunked
+    CHECK(lines[2]["title"] == "Internet Assigned Numbers Authority");
+}
