@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <unordered_set>
 #include <utility>
+#include <vector>
 
 namespace winnow {
 namespace {
@@ -456,10 +458,12 @@ double shared_word_share(std::string_view a, std::string_view b) {
         return out;
     };
     const std::vector<std::string> from = words(a);
-    const std::vector<std::string> in = words(b);
+    const std::vector<std::string> b_words = words(b);
+    // A set, not a scan per word: both titles come from the page, and could be 10^5 words long.
+    const std::unordered_set<std::string> in(b_words.begin(), b_words.end());
     if (from.empty()) return 0;
     std::size_t shared = 0;
-    for (const std::string& w : from) shared += std::find(in.begin(), in.end(), w) != in.end() ? 1 : 0;
+    for (const std::string& w : from) shared += in.count(w);
     return static_cast<double>(shared) / static_cast<double>(from.size());
 }
 
