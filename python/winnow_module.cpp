@@ -175,15 +175,16 @@ PYBIND11_MODULE(_winnow, m) {
     static py::exception<winnow::Error> error(m, "Error", PyExc_ValueError);
     error.doc() =
         "A document could not be cleaned, or the patterns could not be loaded. str(e) is "
-        "'DOCUMENT: problem'; e.kind is 'unreadable', 'binary' or 'patterns', e.document and e.problem "
+        "'DOCUMENT: problem'; e.kind is 'unreadable', 'binary', 'patterns' or 'over_budget', e.document and e.problem "
         "are the two parts.";
     py::register_exception_translator([](std::exception_ptr thrown) {
         try {
             if (thrown) std::rethrow_exception(thrown);
         } catch (const winnow::Error& e) {
-            const char* kind = e.kind() == winnow::Error::Kind::Binary     ? "binary"
-                               : e.kind() == winnow::Error::Kind::Patterns ? "patterns"
-                                                                           : "unreadable";
+            const char* kind = e.kind() == winnow::Error::Kind::Binary       ? "binary"
+                               : e.kind() == winnow::Error::Kind::Patterns   ? "patterns"
+                               : e.kind() == winnow::Error::Kind::OverBudget ? "over_budget"
+                                                                             : "unreadable";
             py::object instance = py::reinterpret_borrow<py::object>(error.ptr())(e.what());
             instance.attr("kind") = kind;
             instance.attr("document") = e.document();

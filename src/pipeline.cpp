@@ -31,8 +31,12 @@ void add_repairs(DecodeReport& report, std::vector<Repair> repairs) {
 }
 
 // Mojibake repair of an HTML page's text: every block and the metadata shown to users.
-void repair_html_text(Document& document, DecodeReport& report) {
-    for (Block& block : document.blocks) add_repairs(report, repair_mojibake(block.text));
+void repair_html_text(Document& document, DecodeReport& report, const Deadline* deadline) {
+    std::size_t iteration = 0;
+    for (Block& block : document.blocks) {
+        check_deadline(deadline, ++iteration);
+        add_repairs(report, repair_mojibake(block.text));
+    }
     Metadata& meta = document.meta;
     for (std::string* field : {&meta.title, &meta.author, &meta.site_name, &meta.description})
         add_repairs(report, repair_mojibake(*field));
@@ -40,8 +44,10 @@ void repair_html_text(Document& document, DecodeReport& report) {
 
 }  // namespace
 
-PipelineResult run_pipeline(std::string_view bytes, const PipelineOptions& options, const Patterns& patterns) {
+PipelineResult run_pipeline(std::string_view bytes, const PipelineOptions& options, const Patterns& patterns,
+                            const Deadline* deadline) {
     PipelineResult result;
+    const HtmlOptions html_options{options.keep_links, deadline};
     bool html = options.input == InputKind::Html;
     if (options.input == InputKind::Auto) html = looks_like_html(bytes);
 
@@ -51,11 +57,13 @@ PipelineResult run_pipeline(std::string_view bytes, const PipelineOptions& optio
     // would send every stretch of it down the slow path), and entities Gumbo has already decoded
     // are then out of the way.
     decode_options.repair = options.decode.repair && !html;
+    decode_options.deadline = deadline;
     Decoded decoded = decode(bytes, decode_options);
     result.decode_report = std::move(decoded.report);
     result.binary = looks_binary(decoded.text);
+    check_deadline(deadline);
 
-    result.document = html ? segment_html(decoded.text, HtmlOptions{options.keep_links}) : segment_text(decoded.text, options.first_line);
+    result.document = html ? segment_html(decoded.text, html_options) : segment_text(decoded.text, options.first_line);
     if (html) {
         // A <meta> the 1024-byte prescan missed: decode once more as it says (HTML §13.2.3.4),
         // unless the bytes already read as clean UTF-8, which a late declaration rarely corrects.
@@ -66,14 +74,18 @@ PipelineResult run_pipeline(std::string_view bytes, const PipelineOptions& optio
         if (!label.empty() && !clean_utf8) {
             if (auto again = redecode_for_late_meta(bytes, result.decode_report, label, decode_options)) {
                 result.decode_report = std::move(again->report);
-                result.document = segment_html(again->text, HtmlOptions{options.keep_links});
+                result.document = segment_html(again->text, html_options);
             }
         }
     }
-    if (html && options.decode.repair) repair_html_text(result.document, result.decode_report);
+    check_deadline(deadline);
+    if (html && options.decode.repair) repair_html_text(result.document, result.decode_report, deadline);
     std::string language;
     PageTypeDecision page_type;
-    result.labels = classify(result.document, patterns, options.classify, &language, &page_type);
+    ClassifyOptions classify_options = options.classify;
+    classify_options.deadline = deadline;
+    result.labels = classify(result.document, patterns, classify_options, &language, &page_type);
+    check_deadline(deadline);
     // Declared language first (<html lang>, Content-Language); else the stopword vote.
     if (result.document.meta.language.empty()) result.document.meta.language = std::move(language);
     result.article = assemble(result.document, result.labels);

@@ -6,6 +6,7 @@
 
 #include "classify/classify.h"
 #include "classify/patterns.h"
+#include "deadline.h"
 #include "decode/decode.h"
 #include "segment/document.h"
 #include "write/article.h"
@@ -33,7 +34,8 @@ struct PipelineResult {
 bool looks_binary(std::string_view utf8);
 
 // Decode, segment and classify one document. Never throws for bad bytes; throws only for
-// resource exhaustion.
-PipelineResult run_pipeline(std::string_view bytes, const PipelineOptions& options, const Patterns& patterns);
+// resource exhaustion, and Error(OverBudget) once `deadline` (when given) has passed.
+PipelineResult run_pipeline(std::string_view bytes, const PipelineOptions& options, const Patterns& patterns,
+                            const Deadline* deadline = nullptr);
 
 }  // namespace winnow

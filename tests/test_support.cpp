@@ -186,3 +186,71 @@ StreamedRun run_winnow_streamed(const std::vector<std::string>& args, const std:
 }
 
 }  // namespace winnow::test
+
+namespace winnow::test {
+
+bool sanitizer_build() {
+#if defined(__SANITIZE_ADDRESS__)
+    return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+    return true;
+#else
+    return false;
+#endif
+#else
+    return false;
+#endif
+}
+
+BoundedRun run_winnow_bounded(const std::vector<std::string>& args, const std::filesystem::path& stdin_path,
+                              const RunBounds& bounds) {
+    TempDir dir;
+    const std::string out_path = (dir.path() / "stdout").string();
+    const std::string err_path = (dir.path() / "stderr").string();
+    const std::string in_path = stdin_path.empty() ? std::string("/dev/null") : stdin_path.string();
+    std::vector<std::string> argv_strings{WINNOW_BINARY};
+    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : argv_strings) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    const bool limit_memory = !sanitizer_build();
+    const auto started = std::chrono::steady_clock::now();
+    const pid_t pid = ::fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        const int in = ::open(in_path.c_str(), O_RDONLY);
+        const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (in < 0 || out < 0 || err < 0) ::_exit(126);
+        ::dup2(in, 0);
+        ::dup2(out, 1);
+        ::dup2(err, 2);
+        if (limit_memory) {
+            const rlimit limit{bounds.address_space_bytes, bounds.address_space_bytes};
+            ::setrlimit(RLIMIT_AS, &limit);
+        }
+        ::execv(argv[0], argv.data());
+        ::_exit(127);
+    }
+    BoundedRun result;
+    int raw = 0;
+    const auto limit = started + std::chrono::seconds(bounds.seconds);
+    while (::waitpid(pid, &raw, WNOHANG) == 0) {
+        if (std::chrono::steady_clock::now() >= limit) {
+            ::kill(pid, SIGKILL);
+            ::waitpid(pid, &raw, 0);
+            result.timed_out = true;
+            break;
+        }
+        ::usleep(20000);
+    }
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (WIFEXITED(raw)) result.status = WEXITSTATUS(raw);
+    if (WIFSIGNALED(raw)) result.signal = WTERMSIG(raw);
+    result.out = read_file(out_path);
+    result.err = read_file(err_path);
+    return result;
+}
+
+}  // namespace winnow::test

@@ -52,3 +52,29 @@ private:
 };
 
 }  // namespace winnow::test
+
+namespace winnow::test {
+
+// True in the AddressSanitizer build, where everything runs a few times slower.
+bool sanitizer_build();
+
+// Runs the built `winnow` as an unattended run would meet it: stdin from the file `stdin_path`
+// (empty: /dev/null), stdout and stderr to files, a wall-clock bound after which it is killed, and
+// (outside sanitizer builds, whose shadow memory needs terabytes of address space) an address-space
+// limit set with setrlimit in the child.
+struct BoundedRun {
+    int status = -1;          // exit status, or -1 when killed by a signal
+    int signal = 0;           // the signal that ended it, if any
+    bool timed_out = false;   // killed at the wall-clock bound
+    double seconds = 0;       // wall-clock time taken
+    std::string out;
+    std::string err;
+};
+struct RunBounds {
+    int seconds = 60;
+    unsigned long long address_space_bytes = 2ULL << 30;
+};
+BoundedRun run_winnow_bounded(const std::vector<std::string>& args, const std::filesystem::path& stdin_path = {},
+                              const RunBounds& bounds = {});
+
+}  // namespace winnow::test

@@ -20,6 +20,7 @@ public:
         Unreadable,  // the input could not be read (open or read failed)
         Binary,      // the input is neither text nor HTML (InputKind::Text cleans it anyway)
         Patterns,    // a pattern file is malformed or the pattern directory is missing
+        OverBudget,  // cleaning the document took longer than Options::time_budget
     };
     Error(Kind kind, std::string document, std::string problem);
     Kind kind() const noexcept { return kind_; }

@@ -13,6 +13,7 @@
 // the decode report. std::bad_alloc passes through.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -36,6 +37,11 @@ struct Options {
     bool links = false;        // HTML: keep link targets, for to_markdown's [text](target)
     bool explain = false;      // fill Result::labels with every block's decision and its reason
     std::filesystem::path patterns;  // pattern files (<lang>/<kind>.txt) to add to the built-in ones
+    // How long cleaning one document (or one window of a long text) may take, reading excluded;
+    // 0 = no limit. Checked between stages and within their long loops, so an over-long document
+    // stops soon after its budget runs out, with Error(OverBudget): "NAME: over the time budget of
+    // 2.000 s". Gumbo's parse itself cannot be interrupted; what reaches it is bounded instead.
+    std::chrono::milliseconds time_budget{0};
 };
 
 // One block of the document (a paragraph, list item, heading, …) and what was decided for it.

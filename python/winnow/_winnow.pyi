@@ -7,7 +7,7 @@ Favor = Literal["balanced", "precision", "recall"]
 
 class Error(ValueError):
     """A document could not be cleaned, or the patterns could not be loaded ('DOCUMENT: problem')."""
-    kind: Literal["unreadable", "binary", "patterns"]
+    kind: Literal["unreadable", "binary", "patterns", "over_budget"]
     document: str
     problem: str
 

@@ -63,6 +63,12 @@ bool wide_encoding(const std::string& encoding) {
     return encoding.starts_with("UTF-16") || encoding.starts_with("UTF-32");
 }
 
+// The document's time budget, starting now (none when Options::time_budget is 0).
+Deadline deadline_for(const Options& options, std::string_view source) {
+    if (options.time_budget.count() <= 0) return Deadline();
+    return Deadline(options.time_budget, std::string(source));
+}
+
 Error binary_input(std::string_view source) {
     return Error(Error::Kind::Binary, std::string(source), "binary data, not text or HTML");
 }
@@ -135,7 +141,8 @@ Cleaner& Cleaner::operator=(Cleaner&&) noexcept = default;
 const Options& Cleaner::options() const noexcept { return impl_->options; }
 
 Result Cleaner::clean(std::string_view bytes, std::string_view source) const {
-    PipelineResult run = run_pipeline(bytes, impl_->pipeline, *impl_->patterns);
+    const Deadline deadline = deadline_for(impl_->options, source);
+    PipelineResult run = run_pipeline(bytes, impl_->pipeline, *impl_->patterns, &deadline);
     if (run.binary && impl_->options.input == InputKind::Auto) throw binary_input(source);
     return make_result(std::move(run), source, 0, impl_->options);
 }
@@ -143,7 +150,8 @@ Result Cleaner::clean(std::string_view bytes, std::string_view source) const {
 Result Cleaner::clean(std::string_view bytes, std::string_view source, std::string_view charset) const {
     PipelineOptions pipeline = impl_->pipeline;
     pipeline.decode.charset = resolve_named_encoding(charset).empty() ? std::string() : std::string(charset);
-    PipelineResult run = run_pipeline(bytes, pipeline, *impl_->patterns);
+    const Deadline deadline = deadline_for(impl_->options, source);
+    PipelineResult run = run_pipeline(bytes, pipeline, *impl_->patterns, &deadline);
     if (run.binary && impl_->options.input == InputKind::Auto) throw binary_input(source);
     return make_result(std::move(run), source, 0, impl_->options);
 }
@@ -164,12 +172,14 @@ void Cleaner::clean_stream(const ReadFunction& read, std::string_view source,
     PipelineOptions pipeline = impl_->pipeline;
     pipeline.input = InputKind::Text;
     for (std::size_t window = 0;; ++window) {
-        PipelineResult run = run_pipeline(bytes, pipeline, *impl_->patterns);
+        const Deadline deadline = deadline_for(options, source);  // each window has the whole budget
+        PipelineResult run = run_pipeline(bytes, pipeline, *impl_->patterns, &deadline);
         if (window == 0 && run.binary && options.input == InputKind::Auto) throw binary_input(source);
         if (window == 0 && wide_encoding(run.decode_report.encoding)) {
             // Windows are cut at byte '\n', which UTF-16/32 text does not have: read it whole.
             windows.read_rest(bytes);
-            sink(make_result(run_pipeline(bytes, pipeline, *impl_->patterns), source, 0, options));
+            const Deadline whole = deadline_for(options, source);
+            sink(make_result(run_pipeline(bytes, pipeline, *impl_->patterns, &whole), source, 0, options));
             return;
         }
         if (window == 0) {

@@ -292,16 +292,20 @@ std::pair<std::size_t, std::size_t> main_region(const DocumentFeatures& df, cons
     return {best_begin, best_end};
 }
 
-// The nearest block on one side that is not short, or nullptr.
-const BlockState* neighbour(const std::vector<BlockState>& st, std::size_t i, int step, bool skip_neargood) {
-    for (auto k = static_cast<std::ptrdiff_t>(i) + step; k >= 0 && k < static_cast<std::ptrdiff_t>(st.size());
-         k += step) {
-        const Quality q = st[static_cast<std::size_t>(k)].quality;
-        if (q == Quality::Short) continue;
-        if (skip_neargood && q == Quality::NearGood) continue;
-        return &st[static_cast<std::size_t>(k)];
+// For every block, the index of the nearest block on one side (step -1 or +1) that is not short
+// (nor near-good, with skip_neargood), or st.size() when there is none. One pass for all blocks:
+// a search from each block would be quadratic in a run of short blocks.
+std::vector<std::size_t> neighbours(const std::vector<BlockState>& st, int step, bool skip_neargood) {
+    const std::size_t n = st.size();
+    std::vector<std::size_t> nearest(n, n);
+    std::size_t last = n;
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t i = step < 0 ? k : n - 1 - k;
+        nearest[i] = last;
+        const Quality q = st[i].quality;
+        if (q != Quality::Short && !(skip_neargood && q == Quality::NearGood)) last = i;
     }
-    return nullptr;
+    return nearest;
 }
 
 // Strips spaces and separator punctuation from both ends. The dashes are multi-byte, so they are
@@ -364,7 +368,9 @@ void label_content(std::vector<BlockState>& st, std::size_t i, std::string reaso
 Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOptions& options, std::string* language,
                 PageTypeDecision* page_type) {
     const Thresholds t = thresholds_for(options.favor);
+    const Deadline* deadline = options.deadline;
     const DocumentFeatures df = compute_features(doc, patterns);
+    check_deadline(deadline);
     if (language) *language = df.language;
     const std::size_t n = doc.blocks.size();
     std::vector<BlockState> st(n);
@@ -372,6 +378,7 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
 
     // 1. Each block on its own: patterns and shapes, then prose quality.
     for (std::size_t i = 0; i < n; ++i) {
+        check_deadline(deadline, i);
         const BlockFeatures& f = df.blocks[i];
         apply_rules(doc.blocks[i], f, st[i]);
         if (!st[i].decided) st[i].quality = initial_quality(f, language_known, t);
@@ -388,16 +395,17 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
     extend_intro_lists(doc, df, st);
     mark_runs(doc, df, st);
     if (language_known) promote_prose_groups(doc, df, st, t);
+    check_deadline(deadline);
 
     // 3. Context: short and near-good blocks take their neighbours' side (jusText's smoothing).
     std::vector<Quality> smoothed(n);
+    const std::vector<std::size_t> judged_before = neighbours(st, -1, true), judged_after = neighbours(st, +1, true);
     for (std::size_t i = 0; i < n; ++i) {
         smoothed[i] = st[i].quality;
         if (st[i].decided) continue;
         if (st[i].quality == Quality::NearGood) {
-            const BlockState* prev = neighbour(st, i, -1, true);
-            const BlockState* next = neighbour(st, i, +1, true);
-            const bool good = (prev && prev->quality == Quality::Good) || (next && next->quality == Quality::Good);
+            const bool good = (judged_before[i] < n && st[judged_before[i]].quality == Quality::Good) ||
+                              (judged_after[i] < n && st[judged_after[i]].quality == Quality::Good);
             smoothed[i] = good ? Quality::Good : Quality::Bad;
         }
     }
@@ -408,12 +416,14 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
 
     // 4. The main text region; prose outside it is kept only when it is clearly prose.
     //    HTML: the DOM's article region and class/id hints decide (html_region.h).
+    check_deadline(deadline);
     PageTypeDecision type;
     if (doc.from_html) type = decide_page_type(doc, patterns);
     const std::vector<HtmlPrior> priors =
         doc.from_html ? score_html_regions(doc, patterns, options.favor, type.type) : std::vector<HtmlPrior>{};
     const PageType page_kind = type.type;
     if (page_type) *page_type = std::move(type);
+    check_deadline(deadline);
     for (std::size_t i = 0; i < priors.size(); ++i) {
         if (st[i].decided) continue;
         const HtmlPrior& p = priors[i];
@@ -435,7 +445,13 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
     // Reader comments can outweigh the article: the main text is looked for before them.
     const std::size_t comments = comment_section_start(doc, df, st);
     const auto [region_begin, region_end] = main_region(df, st, comments);
+    // A short line's neighbours: blocks after it are not decided yet, so where they are is known
+    // now; the one before it is the last block this loop left not short.
+    const std::vector<std::size_t> after = neighbours(st, +1, false);
+    std::size_t before = n;
     for (std::size_t i = 0; i < n; ++i) {
+        check_deadline(deadline, i);
+        if (i > 0 && st[i - 1].quality != Quality::Short) before = i - 1;
         if (st[i].decided) continue;
         const BlockFeatures& f = df.blocks[i];
         const bool inside = i >= region_begin && i < region_end;
@@ -443,10 +459,8 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
             if (st[i].quality == Quality::Good) {
                 label_content(st, i, st[i].decision.reason.empty() ? "prose: " + describe(f) : st[i].decision.reason);
             } else if (st[i].quality == Quality::Short) {
-                const BlockState* prev = neighbour(st, i, -1, false);
-                const BlockState* next = neighbour(st, i, +1, false);
-                const bool between_good = prev && next && prev->quality == Quality::Good &&
-                                          next->quality == Quality::Good;
+                const bool between_good = before < n && after[i] < n && st[before].quality == Quality::Good &&
+                                          st[after[i]].quality == Quality::Good;
                 if (between_good || heading_like(doc.blocks[i], f))
                     label_content(st, i, "short line inside the main text: " + describe(f));
                 else

@@ -7,6 +7,7 @@
 #include "classify/labels.h"
 #include "classify/page_type.h"
 #include "classify/patterns.h"
+#include "deadline.h"
 #include "segment/document.h"
 
 namespace winnow {
@@ -15,6 +16,7 @@ struct ClassifyOptions {
     Favor favor = Favor::Balanced;
     bool keep_comments = false;
     bool find_title = true;   // false for the later windows of a long text: a headline is at the top
+    const Deadline* deadline = nullptr;  // checked between the steps and in the per-block loops
 };
 
 // When `language` is given, it receives the stopword list that fits the document best ("en"), or

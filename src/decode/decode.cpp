@@ -67,11 +67,15 @@ Decoded decode_checked(std::string_view bytes, std::string_view encoding, bool v
     } else {
         conversion = convert_to_utf8(bytes, encoding);
     }
+    check_deadline(options.deadline);
     if (!conversion.ok) conversion = convert_to_utf8(bytes, "windows-1252");
     result.text = std::move(conversion.text);
     result.report.encoding = conversion.ok ? std::string(encoding) : "windows-1252";
     result.report.replacements = conversion.replacements;
-    if (options.repair) result.report.repairs = repair_mojibake(result.text);
+    if (options.repair) {
+        result.report.repairs = repair_mojibake(result.text);
+        check_deadline(options.deadline);
+    }
     return result;
 }
 
@@ -91,6 +95,7 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
         }
     }
     Choice choice = choose_encoding(bytes, options);
+    check_deadline(options.deadline);
     Decoded result = decode_checked(bytes, choice.encoding, choice.valid_utf8, options, std::move(choice.reading));
     result.report.decided_by = std::string(choice.decided_by);
     return result;

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "deadline.h"
 #include "decode/prescan.h"  // prescan_meta_charset, extract_charset_from_content
 #include "winnow/types.h"     // Repair, DecodeReport, Decoded
 
@@ -16,6 +17,7 @@ struct DecodeOptions {
     std::string charset;   // transport/declared charset (--charset); empty = sniff
     bool repair = true;    // run mojibake repair after conversion
     bool is_html = false;  // allow the <meta> prescan
+    const Deadline* deadline = nullptr;  // checked between sniffing, conversion and repair
 };
 
 // The WHATWG sniffing order: BOM (UTF-8, UTF-16, and UTF-32 as an extension), options.charset

@@ -262,7 +262,7 @@ public:
     DomWalker(Document& document, const HeldText& held, bool keep_links)
         : document_(document), held_(held), keep_links_(keep_links) {}
 
-    void walk(const GumboNode* root);
+    void walk(const GumboNode* root, const Deadline* deadline);
 
 private:
     struct Frame {
@@ -326,10 +326,12 @@ private:
     bool cell_pending_ = false;        // a new cell of a whole-row block began: separate with " | "
 };
 
-void DomWalker::walk(const GumboNode* root) {
+void DomWalker::walk(const GumboNode* root, const Deadline* deadline) {
     if (root == nullptr || root->type != GUMBO_NODE_ELEMENT) return;
     enter(root);
+    std::size_t steps = 0;
     while (!stack_.empty()) {
+        check_deadline(deadline, ++steps);
         Frame& frame = stack_.back();
         const GumboVector& children = frame.node->v.element.children;
         if (frame.next_child >= children.length) {
@@ -676,12 +678,14 @@ void DomWalker::flush(bool soft_break) {
 Document segment_html(std::string_view utf8, const HtmlOptions& options) {
     Document document;
     document.from_html = true;
-    PrepassResult prepass = strip_inert_markup(utf8, options.keep_links);
+    PrepassResult prepass = strip_inert_markup(utf8, options.keep_links, options.deadline);
     GumboTree tree(prepass.html);
+    check_deadline(options.deadline);
     DomWalker walker(document, prepass.held, options.keep_links);
-    walker.walk(tree.root());
+    walker.walk(tree.root(), options.deadline);
     document.meta = extract_metadata(tree.root(), prepass.json_ld, document.blocks, walker.author, walker.first_time);
     add_microdata_types(utf8, document.meta.schema_types);
+    check_deadline(options.deadline);
     return document;
 }
 

@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <unordered_set>
 #include <utility>
+#include <vector>
 
 namespace winnow {
 namespace {
@@ -78,12 +80,15 @@ namespace {
 struct Json {
     enum class Type { Null, String, Other, Array, Object } type = Type::Null;
     std::string text;                                   // String
+    std::string key;                                    // the name of an Object's member
     std::vector<Json> items;                            // Array
-    std::vector<std::pair<std::string, Json>> members;  // Object
+    // Object. Each member carries its own name: a std::pair<std::string, Json> here would need
+    // Json complete, which clang's libstdc++ checks refuse.
+    std::vector<Json> members;
 
-    const Json* get(std::string_view key) const {
-        for (const auto& [name, value] : members) {
-            if (name == key) return &value;
+    const Json* get(std::string_view name) const {
+        for (const Json& member : members) {
+            if (member.key == name) return &member;
         }
         return nullptr;
     }
@@ -207,8 +212,9 @@ private:
                 skip_space();
                 if (pos_ >= text_.size() || text_[pos_] != ':') return false;
                 ++pos_;
-                out.members.emplace_back(std::move(key), Json{});
-                if (!value(out.members.back().second, depth + 1)) return false;
+                out.members.emplace_back();
+                out.members.back().key = std::move(key);
+                if (!value(out.members.back(), depth + 1)) return false;
                 skip_space();
                 if (pos_ >= text_.size()) return false;
                 if (text_[pos_] == ',') { ++pos_; continue; }
@@ -292,8 +298,8 @@ void collect_types(const Json& value, std::string& out, int depth) {
             add(*type);
         }
     }
-    for (const auto& [key, member] : value.members) {
-        if (key != "@type" && (member.type == Json::Type::Object || member.type == Json::Type::Array))
+    for (const Json& member : value.members) {
+        if (member.key != "@type" && (member.type == Json::Type::Object || member.type == Json::Type::Array))
             collect_types(member, out, depth + 1);
     }
 }
@@ -452,10 +458,12 @@ double shared_word_share(std::string_view a, std::string_view b) {
         return out;
     };
     const std::vector<std::string> from = words(a);
-    const std::vector<std::string> in = words(b);
+    const std::vector<std::string> b_words = words(b);
+    // A set, not a scan per word: both titles come from the page, and could be 10^5 words long.
+    const std::unordered_set<std::string> in(b_words.begin(), b_words.end());
     if (from.empty()) return 0;
     std::size_t shared = 0;
-    for (const std::string& w : from) shared += std::find(in.begin(), in.end(), w) != in.end() ? 1 : 0;
+    for (const std::string& w : from) shared += in.count(w);
     return static_cast<double>(shared) / static_cast<double>(from.size());
 }
 

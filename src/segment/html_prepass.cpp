@@ -375,6 +375,20 @@ public:
         after_block_ = is_block_boundary(key);
     }
 
+    // An end tag, without the attributes it may carry: they mean nothing, and Gumbo's tokenizer
+    // compares each new attribute with all before it (10^5 of them take minutes).
+    void end_tag(std::string_view tag) {
+        std::size_t name_end = 2;
+        while (name_end < tag.size() && !ends_tag_name(tag, name_end)) ++name_end;
+        if (name_end + 1 == tag.size()) {
+            result_.html.append(tag);
+        } else {
+            result_.html.append(tag.substr(0, name_end));
+            result_.html.push_back('>');
+        }
+        after_block_ = is_block_boundary(tag_key(tag));
+    }
+
     // A stretch of text and markup that holds no start tag the pre-pass rewrites (text, end
     // tags, doctype, the start tag of an inert element): markup as it is, text through text().
     void stretch(std::string_view stretch, bool preformatted) {
@@ -517,7 +531,7 @@ private:
 
 }  // namespace
 
-PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) {
+PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets, const Deadline* deadline) {
     PrepassResult result;
     result.html.reserve(html.size() / 2 + 64);
     std::size_t copied = 0;  // html[0, copied) is in result.html already
@@ -527,7 +541,9 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) 
     LeanWriter writer(result, may_hold);
     NestingCap nesting;
     auto append = [&](std::string_view stretch, bool pre) { writer.stretch(stretch, pre); };
+    std::size_t tags = 0;
     while (i < html.size()) {
+        check_deadline(deadline, ++tags);
         const void* hit = std::memchr(html.data() + i, '<', html.size() - i);
         if (hit == nullptr) break;
         i = static_cast<std::size_t>(static_cast<const char*>(hit) - html.data());
@@ -564,19 +580,24 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets) 
         if (name.empty()) {
             const bool start_tag = i + 1 < html.size() && ((html[i + 1] >= 'a' && html[i + 1] <= 'z') ||
                                                            (html[i + 1] >= 'A' && html[i + 1] <= 'Z'));
-            if (!start_tag) {
-                if (i + 2 < html.size() && html[i + 1] == '/' && !nesting.close(tag_key(html, i + 2))) {
-                    const std::size_t end = end_of_tag(html, i);  // the end of a start tag left out
-                    append(html.substr(copied, i - copied), preformatted > 0);
-                    copied = i = end;
-                    continue;
-                }
+            const bool end_tag = !start_tag && i + 2 < html.size() && html[i + 1] == '/' &&
+                                 ((html[i + 2] >= 'a' && html[i + 2] <= 'z') || (html[i + 2] >= 'A' && html[i + 2] <= 'Z'));
+            if (!start_tag && !end_tag) {
                 ++i;
                 continue;
             }
             const std::size_t end = end_of_tag(html, i);
             if (end == html.size() || html[end - 1] != '>') {
-                ++i;
+                // A tag that never closes takes the rest of the page into it (Gumbo and browsers
+                // drop it at the end of the file): it goes, unscanned and unparsed.
+                append(html.substr(copied, i - copied), preformatted > 0);
+                copied = html.size();
+                break;
+            }
+            if (end_tag) {
+                append(html.substr(copied, i - copied), preformatted > 0);
+                if (nesting.close(tag_key(html, i + 2))) writer.end_tag(html.substr(i, end - i));
+                copied = i = end;  // (when it closes a start tag left out, it is left out too)
                 continue;
             }
             append(html.substr(copied, i - copied), preformatted > 0);

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "deadline.h"
+
 namespace winnow {
 
 // Text the pre-pass lifted out of the markup. Gumbo's tokenizer makes a token of every character
@@ -41,7 +43,8 @@ struct PrepassResult {
 };
 
 // keep_link_targets keeps href values whole (for Markdown links); otherwise they shrink to
-// whether they lead anywhere.
-PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets = false);
+// whether they lead anywhere. `deadline`, when given, is checked every few thousand tags.
+PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets = false,
+                                 const Deadline* deadline = nullptr);
 
 }  // namespace winnow

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string_view>
 
+#include "deadline.h"
 #include "segment/document.h"
 
 namespace winnow {
@@ -16,6 +17,7 @@ Document segment_text(std::string_view utf8, std::size_t first_line = 1);
 // HTML: parse with Gumbo, walk the DOM into blocks with DOM features and page metadata.
 struct HtmlOptions {
     bool keep_links = false;  // keep link targets in Block::spans (--links); costs parse time
+    const Deadline* deadline = nullptr;  // checked in the pre-pass and the DOM walk
 };
 Document segment_html(std::string_view utf8, const HtmlOptions& options = {});
 
