@@ -468,3 +468,27 @@ TEST_CASE("batch: the third-party WARC test files (warcio) through the command l
     CHECK(lines[2]["source"] == "http://www.iana.org/");  // chunked
     CHECK(lines[2]["title"] == "Internet Assigned Numbers Authority");
 }
+
+TEST_CASE("batch: a document over the time budget stops early and fails alone", "[batch][cli]") {
+    TempDir dir;
+    const fs::path in = dir.path() / "in";
+    fs::create_directories(in);
+    write_file(in / "a.html", harbour);
+    std::string slow = "<html><body>";
+    for (int i = 0; i < 200000; ++i) slow += "<div><p>Paragraph " + std::to_string(i) + " of a very long page.</p></div>";
+    write_file(in / "b.html", slow + "</body></html>");
+    write_file(in / "c.html", bridge);
+    const fs::path summary = dir.path() / "s.json";
+    const auto started = std::chrono::steady_clock::now();
+    const auto r = run_winnow({in.string(), "--time-budget", "0.05", "-f", "jsonl", "--summary-json", summary.string()});
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    CHECK(r.status == 1);
+    CHECK_THAT(r.err, Catch::Contains("b.html: ") && Catch::Contains("(--time-budget)"));
+    const auto lines = json_lines(r.out);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0]["title"] == "Harbour closed");
+    CHECK(lines[1]["title"] == "Bridge reopens");
+    const json s = read_json(summary);
+    CHECK(s["failed_by_reason"]["over time budget"]["count"] == 1);
+    CHECK(seconds < 30);  // generous: the budget stops the page long before it would end
+}

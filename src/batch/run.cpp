@@ -96,6 +96,7 @@ void clean_document(const Cleaner& cleaner, const FormatOptions& format, Job<Doc
     switch (e.kind()) {
         case Error::Kind::Binary: throw Failure("binary data", e.problem() + " (--input text cleans it anyway)");
         case Error::Kind::Unreadable: throw Failure("unreadable", e.problem());
+        case Error::Kind::OverBudget: throw Failure("over time budget", e.problem() + " (--time-budget)");
         default: throw Failure("error", e.problem());
     }
 }

@@ -154,6 +154,9 @@ int run(const std::vector<std::string>& args) {
     std::optional<Cleaner> cleaner;
     try {
         Options options = config.options;
+        // The library stops a document soon after its budget runs out; the batch also fails any
+        // document that comes back over it (a budget under a millisecond is the batch's alone).
+        options.time_budget = std::chrono::milliseconds(static_cast<long long>(config.time_budget * 1000));
         cleaner.emplace(options);
     } catch (const Error& e) {
         error_line(e.what());
@@ -183,8 +186,9 @@ int run(const std::vector<std::string>& args) {
         try {
             clean_one(config, *cleaner, name, *opened, out);
         } catch (const Error& e) {
-            error_line(e.kind() == Error::Kind::Binary ? e.what() + std::string(" (--input text cleans it anyway)")
-                                                       : std::string(e.what()));
+            error_line(e.kind() == Error::Kind::Binary       ? e.what() + std::string(" (--input text cleans it anyway)")
+                       : e.kind() == Error::Kind::OverBudget ? e.what() + std::string(" (--time-budget)")
+                                                             : std::string(e.what()));
             out.commit();
             return 1;
         } catch (const std::bad_alloc&) {
