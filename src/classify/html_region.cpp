@@ -6,6 +6,7 @@
 #include <cassert>
 #include <cstdio>
 #include <string_view>
+#include <unordered_map>
 
 namespace winnow {
 namespace {
@@ -19,6 +20,12 @@ constexpr std::string_view kContentParts[] = {"article", "content", "main", "pos
 
 // Prose (characters) a candidate needs to be the article, when the page has that much anywhere.
 constexpr std::size_t kMinCandidateProse = 100;
+
+// Hidden text is believed hidden unless it is three quarters of the page's prose and at least this much.
+constexpr std::size_t kRevealMinProse = 500;
+
+// A noise token on at least this many separate containers holding most of the prose is layout.
+constexpr std::size_t kLayoutTokenContainers = 3;
 
 // Pages other than articles: a block outside furniture with less of its text in links is kept.
 constexpr double kBroadLinkDensity = 0.5;
@@ -147,6 +154,36 @@ bool is_prose(const Block& b) {
 
 }  // namespace
 
+std::optional<Document> reveal_hidden_wrappers(const Document& document) {
+    const std::vector<Container>& containers = document.containers;
+    std::size_t prose = 0, hidden_prose = 0;
+    std::vector<std::size_t> subtree_prose(containers.size(), 0);
+    for (const Block& b : document.blocks) {
+        if (b.text_chars < 25 || b.kind == BlockKind::Heading || b.link_density >= 0.5) continue;
+        prose += b.text_chars;
+        if (!b.hidden) continue;
+        hidden_prose += b.text_chars;
+        if (b.container < containers.size()) subtree_prose[b.container] += b.text_chars;
+    }
+    if (hidden_prose < kRevealMinProse || hidden_prose * 4 <= prose * 3) return std::nullopt;
+    for (std::size_t c = containers.size(); c-- > 1;) {
+        const std::size_t parent = containers[c].parent;
+        if (parent != Container::npos) subtree_prose[parent] += subtree_prose[c];
+    }
+    Document revealed = document;
+    std::vector<char> hidden(containers.size(), 0);  // hidden on itself or an ancestor, after revealing
+    for (std::size_t c = 0; c < containers.size(); ++c) {
+        Container& container = revealed.containers[c];
+        if (container.hidden && subtree_prose[c] * 2 > prose) container.hidden = false;
+        const std::size_t parent = container.parent;
+        hidden[c] = container.hidden || (parent != Container::npos && hidden[parent]);
+    }
+    for (Block& b : revealed.blocks) {
+        if (b.container < containers.size()) b.hidden = hidden[b.container];
+    }
+    return revealed;
+}
+
 std::vector<HtmlPrior> score_html_regions(const Document& document, const Patterns& patterns, Favor favor,
                                           PageType page_type) {
     const RegionThresholds thresholds = thresholds_for(favor);
@@ -221,6 +258,35 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         to.list_items += from.list_items;
         to.headings += from.headings;
         to.heading_chars += from.heading_chars;
+    }
+
+    // 2b. A noise token repeated on many separate containers that together hold most of the
+    //     page's prose is the site builder's layout class ("elementor-widget-container"), not
+    //     furniture. Reader comments are exempt: a long thread is still comments.
+    {
+        struct TokenShare {
+            std::size_t prose = 0;
+            std::size_t containers = 0;
+        };
+        std::unordered_map<std::string_view, TokenShare> shares;
+        for (std::size_t c = 0; c < n; ++c) {
+            const ContainerStats& s = stats[c];
+            if (s.hint == Category::None || s.hint == Category::Comment || s.hint_token == "hidden") continue;
+            const std::size_t parent = containers[c].parent;
+            if (parent != Container::npos && stats[parent].hint_token == s.hint_token) continue;  // counted above
+            TokenShare& share = shares[s.hint_token];
+            share.prose += s.prose_chars;
+            ++share.containers;
+        }
+        for (std::size_t c = 0; c < n; ++c) {
+            ContainerStats& s = stats[c];
+            if (s.hint == Category::None || s.hint == Category::Comment) continue;
+            const auto it = shares.find(s.hint_token);
+            if (it == shares.end() || it->second.containers < kLayoutTokenContainers) continue;
+            if (total_prose == 0 || it->second.prose * 2 <= total_prose) continue;
+            s.hint = Category::None;
+            s.weight = s.content_hint ? 25.0 : 0.0;
+        }
     }
 
     // 3. Which noise hints to believe: not one on an element holding most of the page's prose,
