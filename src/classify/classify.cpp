@@ -367,7 +367,7 @@ Labels classify(const Document& given, const Patterns& patterns, const ClassifyO
     // it is nearly all of the page, is scored as visible (html_region.h).
     PageTypeDecision type;
     if (given.from_html) type = decide_page_type(given, patterns);
-    const std::optional<Document> revealed = given.from_html ? reveal_hidden_wrappers(given) : std::nullopt;
+    const std::optional<Document> revealed = given.from_html ? reveal_hidden_wrappers(given, patterns) : std::nullopt;
     const Document& doc = revealed ? *revealed : given;
     const Thresholds t = thresholds_for(options.favor);
     const DocumentFeatures df = compute_features(doc, patterns);

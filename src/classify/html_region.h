@@ -34,6 +34,6 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
 // A page whose text is mostly inside hidden elements (a wrapper shown by a script once the page
 // has loaded, an "anti-flicker" style): a copy of document with those wrappers visible, so their
 // text is scored like any other. nullopt when nothing needs revealing.
-std::optional<Document> reveal_hidden_wrappers(const Document& document);
+std::optional<Document> reveal_hidden_wrappers(const Document& document, const Patterns& patterns);
 
 }  // namespace winnow
