@@ -160,3 +160,31 @@ TEST_CASE("a share or menu class on a wrapper holding much of the prose is not b
     CHECK(s.of("Share").dom_category == Category::Share);
     CHECK_FALSE(s.of("Rail:").keep);
 }
+
+TEST_CASE("a noise class repeated on the sections that hold most of the prose is layout", "[html]") {
+    // Site builders give every block the same class ("elementor-widget-container"); one of its
+    // parts is a noise token, but it cannot be furniture when it wraps the page's text.
+    const Scored s = score(
+        "<body><nav><a href=\"/\">Home</a> <a href=\"/a\">About</a></nav>"
+        "<div class=\"builder-widget-container\"><p>One: " + kParagraph + "</p></div>"
+        "<div class=\"builder-widget-container\"><p>Two: " + kParagraph + "</p></div>"
+        "<div class=\"builder-widget-container\"><p>Three: " + kParagraph + "</p></div>"
+        "<div class=\"sidebar\"><p>Side: short note on the side of the page.</p></div></body>");
+    CHECK(s.of("One:").keep);
+    CHECK(s.of("Three:").keep);
+    CHECK_FALSE(s.of("Side:").keep);
+}
+
+TEST_CASE("a hidden wrapper around nearly all of the prose is shown, a hidden panel is not", "[html]") {
+    const Document shown_later = segment_html(
+        "<body><div style=\"visibility:hidden\"><p>One: " + kParagraph + "</p><p>Two: " + kParagraph + "</p><p>Three: " +
+        kParagraph + "</p><p>Four: " + kParagraph + "</p></div><p>Loading the page, please wait a moment.</p></body>");
+    const auto revealed = reveal_hidden_wrappers(shown_later, test::default_patterns());
+    REQUIRE(revealed);
+    for (const Block& b : revealed->blocks) CHECK_FALSE(b.hidden);
+
+    const Document panel = segment_html(
+        "<body><p>One: " + kParagraph + "</p><p>Two: " + kParagraph + "</p><p>Three: " + kParagraph +
+        "</p><div hidden><p>Four: " + kParagraph + "</p></div></body>");
+    CHECK_FALSE(reveal_hidden_wrappers(panel, test::default_patterns()));
+}

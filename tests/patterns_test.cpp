@@ -83,4 +83,15 @@ TEST_CASE("malformed pattern files are rejected with file and line", "[patterns]
     CHECK_THROWS_WITH(p.add_file("en/related.txt", "# c\n\n^ -- $\n"), Catch::Contains("en/related.txt:3"));
     CHECK_THROWS_WITH(p.add_file("cookie.txt", "x\n"), Catch::Contains("expected <language>/<kind>.txt"));
     CHECK_THROWS_WITH(p.add_file("dom/whatever.txt", "x\n"), Catch::Contains("unknown category"));
+    CHECK_THROWS_WITH(p.add_file("page/region.txt", "# c\nnear_levels many\n"), Catch::Contains("page/region.txt:2"));
+}
+
+TEST_CASE("region thresholds are data: the embedded file sets them, a later file overrides", "[patterns]") {
+    CHECK(test::default_patterns().region_setting("broad_link_density", -1) == 0.5);
+    CHECK(test::default_patterns().region_setting("no_such_setting", -1) == -1);
+    Patterns p;
+    p.add_file("page/region.txt", "min_candidate_prose 100\n");
+    p.add_file("page/region.txt", "min_candidate_prose 250\n");
+    p.finish();
+    CHECK(p.region_setting("min_candidate_prose", 0) == 250);
 }

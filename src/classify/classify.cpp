@@ -365,8 +365,14 @@ void label_content(std::vector<BlockState>& st, std::size_t i, std::string reaso
 
 }  // namespace
 
-Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOptions& options, std::string* language,
+Labels classify(const Document& given, const Patterns& patterns, const ClassifyOptions& options, std::string* language,
                 PageTypeDecision* page_type) {
+    // The page type is read from the page as shown; then text that only a script would show, when
+    // it is nearly all of the page, is scored as visible (html_region.h).
+    PageTypeDecision type;
+    if (given.from_html) type = decide_page_type(given, patterns);
+    const std::optional<Document> revealed = given.from_html ? reveal_hidden_wrappers(given, patterns) : std::nullopt;
+    const Document& doc = revealed ? *revealed : given;
     const Thresholds t = thresholds_for(options.favor);
     const Deadline* deadline = options.deadline;
     const DocumentFeatures df = compute_features(doc, patterns);
@@ -417,8 +423,6 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
     // 4. The main text region; prose outside it is kept only when it is clearly prose.
     //    HTML: the DOM's article region and class/id hints decide (html_region.h).
     check_deadline(deadline);
-    PageTypeDecision type;
-    if (doc.from_html) type = decide_page_type(doc, patterns);
     const std::vector<HtmlPrior> priors =
         doc.from_html ? score_html_regions(doc, patterns, options.favor, type.type) : std::vector<HtmlPrior>{};
     const PageType page_kind = type.type;

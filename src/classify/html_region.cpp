@@ -6,6 +6,7 @@
 #include <cassert>
 #include <cstdio>
 #include <string_view>
+#include <unordered_map>
 
 namespace winnow {
 namespace {
@@ -17,36 +18,47 @@ constexpr std::string_view kContentParts[] = {"article", "content", "main", "pos
                                               "story", "body", "text", "blog", "articlebody", "article-body",
                                               "post-body", "entry-content", "story-body", "page-content"};
 
-// Prose (characters) a candidate needs to be the article, when the page has that much anywhere.
-constexpr std::size_t kMinCandidateProse = 100;
-
-// Pages other than articles: a block outside furniture with less of its text in links is kept.
-constexpr double kBroadLinkDensity = 0.5;
-constexpr std::size_t kLinkedTeaserChars = 60;
-constexpr std::size_t kProseFormChars = 200;
-
-// The knobs --favor turns.
-struct RegionThresholds {
-    double secondary_share = 0.75;     // a candidate scoring this share of the top one joins the region
-    double clean_link_density = 0.33;  // inside the article, a non-list container with more of its
-                                       // text in links is furniture (Readability uses 0.2)
+// The scorer's thresholds: data in patterns/page/region.txt (what each one does is said there);
+// the numbers here are only the fallbacks when no file sets one.
+struct RegionSettings {
+    std::size_t min_candidate_prose;
+    double secondary_share;
+    double clean_link_density;
+    std::size_t near_levels;
+    std::size_t layout_token_containers;
+    double layout_token_prose_share;
+    double reveal_hidden_share;
+    std::size_t reveal_min_prose;
+    double broad_link_density;
+    std::size_t linked_teaser_chars;
+    std::size_t prose_form_chars;
 };
 
-RegionThresholds thresholds_for(Favor favor) {
-    RegionThresholds t;
-    if (favor == Favor::Precision) {
-        t.secondary_share = 1.01;  // the top candidate and its siblings only
-        t.clean_link_density = 0.2;
-    } else if (favor == Favor::Recall) {
-        t.secondary_share = 0.45;
-        t.clean_link_density = 0.5;
-    }
-    return t;
+RegionSettings settings_for(const Patterns& patterns, Favor favor) {
+    auto number = [&](std::string_view name, double fallback) { return patterns.region_setting(name, fallback); };
+    auto count = [&](std::string_view name, double fallback) {
+        return static_cast<std::size_t>(std::max(0.0, number(name, fallback)));
+    };
+    // --favor picks "<name>.precision" or "<name>.recall" where the file has one.
+    const std::string suffix = favor == Favor::Precision ? ".precision" : favor == Favor::Recall ? ".recall" : "";
+    auto favored = [&](const std::string& name, double fallback) {
+        const double plain = number(name, fallback);
+        return suffix.empty() ? plain : number(name + suffix, plain);
+    };
+    RegionSettings s;
+    s.min_candidate_prose = count("min_candidate_prose", 100);
+    s.secondary_share = favored("secondary_share", 0.75);
+    s.clean_link_density = favored("clean_link_density", 0.33);
+    s.near_levels = count("near_levels", 64);
+    s.layout_token_containers = count("layout_token_containers", 3);
+    s.layout_token_prose_share = number("layout_token_prose_share", 0.5);
+    s.reveal_hidden_share = number("reveal_hidden_share", 0.75);
+    s.reveal_min_prose = count("reveal_min_prose", 500);
+    s.broad_link_density = number("broad_link_density", 0.5);
+    s.linked_teaser_chars = count("linked_teaser_chars", 60);
+    s.prose_form_chars = count("prose_form_chars", 200);
+    return s;
 }
-
-// How far up from a block its container may be the parent of an article region root and still
-// count as near the article.
-constexpr std::size_t kNearLevels = 64;
 
 bool is_part_boundary(char c) { return c == '-' || c == '_'; }
 
@@ -141,24 +153,22 @@ struct ContainerStats {
     std::string removed_reason;
 };
 
+// Share of the subtree's text inside links; if_empty for a container without text (each caller
+// says which way an empty container should lean).
+double link_density(const ContainerStats& s, double if_empty) {
+    return s.chars > 0 ? static_cast<double>(s.link_chars) / static_cast<double>(s.chars) : if_empty;
+}
+
 bool is_prose(const Block& b) {
     return !b.hidden && b.text_chars >= 25 && b.kind != BlockKind::Heading;
 }
 
-}  // namespace
-
-std::vector<HtmlPrior> score_html_regions(const Document& document, const Patterns& patterns, Favor favor,
-                                          PageType page_type) {
-    const RegionThresholds thresholds = thresholds_for(favor);
-    const std::vector<Container>& containers = document.containers;
-    const std::vector<Block>& blocks = document.blocks;
-    std::vector<HtmlPrior> priors(blocks.size());
-    if (containers.empty()) return priors;
+// Step 1: each container's own class/id hints, its Readability class weight, and the
+// hidden containers (interface).
+void read_own_hints(const std::vector<Container>& containers, const Patterns& patterns, PageType page_type,
+                    std::vector<ContainerStats>& stats) {
     const std::size_t n = containers.size();
-    std::vector<ContainerStats> stats(n);
     auto tag = [&](std::size_t c) { return std::string_view(containers[c].tag); };
-
-    // 1. Own hints of every container.
     for (std::size_t c = 0; c < n; ++c) {
         ContainerStats& s = stats[c];
         if (tag(c) == "html" || tag(c) == "body") continue;
@@ -181,6 +191,202 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
             s.hint_token = "hidden";
         }
     }
+}
+
+// Step 2b: a noise token repeated on many separate containers that together hold most of the
+// page's prose is the site builder's layout class ("elementor-widget-container"), not furniture.
+// Reader comments are exempt: a long thread is still comments.
+void veto_layout_tokens(const std::vector<Container>& containers, std::size_t total_prose, const RegionSettings& settings,
+                        std::vector<ContainerStats>& stats) {
+    const std::size_t n = containers.size();
+    struct TokenShare {
+        std::size_t prose = 0;
+        std::size_t containers = 0;
+    };
+    std::unordered_map<std::string_view, TokenShare> shares;
+    for (std::size_t c = 0; c < n; ++c) {
+        const ContainerStats& s = stats[c];
+        if (s.hint == Category::None || s.hint == Category::Comment || s.hint_token == "hidden") continue;
+        const std::size_t parent = containers[c].parent;
+        if (parent != Container::npos && stats[parent].hint_token == s.hint_token) continue;  // counted above
+        TokenShare& share = shares[s.hint_token];
+        share.prose += s.prose_chars;
+        ++share.containers;
+    }
+    for (std::size_t c = 0; c < n; ++c) {
+        ContainerStats& s = stats[c];
+        if (s.hint == Category::None || s.hint == Category::Comment) continue;
+        const auto it = shares.find(s.hint_token);
+        if (it == shares.end() || it->second.containers < settings.layout_token_containers) continue;
+        if (total_prose == 0 ||
+            static_cast<double>(it->second.prose) <= settings.layout_token_prose_share * static_cast<double>(total_prose))
+            continue;
+        s.hint = Category::None;
+        s.weight = s.content_hint ? 25.0 : 0.0;
+    }
+}
+
+// Step 3: which noise hints to believe: not one on an element holding most of the page's prose,
+// which is a page wrapper with an unlucky class ("layout-sidebar"). Sets every container's
+// nearest believed noise container.
+void believe_hints(const std::vector<Container>& containers, std::size_t total_prose, std::vector<ContainerStats>& stats) {
+    const std::size_t n = containers.size();
+    auto tag = [&](std::size_t c) { return std::string_view(containers[c].tag); };
+    for (std::size_t c = 0; c < n; ++c) {
+        ContainerStats& s = stats[c];
+        const std::size_t parent = containers[c].parent;
+        s.noise_ancestor = parent != Container::npos ? stats[parent].noise_ancestor : Container::npos;
+        if (s.hint == Category::None) continue;
+        const bool holds_most = total_prose > 0 && s.prose_chars * 2 > total_prose;
+        // A cookie banner, a comment thread or a gallery's list of captions can be the longest
+        // text on a page and still be what it says it is.
+        const bool caption_list = s.hint == Category::Caption && (tag(c) == "ul" || tag(c) == "ol");
+        const bool layout_category = s.hint != Category::Comment && s.hint != Category::Cookie && !caption_list;
+        // Share bars, menus and dialogs are small; one holding a good share of the page's prose is
+        // a wrapper around the article ("share_wrapper") rather than the widget itself.
+        const bool small_widget = s.hint == Category::Share || s.hint == Category::Navigation ||
+                                  s.hint == Category::Interface;
+        const bool holds_much = total_prose > 0 && s.prose_chars >= 500 && s.prose_chars * 10 > total_prose * 3;
+        if ((holds_most && layout_category) || (holds_much && small_widget)) {
+            s.hint = Category::None;
+            s.weight = s.content_hint ? 25.0 : 0.0;
+            continue;
+        }
+        s.noise_ancestor = c;
+    }
+}
+
+bool in_figure(const std::vector<Container>& containers, std::size_t c) {
+    for (; c != Container::npos; c = containers[c].parent) {
+        if (containers[c].tag == "figure" || containers[c].tag == "figcaption") return true;
+    }
+    return false;
+}
+
+// Pages that are not one article: their content is spread over sections, cards or posts the
+// article region does not hold. Everything outside furniture (hinted containers, figures,
+// hidden text) that is not mostly links is kept; headings always, for they title cards.
+void keep_non_article_content(const Document& document, const std::vector<ContainerStats>& stats,
+                              const RegionSettings& settings, PageType page_type, std::vector<HtmlPrior>& priors) {
+    const std::vector<Container>& containers = document.containers;
+    const std::vector<Block>& blocks = document.blocks;
+    auto tag = [&](std::size_t c) { return std::string_view(containers[c].tag); };
+    // A form is a control (reply box, search, sign-up) unless it wraps prose: some forum
+    // software puts the whole thread in one.
+    auto in_form = [&](std::size_t c) {
+        for (; c != Container::npos; c = containers[c].parent) {
+            if (tag(c) == "form") return stats[c].prose_chars < settings.prose_form_chars;
+        }
+        return false;
+    };
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const Block& b = blocks[i];
+        HtmlPrior& p = priors[i];
+        if (p.keep || b.hidden || stats[b.container].noise_ancestor != Container::npos) continue;
+        if (b.kind == BlockKind::Caption || in_figure(containers, b.container) || in_form(b.container)) continue;
+        // A linked teaser long enough to be a summary is a card's text, not a menu item.
+        const bool cards = page_type == PageType::Listing || page_type == PageType::Collection;
+        if (b.link_density < settings.broad_link_density || b.kind == BlockKind::Heading || (cards && b.text_chars >= settings.linked_teaser_chars)) {
+            p.keep = true;
+            p.dom_category = Category::None;
+            p.reason = format("%s page: outside furniture, link density %.2f", std::string(page_type_name(page_type)).c_str(),
+                              b.link_density);
+        }
+    }
+}
+
+// The headline repeated in the body (a print header, a sticky bar) is the title, which writers
+// print once on their own.
+void drop_repeated_title(const Document& document, std::vector<HtmlPrior>& priors) {
+    const std::vector<Block>& blocks = document.blocks;
+    if (!document.meta.title.empty()) {
+        for (std::size_t i = 0; i < blocks.size(); ++i) {
+            if (priors[i].keep && blocks[i].text == document.meta.title) {
+                priors[i].keep = false;
+                priors[i].reason = "repeats the page title";
+            }
+        }
+    }
+}
+
+// Step 8: after the article's last paragraph, a short line that asks or announces ("Was this
+// article useful?", "Read more:") introduces furniture, not text.
+void drop_closing_prompts(const std::vector<Block>& blocks, std::vector<HtmlPrior>& priors) {
+    std::size_t last_prose = blocks.size();
+    for (std::size_t i = blocks.size(); i-- > 0;) {
+        if (priors[i].keep && blocks[i].text_chars >= 80 && blocks[i].kind != BlockKind::ListItem) {
+            last_prose = i;
+            break;
+        }
+    }
+    for (std::size_t i = last_prose + 1; i < blocks.size() && last_prose < blocks.size(); ++i) {
+        const Block& b = blocks[i];
+        if (!priors[i].keep || b.text.empty() || b.text_chars > 60 || b.kind == BlockKind::Preformatted) continue;
+        const std::string_view text = b.text;
+        const bool asks = text.back() == '?' || text.back() == ':' || text.ends_with("\xEF\xBC\x9F") ||  // ？
+                          text.ends_with("\xEF\xBC\x9A");                                              // ：
+        // "Ingredients:" followed by the list or table it introduces is text.
+        const bool introduces_next = i + 1 < blocks.size() && priors[i + 1].keep &&
+                                     blocks[i + 1].link_density < 0.5 &&
+                                     (blocks[i + 1].kind == BlockKind::ListItem || blocks[i + 1].kind == BlockKind::TableCell ||
+                                      blocks[i + 1].kind == BlockKind::Preformatted ||
+                                      (b.kind == BlockKind::Heading && blocks[i + 1].kind == BlockKind::Paragraph));  // a FAQ
+        if (asks && !introduces_next) {
+            priors[i].keep = false;
+            priors[i].dom_category = Category::Boilerplate;
+            priors[i].reason = "a prompt after the article's last paragraph";
+        }
+    }
+}
+
+}  // namespace
+
+std::optional<Document> reveal_hidden_wrappers(const Document& document, const Patterns& patterns) {
+    const RegionSettings settings = settings_for(patterns, Favor::Balanced);
+    const std::vector<Container>& containers = document.containers;
+    std::size_t prose = 0, hidden_prose = 0;
+    std::vector<std::size_t> subtree_prose(containers.size(), 0);
+    for (const Block& b : document.blocks) {
+        if (b.text_chars < 25 || b.kind == BlockKind::Heading || b.link_density >= 0.5) continue;
+        prose += b.text_chars;
+        if (!b.hidden) continue;
+        hidden_prose += b.text_chars;
+        if (b.container < containers.size()) subtree_prose[b.container] += b.text_chars;
+    }
+    if (hidden_prose < settings.reveal_min_prose ||
+        static_cast<double>(hidden_prose) <= settings.reveal_hidden_share * static_cast<double>(prose))
+        return std::nullopt;
+    for (std::size_t c = containers.size(); c-- > 1;) {
+        const std::size_t parent = containers[c].parent;
+        if (parent != Container::npos) subtree_prose[parent] += subtree_prose[c];
+    }
+    Document revealed = document;
+    std::vector<char> hidden(containers.size(), 0);  // hidden on itself or an ancestor, after revealing
+    for (std::size_t c = 0; c < containers.size(); ++c) {
+        Container& container = revealed.containers[c];
+        if (container.hidden && subtree_prose[c] * 2 > prose) container.hidden = false;
+        const std::size_t parent = container.parent;
+        hidden[c] = container.hidden || (parent != Container::npos && hidden[parent]);
+    }
+    for (Block& b : revealed.blocks) {
+        if (b.container < containers.size()) b.hidden = hidden[b.container];
+    }
+    return revealed;
+}
+
+std::vector<HtmlPrior> score_html_regions(const Document& document, const Patterns& patterns, Favor favor,
+                                          PageType page_type) {
+    const RegionSettings settings = settings_for(patterns, favor);
+    const std::vector<Container>& containers = document.containers;
+    const std::vector<Block>& blocks = document.blocks;
+    std::vector<HtmlPrior> priors(blocks.size());
+    if (containers.empty()) return priors;
+    const std::size_t n = containers.size();
+    std::vector<ContainerStats> stats(n);
+    auto tag = [&](std::size_t c) { return std::string_view(containers[c].tag); };
+
+    // 1. Own hints of every container.
+    read_own_hints(containers, patterns, page_type, stats);
 
     // 2. Text totals per subtree: each block counts in its own container, then every container
     //    adds its totals to its parent's (a parent always comes before its children).
@@ -223,30 +429,11 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         to.heading_chars += from.heading_chars;
     }
 
-    // 3. Which noise hints to believe: not one on an element holding most of the page's prose,
-    //    which is a page wrapper with an unlucky class ("layout-sidebar").
-    for (std::size_t c = 0; c < n; ++c) {
-        ContainerStats& s = stats[c];
-        const std::size_t parent = containers[c].parent;
-        s.noise_ancestor = parent != Container::npos ? stats[parent].noise_ancestor : Container::npos;
-        if (s.hint == Category::None) continue;
-        const bool holds_most = total_prose > 0 && s.prose_chars * 2 > total_prose;
-        // A cookie banner, a comment thread or a gallery's list of captions can be the longest
-        // text on a page and still be what it says it is.
-        const bool caption_list = s.hint == Category::Caption && (tag(c) == "ul" || tag(c) == "ol");
-        const bool layout_category = s.hint != Category::Comment && s.hint != Category::Cookie && !caption_list;
-        // Share bars, menus and dialogs are small; one holding a good share of the page's prose is
-        // a wrapper around the article ("share_wrapper") rather than the widget itself.
-        const bool small_widget = s.hint == Category::Share || s.hint == Category::Navigation ||
-                                  s.hint == Category::Interface;
-        const bool holds_much = total_prose > 0 && s.prose_chars >= 500 && s.prose_chars * 10 > total_prose * 3;
-        if ((holds_most && layout_category) || (holds_much && small_widget)) {
-            s.hint = Category::None;
-            s.weight = s.content_hint ? 25.0 : 0.0;
-            continue;
-        }
-        s.noise_ancestor = c;
-    }
+    // 2b. Class tokens of the site builder's layout are no noise hints.
+    veto_layout_tokens(containers, total_prose, settings, stats);
+
+    // 3. Which noise hints to believe; every container's nearest believed noise ancestor.
+    believe_hints(containers, total_prose, stats);
 
     // 4. Readability's scoring: each prose block gives its parent its score, the grandparent half
     //    and further ancestors a third per level.
@@ -277,7 +464,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
     }
     auto final_score = [&](std::size_t c) {
         const ContainerStats& s = stats[c];
-        const double density = s.chars > 0 ? static_cast<double>(s.link_chars) / static_cast<double>(s.chars) : 0;
+        const double density = link_density(s, 0);
         return s.score * (1.0 - density);
     };
 
@@ -291,7 +478,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         if (stats[c].scored && tag(c) != "body" && tag(c) != "html")
             most_prose = std::max(most_prose, stats[c].prose_chars);
     }
-    const std::size_t min_prose = std::min<std::size_t>(kMinCandidateProse, most_prose);
+    const std::size_t min_prose = std::min<std::size_t>(settings.min_candidate_prose, most_prose);
     for (std::size_t c = 0; c < n; ++c) {
         if (!stats[c].scored || stats[c].prose_chars < min_prose) continue;
         const double score = final_score(c);
@@ -371,7 +558,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
             }
             if (common != top && tag(common) != "body" && tag(common) != "html") {
                 const ContainerStats& s = stats[common];
-                const double density = s.chars > 0 ? static_cast<double>(s.link_chars) / static_cast<double>(s.chars) : 0;
+                const double density = link_density(s, 0);
                 if (density < 0.35) {
                     touch(common);
                     top = common;
@@ -402,7 +589,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
                 if (s.noise_ancestor != Container::npos) continue;
                 double bonus = 0;
                 if (!containers[top].hints.empty() && containers[c].hints == containers[top].hints) bonus = top_score * 0.2;
-                const double density = s.chars > 0 ? static_cast<double>(s.link_chars) / static_cast<double>(s.chars) : 1;
+                const double density = link_density(s, 1);
                 bool append = s.scored && final_score(c) + bonus >= threshold;
                 if (!append && tag(c) == "p") {
                     append = (s.chars > 80 && density < 0.25) || (s.chars > 0 && density == 0 && s.commas + 1 > 0 &&
@@ -423,10 +610,10 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
             return false;
         };
         for (const auto& [score, c] : ranked) {
-            if (score < thresholds.secondary_share * top_score) break;
+            if (score < settings.secondary_share * top_score) break;
             if (stats[c].in_region || stats[c].noise_ancestor != Container::npos) continue;
             const ContainerStats& s = stats[c];
-            const double density = s.chars > 0 ? static_cast<double>(s.link_chars) / static_cast<double>(s.chars) : 1;
+            const double density = link_density(s, 1);
             if (density > 0.3) continue;
             bool overlaps = false;
             for (std::size_t r = 0; r < n && !overlaps; ++r) {
@@ -469,13 +656,13 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
             continue;
         }
         if (s.commas >= 10) continue;
-        const double density = s.chars > 0 ? static_cast<double>(s.link_chars) / static_cast<double>(s.chars) : 0;
+        const double density = link_density(s, 0);
         const bool is_list = t == "ul" || t == "ol" || (s.list_items > 0 && s.paragraphs == 0);
         const double heading_density = s.chars > 0 ? static_cast<double>(s.heading_chars) / static_cast<double>(s.chars) : 0;
         std::string why;
         if (s.weight + (s.scored ? s.score : 0) < 0 && s.hint != Category::None) why = "negative class weight";
         else if (!is_list && heading_density < 0.9 && s.chars < 25 && s.chars > 0) why = "too little text";
-        else if (!is_list && s.weight < 25 && density > thresholds.clean_link_density) why = format("link density %.2f", density);
+        else if (!is_list && s.weight < 25 && density > settings.clean_link_density) why = format("link density %.2f", density);
         else if (s.weight >= 25 && density > 0.5) why = format("link density %.2f", density);
         if (!why.empty()) {
             s.removed = true;
@@ -483,12 +670,6 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         }
     }
 
-    auto in_figure = [&](std::size_t c) {
-        for (; c != Container::npos; c = containers[c].parent) {
-            if (tag(c) == "figure" || tag(c) == "figcaption") return true;
-        }
-        return false;
-    };
 
     // Containers under the parent or grandparent of a region root: the article's surroundings
     // (its header, its lead), where prose is more likely the article's own than far away.
@@ -504,7 +685,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
     std::vector<char> near(n, 0);
     for (std::size_t c = 0; c < n; ++c) {
         std::size_t up = 0;
-        for (std::size_t a = containers[c].parent; a != Container::npos && up < kNearLevels; a = containers[a].parent, ++up) {
+        for (std::size_t a = containers[c].parent; a != Container::npos && up < settings.near_levels; a = containers[a].parent, ++up) {
             if (holds_root[a]) {
                 near[c] = 1;
                 break;
@@ -540,7 +721,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
             p.reason = "hidden";
             continue;
         }
-        if ((b.kind == BlockKind::Caption || in_figure(c)) && p.dom_category == Category::None) {
+        if ((b.kind == BlockKind::Caption || in_figure(containers, c)) && p.dom_category == Category::None) {
             p.dom_category = Category::Caption;
             p.reason = "figure caption";
             continue;
@@ -563,71 +744,11 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         p.keep = true;
         p.reason = region_reason;
     }
-    // Pages that are not one article: their content is spread over sections, cards or posts the
-    // article region does not hold. Everything outside furniture (hinted containers, figures,
-    // hidden text) that is not mostly links is kept; headings always, for they title cards.
-    if (page_type != PageType::Article) {
-        // A form is a control (reply box, search, sign-up) unless it wraps prose: some forum
-        // software puts the whole thread in one.
-        auto in_form = [&](std::size_t c) {
-            for (; c != Container::npos; c = containers[c].parent) {
-                if (tag(c) == "form") return stats[c].prose_chars < kProseFormChars;
-            }
-            return false;
-        };
-        for (std::size_t i = 0; i < blocks.size(); ++i) {
-            const Block& b = blocks[i];
-            HtmlPrior& p = priors[i];
-            if (p.keep || b.hidden || stats[b.container].noise_ancestor != Container::npos) continue;
-            if (b.kind == BlockKind::Caption || in_figure(b.container) || in_form(b.container)) continue;
-            // A linked teaser long enough to be a summary is a card's text, not a menu item.
-            const bool cards = page_type == PageType::Listing || page_type == PageType::Collection;
-            if (b.link_density < kBroadLinkDensity || b.kind == BlockKind::Heading || (cards && b.text_chars >= kLinkedTeaserChars)) {
-                p.keep = true;
-                p.dom_category = Category::None;
-                p.reason = format("%s page: outside furniture, link density %.2f", std::string(page_type_name(page_type)).c_str(),
-                                  b.link_density);
-            }
-        }
-    }
-    // The headline repeated in the body (a print header, a sticky bar) is the title, which
-    // writers print once on their own.
-    if (!document.meta.title.empty()) {
-        for (std::size_t i = 0; i < blocks.size(); ++i) {
-            if (priors[i].keep && blocks[i].text == document.meta.title) {
-                priors[i].keep = false;
-                priors[i].reason = "repeats the page title";
-            }
-        }
-    }
+    if (page_type != PageType::Article) keep_non_article_content(document, stats, settings, page_type, priors);
+    drop_repeated_title(document, priors);
 
-    // 8. After the article's last paragraph, a short line that asks or announces ("Was this
-    //    article useful?", "Read more:") introduces furniture, not text.
-    std::size_t last_prose = blocks.size();
-    for (std::size_t i = blocks.size(); i-- > 0;) {
-        if (priors[i].keep && blocks[i].text_chars >= 80 && blocks[i].kind != BlockKind::ListItem) {
-            last_prose = i;
-            break;
-        }
-    }
-    for (std::size_t i = last_prose + 1; i < blocks.size() && last_prose < blocks.size(); ++i) {
-        const Block& b = blocks[i];
-        if (!priors[i].keep || b.text.empty() || b.text_chars > 60 || b.kind == BlockKind::Preformatted) continue;
-        const std::string_view text = b.text;
-        const bool asks = text.back() == '?' || text.back() == ':' || text.ends_with("\xEF\xBC\x9F") ||  // ？
-                          text.ends_with("\xEF\xBC\x9A");                                              // ：
-        // "Ingredients:" followed by the list or table it introduces is text.
-        const bool introduces_next = i + 1 < blocks.size() && priors[i + 1].keep &&
-                                     blocks[i + 1].link_density < 0.5 &&
-                                     (blocks[i + 1].kind == BlockKind::ListItem || blocks[i + 1].kind == BlockKind::TableCell ||
-                                      blocks[i + 1].kind == BlockKind::Preformatted ||
-                                      (b.kind == BlockKind::Heading && blocks[i + 1].kind == BlockKind::Paragraph));  // a FAQ
-        if (asks && !introduces_next) {
-            priors[i].keep = false;
-            priors[i].dom_category = Category::Boilerplate;
-            priors[i].reason = "a prompt after the article's last paragraph";
-        }
-    }
+    // 8. Prompts after the article's last paragraph.
+    drop_closing_prompts(blocks, priors);
     return priors;
 }
 

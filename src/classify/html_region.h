@@ -4,6 +4,7 @@
 // noise category its DOM hints imply. classify() combines this prior with its line rules.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,5 +30,10 @@ struct HtmlPrior {
 // page_type widens the region for pages whose content is not one article (see page_type.h).
 std::vector<HtmlPrior> score_html_regions(const Document& document, const Patterns& patterns,
                                           Favor favor = Favor::Balanced, PageType page_type = PageType::Article);
+
+// A page whose text is mostly inside hidden elements (a wrapper shown by a script once the page
+// has loaded, an "anti-flicker" style): a copy of document with those wrappers visible, so their
+// text is scored like any other. nullopt when nothing needs revealing.
+std::optional<Document> reveal_hidden_wrappers(const Document& document, const Patterns& patterns);
 
 }  // namespace winnow

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <unordered_map>
 
@@ -172,6 +173,7 @@ struct Patterns::Data {
     std::size_t longest_stopword = 0;
     StringMap<Category> dom_tokens;
     std::vector<PageTypeHint> page_type_hints;
+    std::map<std::string, double, std::less<>> region_settings;
     bool finished = false;
 };
 
@@ -230,7 +232,8 @@ void Patterns::add_file(std::string_view name, std::string_view text) {
 
     FileKind kind;
     if (language == "page") {
-        add_page_type_hints(name, text);
+        if (stem == "region") add_region_settings(name, text);
+        else add_page_type_hints(name, text);
         return;
     }
     if (language == "dom") {
@@ -395,6 +398,25 @@ void Patterns::add_page_type_hints(std::string_view name, std::string_view text)
         if (rest == weight.c_str() || *rest != '\0') throw PatternError(where + ": weight '" + weight + "' is not a number");
         data_->page_type_hints.push_back(std::move(hint));
     });
+}
+
+// "<name> <number>", e.g. "broad_link_density 0.5".
+void Patterns::add_region_settings(std::string_view name, std::string_view text) {
+    for_each_pattern_line(name, text, [&](const std::string& line, const std::string& where) {
+        std::istringstream fields(line);
+        std::string key, value, extra;
+        if (!(fields >> key >> value) || (fields >> extra))
+            throw PatternError(where + ": expected '<setting> <number>', got '" + line + "'");
+        char* rest = nullptr;
+        const double number = std::strtod(value.c_str(), &rest);
+        if (rest == value.c_str() || *rest != '\0') throw PatternError(where + ": '" + value + "' is not a number");
+        data_->region_settings[key] = number;
+    });
+}
+
+double Patterns::region_setting(std::string_view name, double fallback) const {
+    const auto it = data_->region_settings.find(name);
+    return it == data_->region_settings.end() ? fallback : it->second;
 }
 
 Category Patterns::dom_hint(std::string_view token) const {

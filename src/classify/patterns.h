@@ -84,8 +84,12 @@ public:
     // DOM hint tokens (patterns/dom/*.txt): category for a class/id/role token, None if unknown.
     Category dom_hint(std::string_view token) const;
 
-    // Page-type evidence (patterns/page/*.txt), in file order.
+    // Page-type evidence (patterns/page/types.txt), in file order.
     const std::vector<PageTypeHint>& page_type_hints() const;
+
+    // A numeric setting of the region scorer (patterns/page/region.txt, "name value" lines; a
+    // later file overrides an earlier one), or fallback when no file sets it.
+    double region_setting(std::string_view name, double fallback) const;
 
     Patterns();
     ~Patterns();
@@ -94,6 +98,7 @@ public:
 
 private:
     void add_page_type_hints(std::string_view name, std::string_view text);
+    void add_region_settings(std::string_view name, std::string_view text);
     struct Entry;
     struct Data;
     std::vector<std::string> languages_;
