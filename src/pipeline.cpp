@@ -35,7 +35,7 @@ void repair_html_text(Document& document, DecodeReport& report, const Deadline* 
     std::size_t iteration = 0;
     for (Block& block : document.blocks) {
         check_deadline(deadline, ++iteration);
-        add_repairs(report, repair_mojibake(block.text));
+        add_repairs(report, repair_mojibake(block.text, deadline));
     }
     Metadata& meta = document.meta;
     for (std::string* field : {&meta.title, &meta.author, &meta.site_name, &meta.description})

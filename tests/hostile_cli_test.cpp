@@ -218,6 +218,21 @@ TEST_CASE("hostile cli: many tiny paragraphs", "[hostile][cli]") {
     CHECK(html.status == 0);
 }
 
+TEST_CASE("hostile cli: a long line of mojibake", "[hostile][cli]") {
+    // Repair costs more than linear time in a stretch's length; a line with no breaks is cut into
+    // stretches too (400 000 characters of it took 11 s before, 24 MB never finished).
+    TempDir dir;
+    std::string line;
+    for (std::size_t i = 0; i < scaled(1500000) / 10; ++i) line += "Ã©â€™";
+    const auto run = run_on_file(dir, "mojibake.txt", line + "\n", {"--only-decode"});
+    check_survived(run, "mojibake.txt");
+    CHECK(run.status == 0);
+    CHECK(run.out.find("é’é’") != std::string::npos);  // repaired
+    const auto html = run_on_file(dir, "mojibake.html", "<p>" + line + "</p>");
+    check_survived(html, "mojibake.html");
+    CHECK(html.status == 0);
+}
+
 TEST_CASE("hostile cli: a truncated gzip stream", "[hostile][cli]") {
     TempDir dir;
     std::string gz;

@@ -73,7 +73,7 @@ Decoded decode_checked(std::string_view bytes, std::string_view encoding, bool v
     result.report.encoding = conversion.ok ? std::string(encoding) : "windows-1252";
     result.report.replacements = conversion.replacements;
     if (options.repair) {
-        result.report.repairs = repair_mojibake(result.text);
+        result.report.repairs = repair_mojibake(result.text, options.deadline);
         check_deadline(options.deadline);
     }
     return result;

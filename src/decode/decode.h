@@ -41,6 +41,7 @@ std::optional<Decoded> redecode_for_late_meta(std::string_view bytes, const Deco
 
 // Repairs mojibake and other damage in UTF-8 text in place and lists what it did; text that is
 // already right is left byte-identical.
-std::vector<Repair> repair_mojibake(std::string& text);
+// `deadline`, when given, is checked between stretches of a long text.
+std::vector<Repair> repair_mojibake(std::string& text, const Deadline* deadline = nullptr);
 
 }  // namespace winnow

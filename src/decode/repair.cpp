@@ -681,8 +681,26 @@ std::vector<Repair> repair_stretch(std::string& text) {
     return repairs;
 }
 
+// Where the stretch that starts at `begin` (at least `length` bytes long) ends: after a line end,
+// or when a line runs on past four stretches, before a space or another ASCII byte (mojibake is
+// made of non-ASCII characters only, so none is cut in two), or failing that at a character boundary.
+std::size_t stretch_end(std::string_view text, std::size_t begin, std::size_t length) {
+    const std::size_t from = begin + length;
+    if (from >= text.size()) return text.size();
+    const std::string_view window = text.substr(from, 3 * length);
+    if (const std::size_t line_end = window.find('\n'); line_end != std::string_view::npos) return from + line_end + 1;
+    if (window.size() < 3 * length) return text.size();  // the last stretch
+    if (const std::size_t space = window.find(' '); space != std::string_view::npos) return from + space;
+    for (std::size_t i = 0; i < window.size(); ++i) {
+        if (static_cast<unsigned char>(window[i]) < 0x80) return from + i;
+    }
+    std::size_t end = from;
+    while (end > begin && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    return end;
+}
+
 // Long texts are repaired a stretch at a time (see repair_mojibake).
-std::vector<Repair> repair_in_stretches(std::string& text) {
+std::vector<Repair> repair_in_stretches(std::string& text, const Deadline* deadline) {
     // Long texts are repaired a stretch of lines at a time: one suspicious character then costs
     // the repair of its stretch, not of the whole text, and clean stretches pass the quick check.
     constexpr std::size_t kStretch = 8192;
@@ -692,11 +710,10 @@ std::vector<Repair> repair_in_stretches(std::string& text) {
     repaired.reserve(text.size());
     std::size_t begin = 0;
     while (begin < text.size()) {
-        std::size_t end = text.size();
-        if (end - begin > kStretch) {
-            const std::size_t line_end = text.find('\n', begin + kStretch);
-            end = line_end == std::string::npos ? text.size() : line_end + 1;
-        }
+        check_deadline(deadline);
+        // Repair costs more than linear time in a stretch's length: one long line (a page's text
+        // with no line breaks) is cut too.
+        const std::size_t end = stretch_end(text, begin, kStretch);
         std::string stretch = text.substr(begin, end - begin);
         for (Repair& r : repair_stretch(stretch)) {
             auto same = std::find_if(repairs.begin(), repairs.end(), [&](const Repair& x) { return x.kind == r.kind; });
@@ -712,8 +729,9 @@ std::vector<Repair> repair_in_stretches(std::string& text) {
 
 }  // namespace
 
-std::vector<Repair> repair_mojibake(std::string& text) {
-    std::vector<Repair> repairs = repair_in_stretches(text);
+std::vector<Repair> repair_mojibake(std::string& text, const Deadline* deadline) {
+    std::vector<Repair> repairs = repair_in_stretches(text, deadline);
+    check_deadline(deadline);
     // Lost apostrophes are judged on the whole text: the evidence is spread over it.
     const ApostropheRestoration apostrophes = restore_stripped_apostrophes(text);
     if (apostrophes.stripped) repairs.push_back({"stripped-apostrophes", apostrophes.restored});

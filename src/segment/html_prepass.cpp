@@ -31,9 +31,10 @@ bool ends_tag_name(std::string_view text, std::size_t at) {
 }
 
 // Index just past the '>' that closes the tag starting at `at` ('<'), honouring quoted
-// attribute values; text.size() if it never closes.
-std::size_t end_of_tag(std::string_view text, std::size_t at) {
+// attribute values; text.size() if it never closes, and then `closed` is false.
+std::size_t end_of_tag(std::string_view text, std::size_t at, bool& closed) {
     const std::size_t n = text.size();
+    closed = true;
     std::size_t i = at + 1;
     while (i < n) {
         // The next '>', '"' or '\'', eight bytes at a time.
@@ -62,7 +63,13 @@ std::size_t end_of_tag(std::string_view text, std::size_t at) {
             ++i;
         }
     }
+    closed = false;
     return n;
+}
+
+std::size_t end_of_tag(std::string_view text, std::size_t at) {
+    bool closed;
+    return end_of_tag(text, at, closed);
 }
 
 // Position of the first case-insensitive "</name" at or after `from` that ends a tag name.
@@ -586,8 +593,9 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets, 
                 ++i;
                 continue;
             }
-            const std::size_t end = end_of_tag(html, i);
-            if (end == html.size() || html[end - 1] != '>') {
+            bool closed;
+            const std::size_t end = end_of_tag(html, i, closed);
+            if (!closed) {
                 // A tag that never closes takes the rest of the page into it (Gumbo and browsers
                 // drop it at the end of the file): it goes, unscanned and unparsed.
                 append(html.substr(copied, i - copied), preformatted > 0);
