@@ -9,6 +9,7 @@
 #include "segment/segment.h"
 
 using namespace winnow;
+using namespace winnow::segment;
 
 namespace {
 

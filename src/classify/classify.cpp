@@ -10,7 +10,7 @@
 #include "classify/features.h"
 #include "classify/html_region.h"
 
-namespace winnow {
+namespace winnow::classify {
 namespace {
 
 // How prose-like a block is on its own, before context (after jusText's classes).
@@ -549,4 +549,4 @@ Labels classify(const Document& doc, const Patterns& patterns, const ClassifyOpt
     return labels;
 }
 
-}  // namespace winnow
+}  // namespace winnow::classify

@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <string_view>
 
-namespace winnow {
+namespace winnow::classify {
 namespace {
 
 // Class/id tokens (or parts of them) that mark the article itself. They also veto a noise hint on
@@ -631,4 +631,4 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
     return priors;
 }
 
-}  // namespace winnow
+}  // namespace winnow::classify

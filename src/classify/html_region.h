@@ -10,9 +10,9 @@
 #include "classify/classify.h"
 #include "classify/labels.h"
 #include "classify/patterns.h"
-#include "segment/document.h"
+#include "classify/document.h"
 
-namespace winnow {
+namespace winnow::classify {
 
 struct HtmlPrior {
     bool in_main = false;                     // inside the main-content region (or rescued as prose)
@@ -30,4 +30,4 @@ struct HtmlPrior {
 std::vector<HtmlPrior> score_html_regions(const Document& document, const Patterns& patterns,
                                           Favor favor = Favor::Balanced, PageType page_type = PageType::Article);
 
-}  // namespace winnow
+}  // namespace winnow::classify

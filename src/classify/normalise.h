@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-namespace winnow::normalise_detail {
+namespace winnow::classify::normalise_detail {
 
 inline char32_t decode_at(std::string_view s, std::size_t& i) {
     const auto c = static_cast<unsigned char>(s[i]);
@@ -182,4 +182,4 @@ void normalise_scan(std::string& out, std::string_view text, Observer& observer)
     out.resize(static_cast<std::size_t>(cursor - base));
 }
 
-}  // namespace winnow::normalise_detail
+}  // namespace winnow::classify::normalise_detail

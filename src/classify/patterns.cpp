@@ -10,7 +10,7 @@
 
 #include "classify/phrase_matcher.h"
 
-namespace winnow {
+namespace winnow::classify {
 
 // Defined in the generated embedded_patterns.cpp.
 const std::vector<std::pair<std::string_view, std::string_view>>& embedded_pattern_files();
@@ -412,4 +412,4 @@ Category Patterns::dom_hint(std::string_view token) const {
     return Category::None;
 }
 
-}  // namespace winnow
+}  // namespace winnow::classify

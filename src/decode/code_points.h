@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace winnow {
+namespace winnow::decode {
 
 // Decodes valid UTF-8 (the decode stage guarantees it) into code points.
 inline std::u32string to_code_points(std::string_view utf8) {
@@ -89,4 +89,4 @@ inline std::string to_utf8(std::u32string_view code_points) {
     return out;
 }
 
-}  // namespace winnow
+}  // namespace winnow::decode

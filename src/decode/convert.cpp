@@ -17,7 +17,7 @@
 #include "decode/iconv_handle.h"
 #include "decode/utf8.h"
 
-namespace winnow {
+namespace winnow::decode {
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
@@ -344,4 +344,4 @@ bool CodePointEncoder::append(std::u32string_view piece, std::string& out) const
     return true;
 }
 
-}  // namespace winnow
+}  // namespace winnow::decode

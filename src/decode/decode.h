@@ -10,7 +10,7 @@
 #include "decode/prescan.h"  // prescan_meta_charset, extract_charset_from_content
 #include "winnow/types.h"     // Repair, DecodeReport, Decoded
 
-namespace winnow {
+namespace winnow::decode {
 
 struct DecodeOptions {
     std::string charset;   // transport/declared charset (--charset); empty = sniff
@@ -41,4 +41,4 @@ std::optional<Decoded> redecode_for_late_meta(std::string_view bytes, const Deco
 // already right is left byte-identical.
 std::vector<Repair> repair_mojibake(std::string& text);
 
-}  // namespace winnow
+}  // namespace winnow::decode

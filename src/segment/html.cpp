@@ -14,7 +14,7 @@
 #include "segment/html_prepass.h"
 #include "segment/segment.h"
 
-namespace winnow {
+namespace winnow::segment {
 namespace {
 
 bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
@@ -709,4 +709,4 @@ bool looks_like_html(std::string_view bytes) {
     return tags >= 3;
 }
 
-}  // namespace winnow
+}  // namespace winnow::segment

@@ -6,7 +6,7 @@
 #include <memory>
 #include <utility>
 
-namespace winnow {
+namespace winnow::segment {
 namespace {
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -560,4 +560,4 @@ Metadata extract_metadata(const GumboNode* root, const std::vector<std::string>&
     return meta;
 }
 
-}  // namespace winnow
+}  // namespace winnow::segment

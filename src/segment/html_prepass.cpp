@@ -7,7 +7,7 @@
 #include <cstring>
 #include <unordered_map>
 
-namespace winnow {
+namespace winnow::segment {
 namespace {
 
 // Bytes of markup inside a <noscript> from which it is taken for a whole page rather than a
@@ -682,4 +682,4 @@ std::string_view HeldText::restore(std::string_view node_text, std::string& scra
     return scratch;
 }
 
-}  // namespace winnow
+}  // namespace winnow::segment

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace winnow {
+namespace winnow::segment {
 
 // Text the pre-pass lifted out of the markup. Gumbo's tokenizer makes a token of every character
 // of text, so each run of plain text between tags and character references, and each class, id,
@@ -44,4 +44,4 @@ struct PrepassResult {
 // whether they lead anywhere.
 PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets = false);
 
-}  // namespace winnow
+}  // namespace winnow::segment

@@ -6,7 +6,7 @@
 
 #include "segment/document.h"
 
-namespace winnow {
+namespace winnow::segment {
 
 // Plain text: one block per paragraph. Hard-wrapped paragraphs (lines broken at a fixed width)
 // are joined; one-paragraph-per-line text keeps each line as its own block.
@@ -22,4 +22,4 @@ Document segment_html(std::string_view utf8, const HtmlOptions& options = {});
 // True when the bytes look like markup (used by --input auto).
 bool looks_like_html(std::string_view bytes);
 
-}  // namespace winnow
+}  // namespace winnow::segment

@@ -1,12 +1,17 @@
 // The pipeline: decode → segment → classify → assemble, one document at a time.
-#include "pipeline.h"
+#include "api/pipeline.h"
 
 #include "segment/segment.h"
 
 #include <algorithm>
 #include <vector>
 
-namespace winnow {
+namespace winnow::detail {
+
+using classify::PageTypeDecision;
+using segment::Block;
+using segment::HtmlOptions;
+using segment::Metadata;
 
 bool looks_binary(std::string_view utf8) {
     const std::string_view head = utf8.substr(0, std::size_t{1} << 16);
@@ -32,10 +37,10 @@ void add_repairs(DecodeReport& report, std::vector<Repair> repairs) {
 
 // Mojibake repair of an HTML page's text: every block and the metadata shown to users.
 void repair_html_text(Document& document, DecodeReport& report) {
-    for (Block& block : document.blocks) add_repairs(report, repair_mojibake(block.text));
+    for (Block& block : document.blocks) add_repairs(report, decode::repair_mojibake(block.text));
     Metadata& meta = document.meta;
     for (std::string* field : {&meta.title, &meta.author, &meta.site_name, &meta.description})
-        add_repairs(report, repair_mojibake(*field));
+        add_repairs(report, decode::repair_mojibake(*field));
 }
 
 }  // namespace
@@ -43,7 +48,7 @@ void repair_html_text(Document& document, DecodeReport& report) {
 PipelineResult run_pipeline(std::string_view bytes, const PipelineOptions& options, const Patterns& patterns) {
     PipelineResult result;
     bool html = options.input == InputKind::Html;
-    if (options.input == InputKind::Auto) html = looks_like_html(bytes);
+    if (options.input == InputKind::Auto) html = segment::looks_like_html(bytes);
 
     DecodeOptions decode_options = options.decode;
     decode_options.is_html = html;
@@ -51,37 +56,37 @@ PipelineResult run_pipeline(std::string_view bytes, const PipelineOptions& optio
     // would send every stretch of it down the slow path), and entities Gumbo has already decoded
     // are then out of the way.
     decode_options.repair = options.decode.repair && !html;
-    Decoded decoded = decode(bytes, decode_options);
+    Decoded decoded = decode::decode(bytes, decode_options);
     result.decode_report = std::move(decoded.report);
     result.binary = looks_binary(decoded.text);
 
-    result.document = html ? segment_html(decoded.text, HtmlOptions{options.keep_links}) : segment_text(decoded.text, options.first_line);
+    result.document = html ? segment::segment_html(decoded.text, HtmlOptions{options.keep_links}) : segment::segment_text(decoded.text, options.first_line);
     if (html) {
         // A <meta> the 1024-byte prescan missed: decode once more as it says (HTML §13.2.3.4),
         // unless the bytes already read as clean UTF-8, which a late declaration rarely corrects.
         const Metadata& meta = result.document.meta;
         const std::string label =
-            !meta.meta_charset.empty() ? meta.meta_charset : extract_charset_from_content(meta.meta_content_type);
+            !meta.meta_charset.empty() ? meta.meta_charset : decode::extract_charset_from_content(meta.meta_content_type);
         const bool clean_utf8 = result.decode_report.encoding == "UTF-8" && result.decode_report.replacements == 0;
         if (!label.empty() && !clean_utf8) {
-            if (auto again = redecode_for_late_meta(bytes, result.decode_report, label, decode_options)) {
+            if (auto again = decode::redecode_for_late_meta(bytes, result.decode_report, label, decode_options)) {
                 result.decode_report = std::move(again->report);
-                result.document = segment_html(again->text, HtmlOptions{options.keep_links});
+                result.document = segment::segment_html(again->text, HtmlOptions{options.keep_links});
             }
         }
     }
     if (html && options.decode.repair) repair_html_text(result.document, result.decode_report);
     std::string language;
     PageTypeDecision page_type;
-    result.labels = classify(result.document, patterns, options.classify, &language, &page_type);
+    result.labels = classify::classify(result.document, patterns, options.classify, &language, &page_type);
     // Declared language first (<html lang>, Content-Language); else the stopword vote.
     if (result.document.meta.language.empty()) result.document.meta.language = std::move(language);
-    result.article = assemble(result.document, result.labels);
+    result.article = write::assemble(result.document, result.labels);
     if (result.document.from_html) {
-        result.article.page_type = page_type_name(page_type.type);
+        result.article.page_type = classify::page_type_name(page_type.type);
         result.article.page_type_reason = std::move(page_type.reason);
     }
     return result;
 }
 
-}  // namespace winnow
+}  // namespace winnow::detail

@@ -10,13 +10,21 @@
 #include "segment/document.h"
 #include "write/article.h"
 
-namespace winnow {
+namespace winnow::detail {
+
+// What the pipeline reads from each stage.
+using classify::ClassifyOptions;
+using classify::Labels;
+using classify::Patterns;
+using decode::DecodeOptions;
+using segment::Document;
+using write::Article;
 
 struct PipelineOptions {
     InputKind input = InputKind::Auto;
     std::size_t first_line = 1;  // number of the first line (text windows of a long input)
     bool keep_links = false;     // HTML: keep link targets for the Markdown writer (--links)
-    DecodeOptions decode;
+    DecodeOptions decode;        // named as the stages they configure
     ClassifyOptions classify;
 };
 
@@ -36,4 +44,4 @@ bool looks_binary(std::string_view utf8);
 // resource exhaustion.
 PipelineResult run_pipeline(std::string_view bytes, const PipelineOptions& options, const Patterns& patterns);
 
-}  // namespace winnow
+}  // namespace winnow::detail
