@@ -13,7 +13,7 @@
 #include "decode/decode.h"
 #include "input/file_source.h"
 #include "segment/segment.h"
-#include "pipeline.h"
+#include "api/pipeline.h"
 #include "winnow/winnow.h"
 #include "write/write.h"
 
@@ -47,16 +47,16 @@ int main(int argc, char** argv) {
     double total = 0;
     for (const auto& f : files) {
         try {
-            inputs.push_back(winnow::read_whole_file(f));
+            inputs.push_back(winnow::input::read_whole_file(f));
         } catch (const winnow::Error& e) {
             std::fprintf(stderr, "winnow-bench: %s\n", e.what());
             return 1;
         }
         total += static_cast<double>(inputs.back().size());
     }
-    const winnow::Patterns patterns = winnow::Patterns::embedded();
+    const winnow::classify::Patterns patterns = winnow::classify::Patterns::embedded();
     const winnow::Cleaner cleaner;
-    winnow::PipelineOptions options;
+    winnow::detail::PipelineOptions options;
     std::printf("%zu file(s), %.1f MB, best of %d runs\n", inputs.size(), total / 1e6, repeat);
 
     // Pass 1, the stages one by one, each timed, in the order and with the options run_pipeline() uses
@@ -67,23 +67,23 @@ int main(int argc, char** argv) {
     for (int r = 0; r < repeat; ++r) {
         double decode_s = 0, segment_s = 0, repair_s = 0, classify_s = 0;
         for (const auto& bytes : inputs) {
-            const bool html = winnow::looks_like_html(bytes);
-            winnow::DecodeOptions decode_options;
+            const bool html = winnow::segment::looks_like_html(bytes);
+            winnow::decode::DecodeOptions decode_options;
             decode_options.is_html = html;
             decode_options.repair = !html;
             auto t = Clock::now();
-            winnow::Decoded decoded = winnow::decode(bytes, decode_options);
+            winnow::Decoded decoded = winnow::decode::decode(bytes, decode_options);
             decode_s += seconds_since(t);
             t = Clock::now();
-            winnow::Document doc = html ? winnow::segment_html(decoded.text) : winnow::segment_text(decoded.text);
+            winnow::segment::Document doc = html ? winnow::segment::segment_html(decoded.text) : winnow::segment::segment_text(decoded.text);
             segment_s += seconds_since(t);
             if (html) {
                 t = Clock::now();
-                for (winnow::Block& block : doc.blocks) sink += winnow::repair_mojibake(block.text).size();
+                for (winnow::segment::Block& block : doc.blocks) sink += winnow::decode::repair_mojibake(block.text).size();
                 repair_s += seconds_since(t);
             }
             t = Clock::now();
-            winnow::Labels labels = winnow::classify(doc, patterns, options.classify);
+            winnow::classify::Labels labels = winnow::classify::classify(doc, patterns, options.classify);
             classify_s += seconds_since(t);
         }
         const auto all = Clock::now();

@@ -18,7 +18,7 @@ file(WRITE ${OUTPUT}.tmp
 #include <utility>
 #include <vector>
 
-namespace winnow {
+namespace winnow::classify {
 
 const std::vector<std::pair<std::string_view, std::string_view>>& embedded_pattern_files() {
     static const std::vector<std::pair<std::string_view, std::string_view>> files = {
@@ -26,7 +26,7 @@ ${body}    };
     return files;
 }
 
-}  // namespace winnow
+}  // namespace winnow::classify
 ")
 file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)
 file(REMOVE ${OUTPUT}.tmp)

@@ -20,7 +20,7 @@
 
 namespace {
 
-using namespace winnow;
+using namespace winnow::decode;
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

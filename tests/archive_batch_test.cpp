@@ -138,6 +138,7 @@ RunResult run(const fs::path& root, const fs::path& out, std::size_t workers) {
     writer_options.gzip_per_record = true;
     int counter = 0;
     writer_options.make_id = [&counter] { return "<urn:uuid:00000000-0000-4000-8000-" + std::to_string(100000000000 + ++counter) + ">"; };
+    writer_options.now = [] { return std::string("2026-12-05T15:00:00Z"); };  // runs compared must not see the clock
     WarcWriter writer(writer_options);
     RunResult result;
     result.summary = run_ordered<Meta, std::string>(

@@ -6,6 +6,8 @@
 #include "test_support.h"
 
 using namespace winnow;
+using namespace winnow::segment;
+using namespace winnow::classify;
 
 namespace {
 
@@ -19,7 +21,7 @@ const char* kProse[] = {
 };
 
 Labels classify_text(const std::string& text) {
-    return classify(segment_text(text), test::default_patterns(), ClassifyOptions{});
+    return classify::classify(segment_text(text), test::default_patterns(), ClassifyOptions{});
 }
 
 std::string article(std::initializer_list<std::string> middle) {
@@ -127,7 +129,7 @@ TEST_CASE("favor: precision drops prose outside the main text, recall keeps weak
     // The article, two long keyword lines that end the main text, then a strong and a weaker paragraph.
     const Document d = segment_text(test::read_file(test::source_dir() / "tests/data/favor/outside-main.txt"));
     const auto content_lines = [&](Favor favor) {
-        const Labels l = classify(d, test::default_patterns(), ClassifyOptions{favor, false});
+        const Labels l = classify::classify(d, test::default_patterns(), ClassifyOptions{favor, false});
         REQUIRE(l.size() == d.blocks.size());
         std::vector<std::size_t> lines;
         for (std::size_t i = 0; i < l.size(); ++i)

@@ -60,11 +60,11 @@ const char* bom_file_encoding(const std::string& name) {
 
 // What the fixture decodes to under the charset its name gives.
 std::string labelled_text(const std::string& bytes, const std::string& charset) {
-    winnow::DecodeOptions options;
+    winnow::decode::DecodeOptions options;
     options.repair = false;
-    std::string encoding = winnow::resolve_encoding_name(charset);
-    if (encoding == "replacement") encoding = winnow::resolve_encoding_name(charset, false);
-    return winnow::decode_as(bytes, encoding, options).text;
+    std::string encoding = winnow::decode::resolve_encoding_name(charset);
+    if (encoding == "replacement") encoding = winnow::decode::resolve_encoding_name(charset, false);
+    return winnow::decode::decode_as(bytes, encoding, options).text;
 }
 
 }  // namespace
@@ -85,9 +85,9 @@ TEST_CASE("detection fixtures decode to the text of the charset they are named b
         const std::string name = entry.path().filename().string();
         const std::string charset = lower(name.substr(0, name.find('.')));
         const std::string bytes = read_bytes(entry.path());
-        winnow::DecodeOptions options;
+        winnow::decode::DecodeOptions options;
         options.repair = false;
-        const auto got = winnow::decode(bytes, options);
+        const auto got = winnow::decode::decode(bytes, options);
         if (const char* bom_encoding = bom_file_encoding(name)) {
             // Told apart by the mark alone, big- and little-endian alike; the text is iconv's.
             INFO(relative << ": chose " << got.report.encoding << " (" << got.report.decided_by << ")");
@@ -123,10 +123,10 @@ TEST_CASE("html5lib prescan cases: the first 1024 bytes decide", "[decode][presc
     for (const auto& entry : fs::recursive_directory_iterator(kData / "prescan")) {
         if (entry.path().extension() != ".html") continue;
         const std::string expected = entry.path().parent_path().filename().string();
-        winnow::DecodeOptions options;
+        winnow::decode::DecodeOptions options;
         options.is_html = true;
         options.repair = false;
-        const auto got = winnow::decode(read_bytes(entry.path()), options);
+        const auto got = winnow::decode::decode(read_bytes(entry.path()), options);
         INFO(entry.path().filename().string() << ": got " << got.report.encoding << " (" << got.report.decided_by << ")");
         CHECK(lower(got.report.encoding) == lower(expected));
         ++cases;
@@ -140,17 +140,17 @@ TEST_CASE("html5lib late-meta cases: the parser's <meta> triggers one re-decode"
         if (entry.path().extension() != ".html") continue;
         const std::string expected = entry.path().parent_path().filename().string();
         const std::string bytes = read_bytes(entry.path());
-        winnow::DecodeOptions options;
+        winnow::decode::DecodeOptions options;
         options.is_html = true;
         options.repair = false;
-        const auto first = winnow::decode(bytes, options);
+        const auto first = winnow::decode::decode(bytes, options);
         CHECK(first.report.decided_by != "meta");
         // Stand in for the HTML parser: find the <meta charset> the prescan could not reach.
         const std::size_t meta = bytes.find("<meta charset=\"");
         REQUIRE(meta != std::string::npos);
         const std::size_t value = meta + 15;
         const std::string label = bytes.substr(value, bytes.find('"', value) - value);
-        const auto again = winnow::redecode_for_late_meta(bytes, first.report, label, options);
+        const auto again = winnow::decode::redecode_for_late_meta(bytes, first.report, label, options);
         REQUIRE(again.has_value());
         CHECK(lower(again->report.encoding) == lower(expected));
         ++cases;

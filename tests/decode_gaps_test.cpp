@@ -98,10 +98,10 @@ TEST_CASE("gap cases: KOI8-U Ukrainian and short Latin texts are detected as wri
         while (std::getline(manifest, row)) {
             const std::string file = row.substr(0, row.find('\t')), label = row.substr(row.find('\t') + 1);
             const std::string bytes = slurp(folder / file);
-            winnow::DecodeOptions options;
+            winnow::decode::DecodeOptions options;
             options.repair = false;
-            const std::string want = winnow::decode_as(bytes, winnow::resolve_encoding_name(label), options).text;
-            right += winnow::decode(bytes, options).text == want;
+            const std::string want = winnow::decode::decode_as(bytes, winnow::decode::resolve_encoding_name(label), options).text;
+            right += winnow::decode::decode(bytes, options).text == want;
             ++total;
         }
         INFO(category << ": " << right << "/" << total);
@@ -118,7 +118,7 @@ TEST_CASE("gap cases: damaged real text is repaired and clean text is left alone
         const auto values = json_strings(line);
         REQUIRE(values.size() == 3);
         std::string text = values[1];
-        winnow::repair_mojibake(text);
+        winnow::decode::repair_mojibake(text);
         Tally& t = tally[values[0]];
         t.fixed += text == values[2];
         ++t.total;
@@ -147,8 +147,8 @@ TEST_CASE("Ukrainian in KOI8-U is not taken for KOI8-R", "[decode][gaps]") {
     const std::string bytes = "\xf7\xc9\xd7\xcf\xc4\xc9\xd4\xd8 \xa6\xce\xc6\xcf\xd2\xcd\xc1\xc3\xa6\xc0 \xd0\xd2\xcf "
                               "\xc6\xc1\xca\xcc\xcf\xd7\xd5 \xd3\xc9\xd3\xd4\xc5\xcd\xd5 \xd4\xc1 \xa7\xa7 "
                               "\xd7\xc9\xcb\xcf\xd2\xc9\xd3\xd4\xc1\xce\xce\xd1.";
-    winnow::DecodeOptions options;
-    const winnow::Decoded got = winnow::decode(bytes, options);
+    winnow::decode::DecodeOptions options;
+    const winnow::Decoded got = winnow::decode::decode(bytes, options);
     CHECK(got.report.encoding == "KOI8-U");
     CHECK(got.text == "Виводить інформацію про файлову систему та її використання.");
 }
@@ -157,33 +157,33 @@ TEST_CASE("Czech and Lithuanian read as windows-1252 are re-read in their code p
     // manpages-cs, make(1); GIMP help (lt): windows-1250 and windows-1257 bytes shown as windows-1252.
     std::string czech = "Tento pøedpis bude závislý na posledním pøedcházejícím pøedpisu bez pøíznaku. "
                         "To vám umožòuje øetìzit akce, které závisí na spoleèné podmínce.";
-    auto repairs = winnow::repair_mojibake(czech);
+    auto repairs = winnow::decode::repair_mojibake(czech);
     CHECK(czech == "Tento předpis bude závislý na posledním předcházejícím předpisu bez příznaku. "
                    "To vám umožňuje řetězit akce, které závisí na společné podmínce.");
     REQUIRE(repairs.size() == 1);
     CHECK(repairs[0].kind == "windows-1250-as-windows-1252");
     std::string lithuanian = "Ðis árankis (ið tikrøjø – áskiepis) yra naudingas per maþai iðlaikytoms nuotraukoms: "
                              "jis koreguoja visà paveikslëlá vienu metu.";
-    repairs = winnow::repair_mojibake(lithuanian);
+    repairs = winnow::decode::repair_mojibake(lithuanian);
     CHECK(lithuanian == "Šis įrankis (iš tikrųjų – įskiepis) yra naudingas per mažai išlaikytoms nuotraukoms: "
                         "jis koreguoja visą paveikslėlį vienu metu.");
     REQUIRE(repairs.size() == 1);
     CHECK(repairs[0].kind == "windows-1257-as-windows-1252");
     // Italian with one such letter stays as it is.
     std::string italian = "perduta, per lo più a causa di successive ricostruzioni degli edifici sacri e";
-    CHECK(winnow::repair_mojibake(italian).empty());
+    CHECK(winnow::decode::repair_mojibake(italian).empty());
 }
 
 TEST_CASE("KOI8-R read as windows-1251 is re-read even when few words show it", "[decode][gaps]") {
     // manpages-ru, proc(5): "(начиная с Linux 2.6.18) Включает или отключает панику ядра при нехватке памяти."
     std::string text = "(ОБЮЙОБС У Linux 2.6.18) чЛМАЮБЕФ ЙМЙ ПФЛМАЮБЕФ РБОЙЛХ СДТБ РТЙ ОЕИЧБФЛЕ РБНСФЙ.";
-    const auto repairs = winnow::repair_mojibake(text);
+    const auto repairs = winnow::decode::repair_mojibake(text);
     CHECK(text == "(начиная с Linux 2.6.18) Включает или отключает панику ядра при нехватке памяти.");
     REQUIRE(repairs.size() == 1);
     CHECK(repairs[0].kind == "KOI8-R-as-windows-1251");
     // A heading in capitals is left alone.
     std::string heading = "ВЕСЕЛА КОЛЕДА И УМНАТА";
-    CHECK(winnow::repair_mojibake(heading).empty());
+    CHECK(winnow::decode::repair_mojibake(heading).empty());
 }
 
 TEST_CASE("Japanese and traditional Chinese read as windows-1252 are re-read", "[decode][gaps]") {
@@ -194,7 +194,7 @@ TEST_CASE("Japanese and traditional Chinese read as windows-1252 are re-read", "
                            "\xc6\x92\xc2\x8d\xc6\x92O\xc6\x92\xe2\x80\xb0\xc6\x92~\xc6\x92\xe2\x80\x9c\xc6\x92O\xc5\x92\xc2\xbe\xc5"
                            "\x92\xc3\xaa\xe2\x80\x9a\xc3\x8c\xc6\x92T\xc6\x92u\xc6\x92Z\xc6\x92" "b\xc6\x92g\xe2\x80\x9a\xc3\x85"
                            "\xe2\x80\x9a\xc2\xb7\xc2\x81" "B";
-    const auto repairs = winnow::repair_mojibake(japanese);
+    const auto repairs = winnow::decode::repair_mojibake(japanese);
     CHECK(japanese == "このスクリプト言語自体は、C プログラミング言語のサブセットです。");
     REQUIRE(repairs.size() == 1);
     CHECK(repairs[0].kind == "Shift_JIS-as-windows-1252");
@@ -205,7 +205,7 @@ TEST_CASE("Japanese and traditional Chinese read as windows-1252 are re-read", "
                         "\xa6X\xc2\xa1" "A\xc2\xb5L\xc2\xbd\xc3\x97\xc2\xb3o\xc2\xa8\xc3\x87\xc2\xa4\xc3\xa9\xc2\xbbx\xc3\x80"
                         "\xc3\x89\xc2\xae\xc3\x97\xc2\xacO\xc2\xa7_\xc2\xa5\xc2\xbf\xc2\xa6" "b\xc2\xbau\xc2\xb0\xc3\x8a\xc2\xa9"
                         "\xc3\x8e\xc2\xaa\xc3\x8c\xc2\xa5\xc2\xbf\xc2\xa6" "b\xc2\xb3Q\xc2\xbcg\xc2\xa4J\xc2\xa1" "C";
-    const auto big5 = winnow::repair_mojibake(chinese);
+    const auto big5 = winnow::decode::repair_mojibake(chinese);
     CHECK(chinese == "最終的輸出結果來自所有可訪問的日誌檔案的綜合，無論這些日誌檔案是否正在滾動或者正在被寫入。");
     REQUIRE(big5.size() == 1);
     CHECK(big5[0].kind == "Big5-as-windows-1252");
@@ -214,7 +214,7 @@ TEST_CASE("Japanese and traditional Chinese read as windows-1252 are re-read", "
 TEST_CASE("a UTF-8 no-break space read as GBK becomes a no-break space again", "[decode][gaps]") {
     std::string text = "In defence Gibbs, Djourou and Traore are all injured which gives us a\xe8\x81\xbd"
                        "couple of options for the back four.";
-    winnow::repair_mojibake(text);
+    winnow::decode::repair_mojibake(text);
     CHECK(text == "In defence Gibbs, Djourou and Traore are all injured which gives us a\u00A0couple of options for "
                   "the back four.");
 }
@@ -227,7 +227,7 @@ TEST_CASE("a text that lost its apostrophes gets them back where the word is una
         "could yield an agreement. I think were doing very well. I think were getting along with China, Trump said. "
         "The talks represent the latest efforts after whats already been four rounds of trade talks in Malaysia, "
         "and Malaysias capital is set to host a summit. It isnt clear, and they dont know, whether its over.";
-    const auto repairs = winnow::repair_mojibake(text);
+    const auto repairs = winnow::decode::repair_mojibake(text);
     CHECK(text ==
           "Bessent said during a White House event that he will be speaking with He the evening of Oct. 17. "
           "Bessents comments came after President Donald Trump expressed optimism that talks with Chinese officials "
@@ -258,7 +258,7 @@ TEST_CASE("text that kept its apostrophes, or never needed one, is left alone", 
     };
     for (const std::string& original : clean) {
         std::string text = original;
-        CHECK(winnow::repair_mojibake(text).empty());
+        CHECK(winnow::decode::repair_mojibake(text).empty());
         CHECK(text == original);
     }
 }

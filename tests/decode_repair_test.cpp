@@ -27,7 +27,7 @@ std::string unescape(const std::string& s) {
             ++i;
         } else if (s.compare(i, 3, "\\u{") == 0) {
             const std::size_t close = s.find('}', i);
-            winnow::append_utf8(out, static_cast<char32_t>(std::stoul(s.substr(i + 3, close - i - 3), nullptr, 16)));
+            winnow::decode::append_utf8(out, static_cast<char32_t>(std::stoul(s.substr(i + 3, close - i - 3), nullptr, 16)));
             i = close;
         } else {
             out.push_back(s[i]);
@@ -68,7 +68,7 @@ TEST_CASE("repair cases file: every case repaired or left alone as expected", "[
     std::size_t negatives = 0;
     for (const RepairCase& c : cases) {
         std::string text = c.damaged;
-        const auto repairs = winnow::repair_mojibake(text);
+        const auto repairs = winnow::decode::repair_mojibake(text);
         INFO(c.note << "\n  input:    " << c.damaged << "\n  output:   " << text << "\n  expected: " << c.expected);
         if (c.known_failure) {
             CHECK(text != c.expected);  // strict: a known failure that starts passing must lose its mark
@@ -88,13 +88,13 @@ TEST_CASE("repair cases file: every case repaired or left alone as expected", "[
 TEST_CASE("repair leaves clean ASCII untouched and reports nothing", "[decode][repair]") {
     std::string text = "Plain ASCII text, with punctuation: (a) & [b]!";
     const std::string before = text;
-    CHECK(winnow::repair_mojibake(text).empty());
+    CHECK(winnow::decode::repair_mojibake(text).empty());
     CHECK(text == before);
 }
 
 TEST_CASE("repair names the code page and counts each repair", "[decode][repair]") {
     std::string text = "caf\xC3\x83\xC2\xA9 and na\xC3\x83\xC2\xAFve";  // "cafÃ© and naÃ¯ve"
-    const auto repairs = winnow::repair_mojibake(text);
+    const auto repairs = winnow::decode::repair_mojibake(text);
     CHECK(text == "caf\xC3\xA9 and na\xC3\xAFve");
     REQUIRE(repairs.size() == 1);
     CHECK(repairs[0].kind == "utf8-as-windows-1252");
@@ -103,10 +103,10 @@ TEST_CASE("repair names the code page and counts each repair", "[decode][repair]
 
 TEST_CASE("decode runs repair unless told not to", "[decode][repair]") {
     const std::string bytes = "caf\xC3\x83\xC2\xA9";  // UTF-8 of "cafÃ©"
-    winnow::DecodeOptions options;
-    CHECK(winnow::decode(bytes, options).text == "caf\xC3\xA9");
+    winnow::decode::DecodeOptions options;
+    CHECK(winnow::decode::decode(bytes, options).text == "caf\xC3\xA9");
     options.repair = false;
-    const auto raw = winnow::decode(bytes, options);
+    const auto raw = winnow::decode::decode(bytes, options);
     CHECK(raw.text == bytes);
     CHECK(raw.report.repairs.empty());
 }
@@ -118,24 +118,24 @@ TEST_CASE("repair passes clean CJK text and still finds mojibake in and beside i
     for (const std::string& clean : {chinese, std::string("日本語のテキストです。東京は晴れ。"),
                                      std::string("한국어 문장입니다. 서울은 맑음."), chinese + " café naïve 2024年"}) {
         std::string text = clean;
-        CHECK(winnow::repair_mojibake(text).empty());
+        CHECK(winnow::decode::repair_mojibake(text).empty());
         CHECK(text == clean);
     }
     // Arabic UTF-8 read as GBK: its CJK characters re-encode to valid UTF-8.
     std::string gbk = chinese + "\n賵賷賳丿賵夭. 氐賮丨丞 丕賱賰賵丿 賴匕賴 賱丕 鬲鬲賵丕賮賯 賲毓 丕賱兀賷夭賵 8859-6.";
-    auto repairs = winnow::repair_mojibake(gbk);
+    auto repairs = winnow::decode::repair_mojibake(gbk);
     CHECK(gbk == chinese + "\nويندوز. صفحة الكود هذه لا تتوافق مع الأيزو 8859-6.");
     REQUIRE(repairs.size() == 1);
     CHECK(repairs[0].kind == "utf8-as-GBK");
     // Windows-1252 mojibake next to clean Chinese.
     std::string latin = chinese + " Le comitÃ© s'est rÃ©uni.";
-    repairs = winnow::repair_mojibake(latin);
+    repairs = winnow::decode::repair_mojibake(latin);
     CHECK(latin == chinese + " Le comité s'est réuni.");
     REQUIRE(repairs.size() == 1);
     CHECK(repairs[0].kind == "utf8-as-windows-1252");
     // A lone ideograph where a no-break space was, in Latin text.
     std::string stray = "The committee met below\xE6\xB3\xADor above the river on Tuesday to review the budget";
-    repairs = winnow::repair_mojibake(stray);
+    repairs = winnow::decode::repair_mojibake(stray);
     CHECK(stray == "The committee met below\u00A0or above the river on Tuesday to review the budget");
     REQUIRE(repairs.size() == 1);
     CHECK(repairs[0].kind == "stray-ideograph");
@@ -153,17 +153,17 @@ TEST_CASE("implausibility_within agrees with the full score", "[decode][repair]"
         U"рТЙЧЕФ НЙТ, ЛБЛ ДЕМБ?",
     };
     for (const auto& text : texts) {
-        const double full = winnow::implausibility(text, 0, text.size());
-        const auto within = winnow::implausibility_within(text, full);
+        const double full = winnow::decode::implausibility(text, 0, text.size());
+        const auto within = winnow::decode::implausibility_within(text, full);
         REQUIRE(within.has_value());
         CHECK(*within == full);
-        if (full > 0) CHECK_FALSE(winnow::implausibility_within(text, full - 0.25).has_value());
+        if (full > 0) CHECK_FALSE(winnow::decode::implausibility_within(text, full - 0.25).has_value());
         // The score of a prefix never exceeds the whole's: what implausibility_within relies on.
-        for (std::size_t k = 0; k <= text.size(); ++k) CHECK(winnow::implausibility(text, 0, k) <= full);
+        for (std::size_t k = 0; k <= text.size(); ++k) CHECK(winnow::decode::implausibility(text, 0, k) <= full);
     }
     // Plain lower-case words of one script cost nothing; a capital inside one does.
     const std::u32string clean = U"съешь же этих мягких булок";
-    CHECK(winnow::implausibility(clean, 0, clean.size()) == 0);
+    CHECK(winnow::decode::implausibility(clean, 0, clean.size()) == 0);
     const std::u32string flipped = U"съешь же этих мягКих булок";
-    CHECK(winnow::implausibility(flipped, 0, flipped.size()) > 0);
+    CHECK(winnow::decode::implausibility(flipped, 0, flipped.size()) > 0);
 }

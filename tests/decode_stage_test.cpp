@@ -13,8 +13,8 @@
 #include "decode/encoding_labels.h"
 #include "decode/iconv_handle.h"
 
-using winnow::decode;
-using winnow::DecodeOptions;
+using winnow::decode::decode;
+using winnow::decode::DecodeOptions;
 
 namespace {
 DecodeOptions no_repair() {
@@ -25,16 +25,16 @@ DecodeOptions no_repair() {
 }  // namespace
 
 TEST_CASE("WHATWG labels resolve to their encoding", "[decode][labels]") {
-    CHECK(winnow::resolve_whatwg_label("latin1") == "windows-1252");
-    CHECK(winnow::resolve_whatwg_label(" ISO-8859-1 ") == "windows-1252");
-    CHECK(winnow::resolve_whatwg_label("us-ascii") == "windows-1252");
-    CHECK(winnow::resolve_whatwg_label("gb2312") == "GBK");
-    CHECK(winnow::resolve_whatwg_label("x-sjis") == "Shift_JIS");
-    CHECK(winnow::resolve_whatwg_label("iso-2022-kr") == "replacement");
-    CHECK(winnow::resolve_whatwg_label("no-such-charset").empty());
+    CHECK(winnow::decode::resolve_whatwg_label("latin1") == "windows-1252");
+    CHECK(winnow::decode::resolve_whatwg_label(" ISO-8859-1 ") == "windows-1252");
+    CHECK(winnow::decode::resolve_whatwg_label("us-ascii") == "windows-1252");
+    CHECK(winnow::decode::resolve_whatwg_label("gb2312") == "GBK");
+    CHECK(winnow::decode::resolve_whatwg_label("x-sjis") == "Shift_JIS");
+    CHECK(winnow::decode::resolve_whatwg_label("iso-2022-kr") == "replacement");
+    CHECK(winnow::decode::resolve_whatwg_label("no-such-charset").empty());
     // Charsets WHATWG does not list but iconv decodes are kept for the detector.
-    CHECK(winnow::resolve_encoding_name("ibm852") == "IBM852");
-    CHECK(winnow::resolve_encoding_name("no-such-charset").empty());
+    CHECK(winnow::decode::resolve_encoding_name("ibm852") == "IBM852");
+    CHECK(winnow::decode::resolve_encoding_name("no-such-charset").empty());
 }
 
 TEST_CASE("a BOM decides before anything else and is removed", "[decode]") {
@@ -97,14 +97,14 @@ TEST_CASE("ISO-8859-x with bytes 0x80-0x9F is read as windows-125x", "[decode]")
 }
 
 TEST_CASE("invalid bytes become U+FFFD and are counted", "[decode]") {
-    const auto utf8 = winnow::convert_to_utf8("a\xFF" "b\xC3", "UTF-8");
+    const auto utf8 = winnow::decode::convert_to_utf8("a\xFF" "b\xC3", "UTF-8");
     CHECK(utf8.text == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
     CHECK(utf8.replacements == 2);
-    const auto sjis = winnow::convert_to_utf8("\x82\xA0\x82", "Shift_JIS");
+    const auto sjis = winnow::decode::convert_to_utf8("\x82\xA0\x82", "Shift_JIS");
     CHECK(sjis.text == "\xE3\x81\x82\xEF\xBF\xBD");  // あ then a truncated lead byte
     CHECK(sjis.replacements == 1);
     // WHATWG windows-1252 decodes its five unassigned bytes to C1 controls, not U+FFFD.
-    const auto windows = winnow::convert_to_utf8("\x81", "windows-1252");
+    const auto windows = winnow::decode::convert_to_utf8("\x81", "windows-1252");
     CHECK(windows.text == "\xC2\x81");
     CHECK(windows.replacements == 0);
 }
@@ -129,15 +129,15 @@ TEST_CASE("a late <meta> re-decodes once, unless a BOM or a declaration decided"
     options.is_html = true;
     const auto first = decode(page, options);
     CHECK(first.report.decided_by != "meta");
-    const auto again = winnow::redecode_for_late_meta(page, first.report, "iso-8859-2", options);
+    const auto again = winnow::decode::redecode_for_late_meta(page, first.report, "iso-8859-2", options);
     REQUIRE(again.has_value());
     CHECK(again->report.encoding == "ISO-8859-2");
     CHECK(again->report.decided_by == "meta");
-    CHECK_FALSE(winnow::redecode_for_late_meta(page, again->report, "latin2", options).has_value());
-    CHECK_FALSE(winnow::redecode_for_late_meta(page, first.report, "bogus", options).has_value());
+    CHECK_FALSE(winnow::decode::redecode_for_late_meta(page, again->report, "latin2", options).has_value());
+    CHECK_FALSE(winnow::decode::redecode_for_late_meta(page, first.report, "bogus", options).has_value());
     winnow::DecodeReport declared = first.report;
     declared.decided_by = "declared";
-    CHECK_FALSE(winnow::redecode_for_late_meta(page, declared, "iso-8859-2", options).has_value());
+    CHECK_FALSE(winnow::decode::redecode_for_late_meta(page, declared, "iso-8859-2", options).has_value());
 }
 
 // The repair step encodes CJK characters through a table of iconv's answers; it must give what
@@ -154,15 +154,15 @@ TEST_CASE("characters encoded through the per-character table match iconv", "[de
     };
     for (const auto& [encoding, piece] : pieces) {
         std::string from_table, from_iconv;
-        const bool coded = winnow::CodePointEncoder(encoding).append(piece, from_table);
-        REQUIRE(coded == winnow::convert_from_utf8(winnow::to_utf8(piece), encoding, from_iconv));
+        const bool coded = winnow::decode::CodePointEncoder(encoding).append(piece, from_table);
+        REQUIRE(coded == winnow::decode::convert_from_utf8(winnow::decode::to_utf8(piece), encoding, from_iconv));
         CHECK(from_table == from_iconv);
     }
     // A character the code page lacks fails as iconv does, however often it is asked.
     std::string out;
-    CHECK_FALSE(winnow::CodePointEncoder("GBK").append(U"\uD55C", out));  // Hangul is not in GBK
-    CHECK_FALSE(winnow::CodePointEncoder("GBK").append(U"\uD55C", out));
-    CHECK_FALSE(winnow::CodePointEncoder("GBK").may_begin_utf8(U'\uD55C'));
+    CHECK_FALSE(winnow::decode::CodePointEncoder("GBK").append(U"\uD55C", out));  // Hangul is not in GBK
+    CHECK_FALSE(winnow::decode::CodePointEncoder("GBK").append(U"\uD55C", out));
+    CHECK_FALSE(winnow::decode::CodePointEncoder("GBK").may_begin_utf8(U'\uD55C'));
 }
 
 // Single-byte code pages are converted through a table learnt from iconv: on any run of bytes
@@ -170,7 +170,7 @@ TEST_CASE("characters encoded through the per-character table match iconv", "[de
 TEST_CASE("single-byte conversion gives what iconv gives", "[decode][convert]") {
     // iconv's reading of the whole string, or nothing when it rejects a byte.
     auto iconv_reading = [](const std::string& bytes, const std::string& encoding) -> std::optional<std::string> {
-        const winnow::IconvHandle cd("UTF-8", winnow::iconv_name_for(encoding).c_str());
+        const winnow::decode::IconvHandle cd("UTF-8", winnow::decode::iconv_name_for(encoding).c_str());
         if (!cd.valid()) return std::nullopt;
         std::string out(bytes.size() * 4 + 16, '\0');
         char* in = const_cast<char*>(bytes.data());
@@ -201,9 +201,9 @@ TEST_CASE("single-byte conversion gives what iconv gives", "[decode][convert]") 
         INFO(encoding);
         const auto expected = iconv_reading(bytes, encoding);
         REQUIRE(expected.has_value());
-        CHECK(winnow::convert_to_utf8(bytes, encoding).text == *expected);
+        CHECK(winnow::decode::convert_to_utf8(bytes, encoding).text == *expected);
     }
     // glibc joins a letter and a following tone mark in windows-1258 and keeps the last letter.
-    const auto vietnamese = winnow::convert_to_utf8("Vi\xEA\xF2t", "windows-1258");
+    const auto vietnamese = winnow::decode::convert_to_utf8("Vi\xEA\xF2t", "windows-1258");
     CHECK(vietnamese.text == "Vi\xE1\xBB\x87t");  // "Việt"
 }

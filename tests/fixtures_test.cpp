@@ -6,10 +6,12 @@
 #include <sstream>
 
 #include "test_support.h"
-#include "pipeline.h"
+#include "api/pipeline.h"
 #include "write/write.h"
 
 using namespace winnow;
+using namespace winnow::write;
+using namespace winnow::detail;
 using namespace winnow::test;
 
 namespace {

@@ -52,7 +52,7 @@ void check_survived(const BoundedRun& run, const std::string& input_name) {
     REQUIRE(run.signal == 0);
     CHECK((run.status == 0 || run.status == 1));
     if (run.status != 0) CHECK(run.err.find(input_name) != std::string::npos);
-    CHECK(winnow::valid_utf8_prefix(run.out) == run.out.size());
+    CHECK(winnow::decode::valid_utf8_prefix(run.out) == run.out.size());
 }
 
 // Writes `bytes` to DIR/name and runs winnow on that file.

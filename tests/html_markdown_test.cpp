@@ -7,6 +7,8 @@
 #include "write/markdown.h"
 
 using namespace winnow;
+using namespace winnow::segment;
+using namespace winnow::write;
 
 namespace {
 

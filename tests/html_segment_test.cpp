@@ -1,14 +1,18 @@
 // The HTML segmenter as a user's page meets it: whitespace rules, block kinds, DOM features,
 // visibility, the pre-pass and metadata.
 #include <catch2/catch.hpp>
+#include <gumbo.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
+#include "segment/html_names.h"
 #include "segment/html_prepass.h"
 #include "segment/segment.h"
 
 using namespace winnow;
+using namespace winnow::segment;
 
 namespace {
 
@@ -298,4 +302,22 @@ TEST_CASE("deeply nested and broken markup is walked without recursion", "[html]
     CHECK(find_block(d, "after") != nullptr);
     CHECK(segment_html("").blocks.empty());
     CHECK(segment_html("<<<>>>&&&").blocks.size() == 1);
+}
+
+TEST_CASE("html names: every element the walk skips is one Gumbo knows, and each attribute is listed once") {
+    for (const html_names::Element& element : html_names::kElements) {
+        INFO(element.name);
+        CHECK(gumbo_tag_enum(std::string(element.name).c_str()) != GUMBO_TAG_UNKNOWN);
+    }
+    std::set<std::string_view> names;
+    for (const html_names::AttributeName& attribute : html_names::kAttributes) CHECK(names.insert(attribute.name).second);
+    CHECK(names.size() == static_cast<std::size_t>(html_names::Attribute::Count));
+}
+
+TEST_CASE("html names: the attributes the walk reads come first") {
+    bool walked = true;
+    for (const html_names::AttributeName& attribute : html_names::kAttributes) {
+        if (!attribute.walked) walked = false;
+        CHECK((attribute.walked == walked));
+    }
 }

@@ -10,6 +10,8 @@
 #include "test_support.h"
 
 using namespace winnow;
+using namespace winnow::segment;
+using namespace winnow::classify;
 
 namespace {
 

@@ -6,6 +6,7 @@
 #include "test_support.h"
 
 using namespace winnow;
+using namespace winnow::classify;
 
 TEST_CASE("normalisation folds case, typographic punctuation and spacing", "[patterns]") {
     CHECK(normalise_for_match("Also Read : Trump’s “plan”") == "also read trump's plan");

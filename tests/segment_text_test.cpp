@@ -4,6 +4,7 @@
 #include "segment/segment.h"
 
 using namespace winnow;
+using namespace winnow::segment;
 
 TEST_CASE("one paragraph per line stays one block per line", "[segment]") {
     const Document d = segment_text(

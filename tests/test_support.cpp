@@ -34,8 +34,8 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
     if (!out) throw std::runtime_error("cannot write " + path.string());
 }
 
-const Patterns& default_patterns() {
-    static const Patterns patterns = Patterns::embedded();
+const classify::Patterns& default_patterns() {
+    static const classify::Patterns patterns = classify::Patterns::embedded();
     return patterns;
 }
 

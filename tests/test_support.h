@@ -14,7 +14,7 @@ std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& text);
 
 // The embedded patterns, built once per test process (they are immutable).
-const Patterns& default_patterns();
+const classify::Patterns& default_patterns();
 
 struct CommandResult {
     int status = -1;       // exit status, or 128+signal if killed

@@ -5,6 +5,7 @@
 #include "write/write.h"
 
 using namespace winnow;
+using namespace winnow::write;
 
 TEST_CASE("JSON strings escape quotes, backslashes, controls and line separators", "[write]") {
     std::string out;

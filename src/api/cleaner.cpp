@@ -10,7 +10,7 @@
 #include "decode/encoding_labels.h"
 #include "input/file_source.h"
 #include "input/windows.h"
-#include "pipeline.h"
+#include "api/pipeline.h"
 #include "segment/segment.h"
 
 #ifndef WINNOW_VERSION
@@ -18,6 +18,19 @@
 #endif
 
 namespace winnow {
+
+using classify::Decision;
+using classify::PatternError;
+using classify::Patterns;
+using decode::DecodeOptions;
+using detail::PipelineOptions;
+using detail::PipelineResult;
+using detail::run_pipeline;
+using segment::Block;
+using segment::Document;
+using segment::looks_like_html;
+using segment::written_text;
+using write::Article;
 
 Error::Error(Kind kind, std::string document, std::string problem)
     : std::runtime_error(document + ": " + problem),
@@ -27,10 +40,10 @@ Error::Error(Kind kind, std::string document, std::string problem)
 
 std::string_view version() { return WINNOW_VERSION; }
 
-std::string resolve_encoding(std::string_view label) { return resolve_named_encoding(label); }
+std::string resolve_encoding(std::string_view label) { return decode::resolve_named_encoding(label); }
 
 ReadFunction file_reader(const std::string& path) {
-    auto source = std::make_shared<FileSource>(path);
+    auto source = std::make_shared<input::FileSource>(path);
     return [source](char* buffer, std::size_t capacity) { return source->read(buffer, capacity); };
 }
 
@@ -149,7 +162,7 @@ Result Cleaner::clean(std::string_view bytes, std::string_view source) const {
 
 Result Cleaner::clean(std::string_view bytes, std::string_view source, std::string_view charset) const {
     PipelineOptions pipeline = impl_->pipeline;
-    pipeline.decode.charset = resolve_named_encoding(charset).empty() ? std::string() : std::string(charset);
+    pipeline.decode.charset = decode::resolve_named_encoding(charset).empty() ? std::string() : std::string(charset);
     const Deadline deadline = deadline_for(impl_->options, source);
     PipelineResult run = run_pipeline(bytes, pipeline, *impl_->patterns, &deadline);
     if (run.binary && impl_->options.input == InputKind::Auto) throw binary_input(source);
@@ -159,7 +172,7 @@ Result Cleaner::clean(std::string_view bytes, std::string_view source, std::stri
 void Cleaner::clean_stream(const ReadFunction& read, std::string_view source,
                            const std::function<void(const Result&)>& sink, const StreamOptions& stream) const {
     const Options& options = impl_->options;
-    TextWindows windows(read, stream.window_bytes);
+    input::TextWindows windows(read, stream.window_bytes);
     std::string bytes;
     windows.next(bytes);
     const bool windowed = !stream.whole && !windows.exhausted() && options.input != InputKind::Html &&
@@ -197,7 +210,7 @@ namespace {
 Decoded decode_only(std::string_view bytes, const Options& options, DecodeOptions decode_options) {
     decode_options.is_html = options.input == InputKind::Html ||
                              (options.input == InputKind::Auto && looks_like_html(bytes));
-    return winnow::decode(bytes, decode_options);
+    return decode::decode(bytes, decode_options);
 }
 
 }  // namespace
@@ -210,7 +223,7 @@ void Cleaner::decode_stream(const ReadFunction& read, const std::function<void(c
                             const StreamOptions& stream) const {
     // Windows are cut at line ends, so they decode alike once the first has fixed the encoding.
     // UTF-16/32 has no single-byte line ends: it is decoded whole, before anything is handed over.
-    TextWindows windows(read, stream.window_bytes);
+    input::TextWindows windows(read, stream.window_bytes);
     std::string bytes;
     windows.next(bytes);
     if (stream.whole) windows.read_rest(bytes);

@@ -9,9 +9,9 @@
 namespace winnow::detail {
 
 struct Parsed {
-    Document document;
-    Labels labels;    // parallel to document.blocks
-    Article article;  // indexes into document.blocks
+    segment::Document document;
+    classify::Labels labels;    // parallel to document.blocks
+    write::Article article;  // indexes into document.blocks
     bool links = false;  // link targets were kept (Options::links), for the Markdown writer
 };
 

@@ -18,26 +18,27 @@ const detail::Parsed& parsed(const Result& result) {
 
 void append_text(std::string& out, const Result& result) {
     const detail::Parsed& p = parsed(result);
-    write_text(out, p.document, p.article);
+    write::write_text(out, p.document, p.article);
 }
 
 void append_markdown(std::string& out, const Result& result) {
     const detail::Parsed& p = parsed(result);
-    write_markdown(out, p.document, p.article, MarkdownOptions{p.links});
+    write::write_markdown(out, p.document, p.article, write::MarkdownOptions{p.links});
 }
 
 void append_json(std::string& out, const Result& result, bool with_labels) {
     const detail::Parsed& p = parsed(result);
-    write_json(out, result.source, p.article, p.document, p.labels, result.decode, JsonOptions{with_labels, result.record ? &*result.record : nullptr});
+    write::write_json(out, result.source, p.article, p.document, p.labels, result.decode,
+                      write::JsonOptions{with_labels, result.record ? &*result.record : nullptr});
 }
 
 void append_explain(std::string& out, const Result& result) {
     const detail::Parsed& p = parsed(result);
-    write_explain(out, p.document, p.labels, &p.article);
+    write::write_explain(out, p.document, p.labels, &p.article);
 }
 
 void append_json(std::string& out, std::string_view source, const Decoded& decoded) {
-    write_decoded_json(out, source, decoded.text, decoded.report);
+    write::write_decoded_json(out, source, decoded.text, decoded.report);
 }
 
 std::string to_text(const Result& result) {

@@ -91,7 +91,7 @@ bool DocumentSource::next_record(Job<DocumentMeta>& job) {
     job.meta.relative = archive_relative_;
     job.meta.source = record.target_uri.empty() ? job.name : record.target_uri;
     job.meta.charset = record.charset;
-    job.meta.record = ArchiveRecord{display_name(archive_path_), record.offset, record.type, record.record_id, record.date,
+    job.meta.record = ArchiveRecord{input::display_name(archive_path_), record.offset, record.type, record.record_id, record.date,
                                     record.target_uri};
     switch (record.outcome) {
         case input::RecordOutcome::document:
@@ -165,7 +165,7 @@ bool DocumentSource::next(Job<DocumentMeta>& job) {
             } catch (const Error& e) {
                 // The archive itself could not be read on (an I/O error): the rest of it fails as one input.
                 job = Job<DocumentMeta>{};
-                job.name = display_name(archive_path_);
+                job.name = input::display_name(archive_path_);
                 job.meta.path = archive_path_;
                 job.meta.source = job.name;
                 job.verdict = Verdict{Status::failed, "unreadable", e.problem()};
@@ -178,7 +178,7 @@ bool DocumentSource::next(Job<DocumentMeta>& job) {
         input::WalkEntry entry;
         if (!walker_->next(entry)) return false;
         job = Job<DocumentMeta>{};
-        job.name = display_name(entry.path);
+        job.name = input::display_name(entry.path);
         job.meta.path = entry.path;
         job.meta.relative = entry.relative;
         job.meta.source = job.name;

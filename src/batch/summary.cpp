@@ -6,6 +6,9 @@
 #include "write/json_string.h"
 
 namespace winnow::batch {
+
+using write::append_json_string;
+
 namespace {
 
 std::string number(double value) {

@@ -10,7 +10,7 @@
 #include "classify/features.h"
 #include "classify/html_region.h"
 
-namespace winnow {
+namespace winnow::classify {
 namespace {
 
 // How prose-like a block is on its own, before context (after jusText's classes).
@@ -567,4 +567,4 @@ Labels classify(const Document& given, const Patterns& patterns, const ClassifyO
     return labels;
 }
 
-}  // namespace winnow
+}  // namespace winnow::classify

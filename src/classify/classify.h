@@ -7,10 +7,10 @@
 #include "classify/labels.h"
 #include "classify/page_type.h"
 #include "classify/patterns.h"
-#include "deadline.h"
-#include "segment/document.h"
+#include "budget/deadline.h"
+#include "classify/document.h"
 
-namespace winnow {
+namespace winnow::classify {
 
 struct ClassifyOptions {
     Favor favor = Favor::Balanced;
@@ -25,4 +25,4 @@ struct ClassifyOptions {
 Labels classify(const Document& document, const Patterns& patterns, const ClassifyOptions& options,
                 std::string* language = nullptr, PageTypeDecision* page_type = nullptr);
 
-}  // namespace winnow
+}  // namespace winnow::classify

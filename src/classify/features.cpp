@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <array>
 
-namespace winnow {
+namespace winnow::classify {
 namespace {
 
 using normalise_detail::decode_at;
@@ -273,4 +273,4 @@ DocumentFeatures compute_features(const Document& document, const Patterns& patt
     return result;
 }
 
-}  // namespace winnow
+}  // namespace winnow::classify

@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "classify/patterns.h"
-#include "segment/document.h"
+#include "classify/document.h"
 
-namespace winnow {
+namespace winnow::classify {
 
 struct BlockFeatures {
     std::size_t chars = 0;          // code points
@@ -40,4 +40,4 @@ inline constexpr std::size_t kMatchWords = 45;
 
 DocumentFeatures compute_features(const Document& document, const Patterns& patterns);
 
-}  // namespace winnow
+}  // namespace winnow::classify

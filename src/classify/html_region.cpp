@@ -8,7 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 
-namespace winnow {
+namespace winnow::classify {
 namespace {
 
 // Class/id tokens (or parts of them) that mark the article itself. They also veto a noise hint on
@@ -752,4 +752,4 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
     return priors;
 }
 
-}  // namespace winnow
+}  // namespace winnow::classify

@@ -11,9 +11,9 @@
 #include "classify/classify.h"
 #include "classify/labels.h"
 #include "classify/patterns.h"
-#include "segment/document.h"
+#include "classify/document.h"
 
-namespace winnow {
+namespace winnow::classify {
 
 struct HtmlPrior {
     bool in_main = false;                     // inside the main-content region (or rescued as prose)
@@ -36,4 +36,4 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
 // text is scored like any other. nullopt when nothing needs revealing.
 std::optional<Document> reveal_hidden_wrappers(const Document& document, const Patterns& patterns);
 
-}  // namespace winnow
+}  // namespace winnow::classify

@@ -1,6 +1,7 @@
 // Names of labels and categories as they appear in --explain and JSON (stable: scripts rely on them).
 #include "classify/labels.h"
 
+// label_name and category_name are declared with Label and Category in winnow/types.h.
 namespace winnow {
 
 std::string_view label_name(Label label) {
@@ -34,6 +35,10 @@ std::string_view category_name(Category category) {
     return "-";
 }
 
+}  // namespace winnow
+
+namespace winnow::classify {
+
 std::string_view page_type_name(PageType type) {
     switch (type) {
         case PageType::Article: return "article";
@@ -58,4 +63,4 @@ bool page_type_from_name(std::string_view name, PageType* type) {
     return false;
 }
 
-}  // namespace winnow
+}  // namespace winnow::classify

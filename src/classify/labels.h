@@ -7,7 +7,7 @@
 
 #include "winnow/types.h"  // Label, Category and their names
 
-namespace winnow {
+namespace winnow::classify {
 
 // What kind of page an HTML document is: it decides what counts as content (page_type.h).
 enum class PageType { Article, Forum, Product, Collection, Listing, Documentation, Service };
@@ -26,4 +26,4 @@ std::string_view page_type_name(PageType type);
 // The type named ("forum"); false if none is.
 bool page_type_from_name(std::string_view name, PageType* type);
 
-}  // namespace winnow
+}  // namespace winnow::classify

@@ -4,7 +4,7 @@
 
 #include "classify/patterns.h"
 
-namespace winnow {
+namespace winnow::classify {
 namespace {
 
 struct NoObserver {
@@ -28,4 +28,4 @@ std::string normalise_for_match(std::string_view text) {
     return out;
 }
 
-}  // namespace winnow
+}  // namespace winnow::classify

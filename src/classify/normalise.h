@@ -10,7 +10,9 @@
 #include <string>
 #include <string_view>
 
-namespace winnow::normalise_detail {
+#include "unicode/utf8_encode.h"
+
+namespace winnow::classify::normalise_detail {
 
 inline char32_t decode_at(std::string_view s, std::size_t& i) {
     const auto c = static_cast<unsigned char>(s[i]);
@@ -30,24 +32,7 @@ inline char32_t decode_at(std::string_view s, std::size_t& i) {
 }
 
 // Writes cp as UTF-8 at out; returns the position after it.
-inline char* append_utf8(char* out, char32_t cp) {
-    if (cp < 0x80) {
-        *out++ = static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        *out++ = static_cast<char>(0xC0 | (cp >> 6));
-        *out++ = static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        *out++ = static_cast<char>(0xE0 | (cp >> 12));
-        *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        *out++ = static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        *out++ = static_cast<char>(0xF0 | (cp >> 18));
-        *out++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        *out++ = static_cast<char>(0x80 | (cp & 0x3F));
-    }
-    return out;
-}
+inline char* append_utf8(char* out, char32_t cp) { return unicode::encode_utf8(cp, out); }
 
 // Lower case for the alphabets our pattern files use; other code points are returned unchanged.
 inline char32_t to_lower(char32_t cp) {
@@ -182,4 +167,4 @@ void normalise_scan(std::string& out, std::string_view text, Observer& observer)
     out.resize(static_cast<std::size_t>(cursor - base));
 }
 
-}  // namespace winnow::normalise_detail
+}  // namespace winnow::classify::normalise_detail

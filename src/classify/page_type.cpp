@@ -7,7 +7,7 @@
 #include <tuple>
 #include <vector>
 
-namespace winnow {
+namespace winnow::classify {
 namespace {
 
 bool has_word(std::string_view list, std::string_view word) {
@@ -220,4 +220,4 @@ PageTypeDecision decide_page_type(const Document& document, const Patterns& patt
     return decision;
 }
 
-}  // namespace winnow
+}  // namespace winnow::classify

@@ -10,9 +10,9 @@
 
 #include "classify/labels.h"
 #include "classify/patterns.h"
-#include "segment/document.h"
+#include "classify/document.h"
 
-namespace winnow {
+namespace winnow::classify {
 
 // The structural measurements a `feature` hint can name, in the order of kPageFeatureNames.
 enum class PageFeature {
@@ -49,4 +49,4 @@ PageFeatures measure_page(const Document& document, const Patterns& patterns);
 // Sums the weights of the hints that hold; the type with the highest sum wins (article on a tie).
 PageTypeDecision decide_page_type(const Document& document, const Patterns& patterns);
 
-}  // namespace winnow
+}  // namespace winnow::classify

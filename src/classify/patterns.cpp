@@ -11,7 +11,7 @@
 
 #include "classify/phrase_matcher.h"
 
-namespace winnow {
+namespace winnow::classify {
 
 // Defined in the generated embedded_patterns.cpp.
 const std::vector<std::pair<std::string_view, std::string_view>>& embedded_pattern_files();
@@ -434,4 +434,4 @@ Category Patterns::dom_hint(std::string_view token) const {
     return Category::None;
 }
 
-}  // namespace winnow
+}  // namespace winnow::classify

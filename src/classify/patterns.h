@@ -12,7 +12,7 @@
 
 #include "classify/labels.h"
 
-namespace winnow {
+namespace winnow::classify {
 
 class PatternError : public std::runtime_error {
 public:
@@ -113,4 +113,4 @@ std::string normalise_for_match(std::string_view text);
 // Appends the normalised text to out (no allocation when out has the capacity).
 void normalise_append(std::string& out, std::string_view text);
 
-}  // namespace winnow
+}  // namespace winnow::classify

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <stdexcept>
 
-namespace winnow {
+namespace winnow::classify {
 
 void PhraseMatcher::add(std::string_view key, std::uint32_t id) {
     if (states_ != 0) throw std::logic_error("PhraseMatcher::add after build");
@@ -96,4 +96,4 @@ void PhraseMatcher::build() {
     keys_.shrink_to_fit();
 }
 
-}  // namespace winnow
+}  // namespace winnow::classify

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace winnow {
+namespace winnow::classify {
 
 class PhraseMatcher {
 public:
@@ -67,4 +67,4 @@ private:
     std::vector<Output> outputs_;
 };
 
-}  // namespace winnow
+}  // namespace winnow::classify

@@ -168,7 +168,7 @@ int run(const std::vector<std::string>& args) {
         if (config.inputs.size() > 1 || !config.files_from.empty() || is_directory(config.inputs[0]))
             return run_batch(config, *cleaner, true, nullptr);
         const std::string& input = config.inputs[0];
-        const std::string name = display_name(input);
+        const std::string name = input::display_name(input);
         auto opened = std::make_unique<input::OpenedSource>();
         try {
             *opened = input::open_input(input);

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <iterator>
 
-namespace winnow {
+namespace winnow::decode {
 namespace {
 
 struct CharmapSource {
@@ -83,4 +83,4 @@ const SingleByteCharmap& charmap_named(std::string_view name) {
     return mojibake_charmaps().front();
 }
 
-}  // namespace winnow
+}  // namespace winnow::decode

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace winnow {
+namespace winnow::decode {
 
 // Code points below this have their bytes (and their masks below) in flat tables.
 constexpr char32_t kDirectLimit = 0x2600;
@@ -67,4 +67,4 @@ const std::vector<SingleByteCharmap>& mojibake_charmaps();
 // The charmap with this name from mojibake_charmaps().
 const SingleByteCharmap& charmap_named(std::string_view name);
 
-}  // namespace winnow
+}  // namespace winnow::decode

@@ -4,7 +4,9 @@
 #include <string>
 #include <string_view>
 
-namespace winnow {
+#include "unicode/utf8_encode.h"
+
+namespace winnow::decode {
 
 // Decodes valid UTF-8 (the decode stage guarantees it) into code points.
 inline std::u32string to_code_points(std::string_view utf8) {
@@ -46,47 +48,15 @@ inline std::size_t next_non_ascii(std::u32string_view text, std::size_t i) {
     return i;
 }
 
-inline void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-}
+using unicode::append_utf8;
 
 inline std::string to_utf8(std::u32string_view code_points) {
     // Sized for the worst case and trimmed after, as to_code_points() does.
     std::string out(code_points.size() * 4, '\0');
     char* o = out.data();
-    for (const char32_t cp : code_points) {
-        if (cp < 0x80) {
-            *o++ = static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            *o++ = static_cast<char>(0xC0 | (cp >> 6));
-            *o++ = static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            *o++ = static_cast<char>(0xE0 | (cp >> 12));
-            *o++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            *o++ = static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            *o++ = static_cast<char>(0xF0 | (cp >> 18));
-            *o++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            *o++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            *o++ = static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
+    for (const char32_t cp : code_points) o = unicode::encode_utf8(cp, o);
     out.resize(static_cast<std::size_t>(o - out.data()));
     return out;
 }
 
-}  // namespace winnow
+}  // namespace winnow::decode

@@ -16,24 +16,12 @@
 #include "decode/encoding_labels.h"
 #include "decode/iconv_handle.h"
 #include "decode/utf8.h"
+#include "unicode/utf8_encode.h"
 
-namespace winnow {
+namespace winnow::decode {
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
-
-void append_code_point(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-}
 
 // glibc loads a gconv module in iconv_open and unloads it again in the last iconv_close, so opening
 // a descriptor per call spent most of a long repair in dlopen/dlclose. Each thread keeps the few
@@ -189,7 +177,7 @@ Conversion convert_with_iconv(std::string_view bytes, std::string_view encoding)
         out.resize(used);
         const auto bad = static_cast<unsigned char>(*in);
         if (is_1252 && windows_1252_unassigned(bad)) {
-            append_code_point(out, bad);
+            unicode::append_utf8(out, bad);
         } else {
             out.append(kReplacement);
             ++result.replacements;
@@ -226,7 +214,7 @@ Conversion convert_to_utf8(std::string_view bytes, std::string_view encoding) {
         result.ok = true;
         for (const char c : bytes) {
             const auto b = static_cast<unsigned char>(c);
-            append_code_point(result.text, b < 0x80 ? char32_t{b} : char32_t{0xF780u + b - 0x80u});
+            unicode::append_utf8(result.text, b < 0x80 ? char32_t{b} : char32_t{0xF780u + b - 0x80u});
         }
         return result;
     }
@@ -304,7 +292,7 @@ bool CodePointEncoder::append(std::u32string_view piece, std::string& out) const
     std::string utf8, bytes;
     auto ask_iconv = [&](std::u32string_view chars) {
         utf8.clear();
-        for (const char32_t c : chars) append_code_point(utf8, c);
+        for (const char32_t c : chars) unicode::append_utf8(utf8, c);
         if (!encode_with(*table_->cd, utf8, bytes)) return false;
         out += bytes;
         return true;
@@ -323,7 +311,7 @@ bool CodePointEncoder::append(std::u32string_view piece, std::string& out) const
         std::uint32_t& entry = table_->entry(c);
         if (entry == 0) {
             utf8.clear();
-            append_code_point(utf8, c);
+            unicode::append_utf8(utf8, c);
             const bool coded = encode_with(*table_->cd, utf8, bytes);
             if (coded && bytes.size() > 3) {  // too long to keep: asked again each time
                 out += bytes;
@@ -344,4 +332,4 @@ bool CodePointEncoder::append(std::u32string_view piece, std::string& out) const
     return true;
 }
 
-}  // namespace winnow
+}  // namespace winnow::decode

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace winnow {
+namespace winnow::decode {
 
 struct Conversion {
     bool ok = false;               // false when the encoding cannot be decoded at all
@@ -44,4 +44,4 @@ private:
     Table* table_;
 };
 
-}  // namespace winnow
+}  // namespace winnow::decode

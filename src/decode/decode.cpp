@@ -9,7 +9,7 @@
 #include "decode/encoding_labels.h"
 #include "decode/prescan.h"
 
-namespace winnow {
+namespace winnow::decode {
 namespace {
 
 struct Bom {
@@ -113,4 +113,4 @@ std::optional<Decoded> redecode_for_late_meta(std::string_view bytes, const Deco
     return result;
 }
 
-}  // namespace winnow
+}  // namespace winnow::decode

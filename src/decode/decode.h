@@ -7,11 +7,11 @@
 #include <string_view>
 #include <vector>
 
-#include "deadline.h"
+#include "budget/deadline.h"
 #include "decode/prescan.h"  // prescan_meta_charset, extract_charset_from_content
 #include "winnow/types.h"     // Repair, DecodeReport, Decoded
 
-namespace winnow {
+namespace winnow::decode {
 
 struct DecodeOptions {
     std::string charset;   // transport/declared charset (--charset); empty = sniff
@@ -44,4 +44,4 @@ std::optional<Decoded> redecode_for_late_meta(std::string_view bytes, const Deco
 // `deadline`, when given, is checked between stretches of a long text.
 std::vector<Repair> repair_mojibake(std::string& text, const Deadline* deadline = nullptr);
 
-}  // namespace winnow
+}  // namespace winnow::decode

@@ -14,7 +14,7 @@
 #include "decode/plausibility.h"
 #include "decode/utf8.h"
 
-namespace winnow {
+namespace winnow::decode {
 namespace {
 
 class UchardetHandle {
@@ -291,4 +291,4 @@ Detection detect_encoding(std::string_view bytes) {
     return result;
 }
 
-}  // namespace winnow
+}  // namespace winnow::decode

@@ -7,7 +7,7 @@
 
 #include "decode/convert.h"
 
-namespace winnow {
+namespace winnow::decode {
 
 struct Detection {
     std::string encoding;  // a name resolve_encoding_name accepts; empty when nothing was decided
@@ -24,4 +24,4 @@ std::string uchardet_guess(std::string_view bytes);
 // (ISO-8859-x with bytes 0x80-0x9F is windows-125x). Empty for pure ASCII and when uchardet has no answer.
 Detection detect_encoding(std::string_view bytes);
 
-}  // namespace winnow
+}  // namespace winnow::decode

@@ -8,7 +8,7 @@
 #include <map>
 #include <utility>
 
-namespace winnow {
+namespace winnow::decode {
 namespace {
 
 struct LabelEntry {
@@ -100,4 +100,4 @@ std::string iconv_name_for(std::string_view encoding) {
     return std::string(encoding);
 }
 
-}  // namespace winnow
+}  // namespace winnow::decode

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace winnow {
+namespace winnow::decode {
 
 // The WHATWG encoding a label names ("latin1" → "windows-1252", "gb2312" → "GBK"), after trimming
 // ASCII whitespace and ignoring case; empty when the label is unknown.
@@ -25,4 +25,4 @@ std::string resolve_named_encoding(std::string_view name);
 // WHATWG Encoding Standard does: Big5 is Big5-HKSCS, Shift_JIS is windows-31j, EUC-KR is UHC...
 std::string iconv_name_for(std::string_view encoding);
 
-}  // namespace winnow
+}  // namespace winnow::decode

@@ -3,7 +3,7 @@
 
 #include <iconv.h>
 
-namespace winnow {
+namespace winnow::decode {
 
 class IconvHandle {
 public:
@@ -23,4 +23,4 @@ private:
     iconv_t cd_;
 };
 
-}  // namespace winnow
+}  // namespace winnow::decode

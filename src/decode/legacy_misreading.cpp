@@ -14,7 +14,7 @@
 #include "decode/plausibility.h"
 #include "decode/unicode_class.h"
 
-namespace winnow {
+namespace winnow::decode {
 namespace {
 
 // The implausibility a re-reading must remove, at least.
@@ -296,4 +296,4 @@ LegacyRepair undo_legacy_misreading(std::u32string_view text) {
     return undo_quiet_misreading(text);
 }
 
-}  // namespace winnow
+}  // namespace winnow::decode

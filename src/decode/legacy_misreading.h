@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace winnow {
+namespace winnow::decode {
 
 struct LegacyRepair {
     std::u32string text;
@@ -24,4 +24,4 @@ int misread_central_or_baltic_letter(char32_t c);
 // page; empty kind when the text reads right already.
 LegacyRepair undo_legacy_misreading(std::u32string_view text);
 
-}  // namespace winnow
+}  // namespace winnow::decode

@@ -13,7 +13,7 @@
 #include "decode/unicode_class.h"
 #include "decode/utf8.h"
 
-namespace winnow {
+namespace winnow::decode {
 namespace {
 
 constexpr std::size_t kContext = 8;
@@ -595,4 +595,4 @@ std::u32string apply_edits(std::u32string_view text, const std::vector<Edit>& ed
     return out;
 }
 
-}  // namespace winnow
+}  // namespace winnow::decode

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace winnow {
+namespace winnow::decode {
 
 // One stretch of text[begin, end) to be replaced.
 struct Edit {
@@ -63,4 +63,4 @@ std::u32string apply_edits(std::u32string_view text, const std::vector<Edit>& ed
 // characters of context on each side.
 double edit_gain(std::u32string_view text, std::size_t begin, std::size_t end, std::u32string_view replacement);
 
-}  // namespace winnow
+}  // namespace winnow::decode

@@ -5,7 +5,7 @@
 
 #include "decode/unicode_class.h"
 
-namespace winnow {
+namespace winnow::decode {
 namespace {
 
 // The classes of a text's characters, by position. classify() is a table lookup, cheaper than
@@ -281,4 +281,4 @@ std::optional<double> implausibility_within(std::u32string_view text, double cei
     return cost;
 }
 
-}  // namespace winnow
+}  // namespace winnow::decode

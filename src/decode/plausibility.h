@@ -5,7 +5,7 @@
 #include <optional>
 #include <string_view>
 
-namespace winnow {
+namespace winnow::decode {
 
 // Cost of text[begin, end) read in its context: each character's own cost (rare, control, stray
 // mark...) plus every adjacency that touches the range (letters of two scripts side by side, a
@@ -23,4 +23,4 @@ bool is_latin1_mojibake_pair(char32_t a, char32_t b);
 // is given up after its first eighth.
 std::optional<double> implausibility_within(std::u32string_view text, double ceiling);
 
-}  // namespace winnow
+}  // namespace winnow::decode

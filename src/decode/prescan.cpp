@@ -7,7 +7,7 @@
 
 #include "decode/encoding_labels.h"
 
-namespace winnow {
+namespace winnow::decode {
 namespace {
 
 constexpr std::size_t kPrescanLimit = 1024;
@@ -231,4 +231,4 @@ std::string prescan_meta_charset(std::string_view bytes) {
     return xml_declaration_encoding(input);
 }
 
-}  // namespace winnow
+}  // namespace winnow::decode

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace winnow {
+namespace winnow::decode {
 
 // The WHATWG encoding name declared in the first 1024 bytes of an HTML document, exactly as the
 // spec's "prescan a byte stream to determine its encoding" finds it (UTF-16 declarations read as
@@ -15,4 +15,4 @@ std::string prescan_meta_charset(std::string_view bytes);
 // "extract a character encoding from a meta element" (raw label, not yet resolved); empty when none.
 std::string extract_charset_from_content(std::string_view content);
 
-}  // namespace winnow
+}  // namespace winnow::decode

@@ -22,7 +22,7 @@
 #include "decode/unicode_class.h"
 #include "decode/utf8.h"
 
-namespace winnow {
+namespace winnow::decode {
 namespace {
 
 constexpr int kMaxLayers = 4;
@@ -738,4 +738,4 @@ std::vector<Repair> repair_mojibake(std::string& text, const Deadline* deadline)
     return repairs;
 }
 
-}  // namespace winnow
+}  // namespace winnow::decode

@@ -9,7 +9,7 @@
 #include <unordered_set>
 #include <vector>
 
-namespace winnow {
+namespace winnow::decode {
 namespace {
 
 // Contractions that are no other English word once the apostrophe is gone, in lower case. Not
@@ -226,4 +226,4 @@ ApostropheRestoration restore_stripped_apostrophes(std::string& text) {
     return result;
 }
 
-}  // namespace winnow
+}  // namespace winnow::decode

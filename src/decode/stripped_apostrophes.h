@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string>
 
-namespace winnow {
+namespace winnow::decode {
 
 struct ApostropheRestoration {
     bool stripped = false;  // the text shows the damage
@@ -19,4 +19,4 @@ struct ApostropheRestoration {
 // "were", "its", "wont", "cant", "lets", "ill", "well", "shell", "hell". Other text is unchanged.
 ApostropheRestoration restore_stripped_apostrophes(std::string& text);
 
-}  // namespace winnow
+}  // namespace winnow::decode

@@ -5,7 +5,7 @@
 #include <array>
 #include <iterator>
 
-namespace winnow {
+namespace winnow::decode {
 namespace {
 
 using K = CharKind;
@@ -262,4 +262,4 @@ CharClass classify_beyond_bmp(char32_t cp) {
 
 }  // namespace unicode_class_detail
 
-}  // namespace winnow
+}  // namespace winnow::decode

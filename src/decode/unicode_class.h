@@ -4,7 +4,7 @@
 #include <array>
 #include <cstdint>
 
-namespace winnow {
+namespace winnow::decode {
 
 enum class CharKind : std::uint8_t {
     lower,        // cased letter, lower case
@@ -57,4 +57,4 @@ inline CharClass classify(char32_t cp) {
 
 inline bool is_letter(CharKind k) { return k == CharKind::lower || k == CharKind::upper || k == CharKind::letter; }
 
-}  // namespace winnow
+}  // namespace winnow::decode

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <cstring>
 
-namespace winnow {
+namespace winnow::decode {
 namespace {
 
 // Length of the valid sequence starting at p (1..4), or 0 when invalid. On 0, *maximal is set to
@@ -97,4 +97,4 @@ std::size_t append_utf8_replacing_invalid(std::string& out, std::string_view byt
     return replacements;
 }
 
-}  // namespace winnow
+}  // namespace winnow::decode

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace winnow {
+namespace winnow::decode {
 
 // Length of the longest valid UTF-8 prefix of bytes.
 std::size_t valid_utf8_prefix(std::string_view bytes);
@@ -14,4 +14,4 @@ std::size_t valid_utf8_prefix(std::string_view bytes);
 // does) with U+FFFD. Returns the number of replacements.
 std::size_t append_utf8_replacing_invalid(std::string& out, std::string_view bytes);
 
-}  // namespace winnow
+}  // namespace winnow::decode

@@ -9,7 +9,7 @@
 
 #include "winnow/types.h"
 
-namespace winnow {
+namespace winnow::input {
 
 std::string display_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
@@ -53,4 +53,4 @@ std::string read_whole_file(const std::string& path) {
     return bytes;
 }
 
-}  // namespace winnow
+}  // namespace winnow::input

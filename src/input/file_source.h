@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string>
 
-namespace winnow {
+namespace winnow::input {
 
 // How an input is named in messages and JSON: "-" is shown as "<stdin>".
 std::string display_name(const std::string& path);
@@ -30,4 +30,4 @@ private:
 // Every byte of path ("-" = standard input). Throws Error(Unreadable).
 std::string read_whole_file(const std::string& path);
 
-}  // namespace winnow
+}  // namespace winnow::input

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-namespace winnow {
+namespace winnow::input {
 
 TextWindows::TextWindows(ReadBytes read, std::size_t window_bytes)
     : read_(std::move(read)), window_bytes_(window_bytes) {}
@@ -69,4 +69,4 @@ void TextWindows::read_rest(std::string& out) {
     buffer_.clear();
 }
 
-}  // namespace winnow
+}  // namespace winnow::input

@@ -6,7 +6,7 @@
 #include <functional>
 #include <string>
 
-namespace winnow {
+namespace winnow::input {
 
 // Reads up to `capacity` bytes into `buffer`, returning how many (0 at the end); throws on failure.
 using ReadBytes = std::function<std::size_t(char* buffer, std::size_t capacity)>;
@@ -35,4 +35,4 @@ private:
     std::string buffer_;
 };
 
-}  // namespace winnow
+}  // namespace winnow::input

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace winnow {
+namespace winnow::segment {
 
 enum class BlockKind { Paragraph, Heading, ListItem, Preformatted, Quote, TableCell, Caption };
 
@@ -86,4 +86,4 @@ struct Document {
     std::vector<Container> containers;  // HTML only; containers[0] is <html>
 };
 
-}  // namespace winnow
+}  // namespace winnow::segment

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace winnow {
+namespace winnow::segment {
 
 class GumboArena {
 public:
@@ -63,4 +63,4 @@ private:
     GumboOutput* output_ = nullptr;
 };
 
-}  // namespace winnow
+}  // namespace winnow::segment

@@ -13,29 +13,27 @@
 #include "segment/html_metadata.h"
 #include "segment/html_prepass.h"
 #include "segment/segment.h"
+#include "segment/html_names.h"
+#include "unicode/ascii.h"
 
-namespace winnow {
+namespace winnow::segment {
 namespace {
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+using unicode::ascii_lower;
+using unicode::is_ascii_space;
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// Elements whose text never reaches the reader (or only as controls): not walked at all.
+// Elements whose text never reaches the reader (or only as controls): not walked at all
+// (html_names.h).
 bool is_skipped(GumboTag tag) {
-    switch (tag) {
-        case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-        case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_ANNOTATION_XML: case GUMBO_TAG_IFRAME:
-        case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT:
-        case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_OPTION:
-        case GUMBO_TAG_DATALIST: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_MAP:
-        case GUMBO_TAG_TITLE: case GUMBO_TAG_META: case GUMBO_TAG_LINK: case GUMBO_TAG_BASE:
-        case GUMBO_TAG_APPLET: case GUMBO_TAG_FRAMESET: case GUMBO_TAG_FRAME: case GUMBO_TAG_PARAM:
-        case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK:
-            return true;
-        default:
-            return false;
-    }
+    static const auto skipped = [] {
+        std::array<bool, GUMBO_TAG_LAST + 1> by_tag{};
+        for (const html_names::Element& element : html_names::kElements) {
+            if (element.walk_skips) by_tag[gumbo_tag_enum(std::string(element.name).c_str())] = true;
+        }
+        by_tag[GUMBO_TAG_UNKNOWN] = false;  // a name Gumbo does not know: never skipped
+        return by_tag;
+    }();
+    return tag >= 0 && tag <= GUMBO_TAG_LAST && skipped[tag];
 }
 
 // Elements that start and end a block: text never flows across them.
@@ -140,8 +138,17 @@ bool is_link_target(std::string_view href) {
     return !(href.size() >= 11 && contains_ci(href.substr(0, 11), "javascript:"));
 }
 
-// The attributes the walker reads, found in one pass over the element's attribute list
-// (Gumbo lower-cases attribute names).
+// Which of the attributes the walker reads name is (html_names.h), or Attribute::Count. Gumbo
+// lower-cases attribute names.
+html_names::Attribute walked_attribute(std::string_view name) {
+    for (const html_names::AttributeName& read : html_names::kAttributes) {
+        if (!read.walked) break;  // the walked ones come first
+        if (read.name == name) return read.attribute;
+    }
+    return html_names::Attribute::Count;
+}
+
+// The attributes the walker reads, found in one pass over the element's attribute list.
 struct ReadAttributes {
     std::string_view class_names, id, role, itemprop, aria_hidden, style, href, rel, datetime;
     bool hidden = false;
@@ -154,16 +161,20 @@ struct ReadAttributes {
             const auto* attr = static_cast<const GumboAttribute*>(attributes.data[i]);
             const std::string_view name = attr->name;
             const std::string_view value = attr->value;
-            if (name == "class") class_names = value;
-            else if (name == "id") id = value;
-            else if (name == "role") role = value;
-            else if (name == "itemprop") itemprop = value;
-            else if (name == "aria-hidden") aria_hidden = value;
-            else if (name == "style") style = value;
-            else if (name == "href") href = value;
-            else if (name == "rel") rel = value;
-            else if (name == "datetime") datetime = value;
-            else if (name == "hidden") hidden = true;
+            using html_names::Attribute;
+            switch (walked_attribute(name)) {
+                case Attribute::Class: class_names = value; break;
+                case Attribute::Id: id = value; break;
+                case Attribute::Role: role = value; break;
+                case Attribute::Itemprop: itemprop = value; break;
+                case Attribute::AriaHidden: aria_hidden = value; break;
+                case Attribute::Style: style = value; break;
+                case Attribute::Href: href = value; break;
+                case Attribute::Rel: rel = value; break;
+                case Attribute::Datetime: datetime = value; break;
+                case Attribute::Hidden: hidden = true; break;
+                default: break;
+            }
         }
         if (held.empty()) return;
         std::size_t k = 0;
@@ -713,4 +724,4 @@ bool looks_like_html(std::string_view bytes) {
     return tags >= 3;
 }
 
-}  // namespace winnow
+}  // namespace winnow::segment

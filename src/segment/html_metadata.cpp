@@ -8,16 +8,15 @@
 #include <utility>
 #include <vector>
 
-namespace winnow {
+#include "segment/json_ld.h"
+#include "unicode/ascii.h"
+#include "unicode/utf8_encode.h"
+
+namespace winnow::segment {
 namespace {
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = ascii_lower(c);
-    return out;
-}
+using unicode::ascii_lower;
+using unicode::ascii_lowered;
 
 // Collapses whitespace runs (ASCII and U+00A0) to one space and trims.
 std::string collapse(std::string_view text) {
@@ -41,8 +40,6 @@ std::string collapse(std::string_view text) {
     }
     return out;
 }
-
-// --- a small JSON reader, enough for JSON-LD metadata -------------------------------------------
 
 }  // namespace
 
@@ -77,243 +74,6 @@ void add_microdata_types(std::string_view html, std::string& types) {
 
 namespace {
 
-struct Json {
-    enum class Type { Null, String, Other, Array, Object } type = Type::Null;
-    std::string text;                                   // String
-    std::string key;                                    // the name of an Object's member
-    std::vector<Json> items;                            // Array
-    // Object. Each member carries its own name: a std::pair<std::string, Json> here would need
-    // Json complete, which clang's libstdc++ checks refuse.
-    std::vector<Json> members;
-
-    const Json* get(std::string_view name) const {
-        for (const Json& member : members) {
-            if (member.key == name) return &member;
-        }
-        return nullptr;
-    }
-};
-
-class JsonReader {
-public:
-    explicit JsonReader(std::string_view text) : text_(text) {}
-
-    bool read(Json& out) { return value(out, 0); }
-
-private:
-    void skip_space() {
-        while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' ||
-                                       text_[pos_] == '\r')) {
-            ++pos_;
-        }
-    }
-
-    static void append_utf8(std::string& out, unsigned code) {
-        if (code < 0x80) {
-            out += static_cast<char>(code);
-        } else if (code < 0x800) {
-            out += static_cast<char>(0xC0 | (code >> 6));
-            out += static_cast<char>(0x80 | (code & 0x3F));
-        } else if (code < 0x10000) {
-            out += static_cast<char>(0xE0 | (code >> 12));
-            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (code & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (code >> 18));
-            out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (code & 0x3F));
-        }
-    }
-
-    bool hex4(unsigned& code) {
-        if (pos_ + 4 > text_.size()) return false;
-        code = 0;
-        for (int k = 0; k < 4; ++k) {
-            char c = text_[pos_++];
-            code <<= 4;
-            if (c >= '0' && c <= '9') code |= static_cast<unsigned>(c - '0');
-            else if (c >= 'a' && c <= 'f') code |= static_cast<unsigned>(c - 'a' + 10);
-            else if (c >= 'A' && c <= 'F') code |= static_cast<unsigned>(c - 'A' + 10);
-            else return false;
-        }
-        return true;
-    }
-
-    bool string(std::string& out) {
-        ++pos_;  // opening quote
-        while (pos_ < text_.size()) {
-            char c = text_[pos_++];
-            if (c == '"') return true;
-            if (c != '\\') {
-                out += c;
-                continue;
-            }
-            if (pos_ >= text_.size()) return false;
-            char e = text_[pos_++];
-            switch (e) {
-                case 'n': out += '\n'; break;
-                case 't': out += '\t'; break;
-                case 'r': out += '\r'; break;
-                case 'b': case 'f': out += ' '; break;
-                case 'u': {
-                    unsigned code = 0;
-                    if (!hex4(code)) return false;
-                    if (code >= 0xD800 && code < 0xDC00 && pos_ + 6 <= text_.size() && text_[pos_] == '\\' &&
-                        text_[pos_ + 1] == 'u') {
-                        pos_ += 2;
-                        unsigned low = 0;
-                        if (!hex4(low)) return false;
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-                    }
-                    append_utf8(out, code);
-                    break;
-                }
-                default: out += e; break;
-            }
-        }
-        return false;
-    }
-
-    bool value(Json& out, int depth) {
-        if (depth > 32) return false;
-        skip_space();
-        if (pos_ >= text_.size()) return false;
-        char c = text_[pos_];
-        if (c == '"') {
-            out.type = Json::Type::String;
-            return string(out.text);
-        }
-        if (c == '[') {
-            out.type = Json::Type::Array;
-            ++pos_;
-            skip_space();
-            if (pos_ < text_.size() && text_[pos_] == ']') return ++pos_, true;
-            while (true) {
-                out.items.emplace_back();
-                if (!value(out.items.back(), depth + 1)) return false;
-                skip_space();
-                if (pos_ >= text_.size()) return false;
-                if (text_[pos_] == ',') { ++pos_; continue; }
-                if (text_[pos_] == ']') { ++pos_; return true; }
-                return false;
-            }
-        }
-        if (c == '{') {
-            out.type = Json::Type::Object;
-            ++pos_;
-            skip_space();
-            if (pos_ < text_.size() && text_[pos_] == '}') return ++pos_, true;
-            while (true) {
-                skip_space();
-                if (pos_ >= text_.size() || text_[pos_] != '"') return false;
-                std::string key;
-                if (!string(key)) return false;
-                skip_space();
-                if (pos_ >= text_.size() || text_[pos_] != ':') return false;
-                ++pos_;
-                out.members.emplace_back();
-                out.members.back().key = std::move(key);
-                if (!value(out.members.back(), depth + 1)) return false;
-                skip_space();
-                if (pos_ >= text_.size()) return false;
-                if (text_[pos_] == ',') { ++pos_; continue; }
-                if (text_[pos_] == '}') { ++pos_; return true; }
-                return false;
-            }
-        }
-        // number, true, false, null
-        out.type = Json::Type::Other;
-        while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '}' && text_[pos_] != ']') ++pos_;
-        return true;
-    }
-
-    std::string_view text_;
-    std::size_t pos_ = 0;
-};
-
-// The name of a JSON-LD person/organisation value: "X", {"name": "X"} or [{"name": "X"}, …].
-std::string json_name(const Json* value) {
-    if (value == nullptr) return {};
-    if (value->type == Json::Type::String) return value->text;
-    if (value->type == Json::Type::Object) {
-        if (const Json* name = value->get("name")) return json_name(name);
-        return {};
-    }
-    if (value->type == Json::Type::Array) {
-        std::string names;
-        for (const Json& item : value->items) {
-            std::string name = json_name(&item);
-            if (name.empty()) continue;
-            if (!names.empty()) names += ", ";
-            names += name;
-        }
-        return names;
-    }
-    return {};
-}
-
-std::string json_string(const Json* value) {
-    if (value == nullptr) return {};
-    if (value->type == Json::Type::String) return value->text;
-    if (value->type == Json::Type::Array && !value->items.empty()) return json_string(&value->items.front());
-    return {};
-}
-
-bool type_is_article(const Json& object) {
-    const Json* type = object.get("@type");
-    if (type == nullptr) return false;
-    std::vector<const Json*> types;
-    if (type->type == Json::Type::Array) {
-        for (const Json& item : type->items) types.push_back(&item);
-    } else {
-        types.push_back(type);
-    }
-    for (const Json* t : types) {
-        if (t->type != Json::Type::String) continue;
-        const std::string& name = t->text;
-        if (name.find("Article") != std::string::npos || name == "BlogPosting" || name == "Report" ||
-            name == "Review" || name == "LiveBlogPosting" || name == "SocialMediaPosting") {
-            return true;
-        }
-    }
-    return false;
-}
-
-// Appends each schema.org type an object and the objects inside it declare, once.
-void collect_types(const Json& value, std::string& out, int depth) {
-    if (depth > 8) return;
-    if (value.type == Json::Type::Array) {
-        for (const Json& item : value.items) collect_types(item, out, depth + 1);
-        return;
-    }
-    if (value.type != Json::Type::Object) return;
-    if (const Json* type = value.get("@type")) {
-        auto add = [&](const Json& t) {
-            if (t.type == Json::Type::String) add_schema_type(out, t.text);
-        };
-        if (type->type == Json::Type::Array) {
-            for (const Json& item : type->items) add(item);
-        } else {
-            add(*type);
-        }
-    }
-    for (const Json& member : value.members) {
-        if (member.key != "@type" && (member.type == Json::Type::Object || member.type == Json::Type::Array))
-            collect_types(member, out, depth + 1);
-    }
-}
-
-void collect_articles(const Json& value, std::vector<const Json*>& out, int depth) {
-    if (depth > 8) return;
-    if (value.type == Json::Type::Array) {
-        for (const Json& item : value.items) collect_articles(item, out, depth + 1);
-    } else if (value.type == Json::Type::Object) {
-        if (type_is_article(value)) out.push_back(&value);
-        if (const Json* graph = value.get("@graph")) collect_articles(*graph, out, depth + 1);
-    }
-}
-
 struct Candidates {
     std::string ld_headline, ld_author, ld_date, ld_publisher, ld_description;
     std::string og_title, twitter_title, dc_title, html_title;
@@ -330,19 +90,16 @@ void set_once(std::string& slot, std::string_view value) {
 }
 
 void read_json_ld(const std::vector<std::string>& scripts, Candidates& c) {
+    std::vector<JsonLdArticle> articles;
     for (const std::string& script : scripts) {
-        Json root;
-        JsonReader reader(script);
-        if (!reader.read(root)) continue;
-        std::vector<const Json*> articles;
-        collect_articles(root, articles, 0);
-        collect_types(root, c.schema_types, 0);
-        for (const Json* article : articles) {
-            set_once(c.ld_headline, json_string(article->get("headline")));
-            set_once(c.ld_author, json_name(article->get("author")));
-            set_once(c.ld_date, json_string(article->get("datePublished")));
-            set_once(c.ld_publisher, json_name(article->get("publisher")));
-            set_once(c.ld_description, json_string(article->get("description")));
+        articles.clear();
+        if (!read_json_ld_script(script, articles, c.schema_types)) continue;
+        for (const JsonLdArticle& article : articles) {
+            set_once(c.ld_headline, article.headline);
+            set_once(c.ld_author, article.author);
+            set_once(c.ld_date, article.date_published);
+            set_once(c.ld_publisher, article.publisher);
+            set_once(c.ld_description, article.description);
         }
     }
 }
@@ -353,11 +110,11 @@ std::string_view attr(const GumboElement& element, const char* name) {
 }
 
 void read_meta(const GumboElement& element, Candidates& c) {
-    std::string key = lower(attr(element, "property"));
-    if (key.empty()) key = lower(attr(element, "name"));
-    if (key.empty()) key = lower(attr(element, "itemprop"));
+    std::string key = ascii_lowered(attr(element, "property"));
+    if (key.empty()) key = ascii_lowered(attr(element, "name"));
+    if (key.empty()) key = ascii_lowered(attr(element, "itemprop"));
     std::string_view content = attr(element, "content");
-    std::string http_equiv = lower(attr(element, "http-equiv"));
+    std::string http_equiv = ascii_lowered(attr(element, "http-equiv"));
     if (http_equiv == "content-language") set_once(c.content_language, content);
     if (http_equiv == "content-type") set_once(c.meta_content_type, content);
     set_once(c.meta_charset, attr(element, "charset"));
@@ -414,7 +171,7 @@ void read_head(const GumboNode* root, Candidates& c) {
             } else if (element.tag == GUMBO_TAG_TITLE) {
                 set_once(c.html_title, text_of(node));
             } else if (element.tag == GUMBO_TAG_LINK) {
-                std::string rel = lower(attr(element, "rel"));
+                std::string rel = ascii_lowered(attr(element, "rel"));
                 if (rel == "canonical") set_once(c.canonical, attr(element, "href"));
             }
         }
@@ -562,10 +319,10 @@ Metadata extract_metadata(const GumboNode* root, const std::vector<std::string>&
     meta.canonical_url = first_of({&c.canonical, &c.og_url});
     meta.description = first_of({&c.meta_description, &c.og_description, &c.ld_description});
     meta.schema_types = std::move(c.schema_types);
-    meta.og_type = lower(c.og_type);
+    meta.og_type = ascii_lowered(c.og_type);
     meta.meta_charset = c.meta_charset;
     meta.meta_content_type = c.meta_content_type;
     return meta;
 }
 
-}  // namespace winnow
+}  // namespace winnow::segment

@@ -10,7 +10,7 @@
 
 #include "segment/document.h"
 
-namespace winnow {
+namespace winnow::segment {
 
 // root is the <html> element of a parse owned by the caller; blocks are the page's blocks
 // (the first level-1 heading is the last resort for the title); byline is the text of the first
@@ -31,4 +31,4 @@ void add_schema_type(std::string& types, std::string_view type);
 // Adds the schema.org types of the page's microdata (itemtype="https://schema.org/…").
 void add_microdata_types(std::string_view html, std::string& types);
 
-}  // namespace winnow
+}  // namespace winnow::segment

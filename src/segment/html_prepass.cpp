@@ -7,22 +7,21 @@
 #include <cstring>
 #include <unordered_map>
 
-namespace winnow {
+#include "segment/html_names.h"
+#include "unicode/ascii.h"
+#include "unicode/utf8_encode.h"
+
+namespace winnow::segment {
 namespace {
 
 // Bytes of markup inside a <noscript> from which it is taken for a whole page rather than a
 // tracking pixel or an "enable JavaScript" notice.
 constexpr std::size_t kNoscriptPageBytes = 4096;
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool starts_with_ci(std::string_view text, std::size_t at, std::string_view lower_word) {
-    if (at + lower_word.size() > text.size()) return false;
-    for (std::size_t i = 0; i < lower_word.size(); ++i) {
-        if (ascii_lower(text[at + i]) != lower_word[i]) return false;
-    }
-    return true;
-}
+using unicode::ascii_lowered;
+using unicode::equals_ci;
+using unicode::is_ascii_space;
+using unicode::starts_with_ci;
 
 bool ends_tag_name(std::string_view text, std::size_t at) {
     if (at >= text.size()) return true;
@@ -89,15 +88,7 @@ std::size_t find_close(std::string_view text, std::size_t from, std::string_view
 }
 
 bool is_json_ld(std::string_view start_tag) {
-    std::string lower(start_tag);
-    for (char& c : lower) c = ascii_lower(c);
-    return lower.find("application/ld+json") != std::string::npos;
-}
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-bool equals_ci(std::string_view text, std::string_view lower_word) {
-    return text.size() == lower_word.size() && starts_with_ci(text, 0, lower_word);
+    return ascii_lowered(start_tag).find("application/ld+json") != std::string::npos;
 }
 
 bool contains_ci(std::string_view text, std::string_view lower_word) {
@@ -107,19 +98,14 @@ bool contains_ci(std::string_view text, std::string_view lower_word) {
     return false;
 }
 
-// Attributes the segmenter and the metadata step read; every other one is dropped before
-// Gumbo, which would otherwise tokenize every byte of src, srcset, data-* and onclick values.
+// Attributes the segmenter and the metadata step read (html_names.h); every other one is dropped
+// before Gumbo, which would otherwise tokenize every byte of src, srcset, data-* and onclick values.
 bool is_read_attribute(std::string_view name) {
-    static constexpr std::string_view kRead[] = {"class", "id", "role", "itemprop", "hidden", "aria-hidden", "lang",
-                                                 "xml:lang", "name", "property", "content", "http-equiv", "charset",
-                                                 "rel", "type", "datetime"};
-    for (std::string_view read : kRead) {
-        if (equals_ci(name, read)) return true;
+    for (const html_names::AttributeName& read : html_names::kAttributes) {
+        if (equals_ci(name, read.name)) return true;
     }
     return false;
 }
-
-bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
 // The index of the first byte in run[from, end) that Gumbo's tokenizer would not hand to the tree
 // builder unchanged: '&' (a character reference may start there), a carriage return or NUL, or the
@@ -198,9 +184,8 @@ bool has_placeholder_plane(std::string_view bytes) {
 
 // Attribute values the walker reads and no tree-building rule looks at: held when long enough.
 bool is_held_attribute(std::string_view name) {
-    static constexpr std::string_view kHeld[] = {"class", "id", "role", "itemprop", "aria-hidden", "rel", "datetime"};
-    for (std::string_view held : kHeld) {
-        if (equals_ci(name, held)) return true;
+    for (const html_names::AttributeName& read : html_names::kAttributes) {
+        if (read.held && equals_ci(name, read.name)) return true;
     }
     return false;
 }
@@ -210,7 +195,7 @@ bool is_held_attribute(std::string_view name) {
 // Anything the scan does not understand is copied as it is.
 void append_lean_start_tag(std::string_view tag, bool keep_link_targets, HeldText* held, std::string& out) {
     std::size_t i = 1;
-    while (i < tag.size() && !is_space(tag[i]) && tag[i] != '/' && tag[i] != '>') ++i;
+    while (i < tag.size() && !is_ascii_space(tag[i]) && tag[i] != '/' && tag[i] != '>') ++i;
     const std::string_view name = tag.substr(1, i - 1);
     if (equals_ci(name, "link")) {
         if (contains_ci(tag, "canonical")) out.append(tag);  // stylesheets, feeds, icons: unread
@@ -223,18 +208,18 @@ void append_lean_start_tag(std::string_view tag, bool keep_link_targets, HeldTex
     const std::size_t rollback = out.size();
     out.append(name.data() - 1, name.size() + 1);
     while (i < tag.size()) {
-        while (i < tag.size() && (is_space(tag[i]) || tag[i] == '/')) ++i;
+        while (i < tag.size() && (is_ascii_space(tag[i]) || tag[i] == '/')) ++i;
         if (i >= tag.size() || tag[i] == '>') break;
         const std::size_t attr_begin = i;
-        while (i < tag.size() && !is_space(tag[i]) && tag[i] != '/' && tag[i] != '>' && tag[i] != '=') ++i;
+        while (i < tag.size() && !is_ascii_space(tag[i]) && tag[i] != '/' && tag[i] != '>' && tag[i] != '=') ++i;
         if (i == attr_begin) ++i;  // a stray '=' starts a name
         const std::string_view attr = tag.substr(attr_begin, i - attr_begin);
         std::size_t k = i;
-        while (k < tag.size() && is_space(tag[k])) ++k;
+        while (k < tag.size() && is_ascii_space(tag[k])) ++k;
         std::string_view value;
         if (k < tag.size() && tag[k] == '=') {
             ++k;
-            while (k < tag.size() && is_space(tag[k])) ++k;
+            while (k < tag.size() && is_ascii_space(tag[k])) ++k;
             if (k < tag.size() && (tag[k] == '"' || tag[k] == '\'')) {
                 const std::size_t close = tag.find(tag[k], k + 1);
                 if (close == std::string_view::npos) {
@@ -246,7 +231,7 @@ void append_lean_start_tag(std::string_view tag, bool keep_link_targets, HeldTex
                 k = close + 1;
             } else {
                 const std::size_t start = k;
-                while (k < tag.size() && !is_space(tag[k]) && tag[k] != '>') ++k;
+                while (k < tag.size() && !is_ascii_space(tag[k]) && tag[k] != '>') ++k;
                 value = tag.substr(start, k - start);
             }
             i = k;
@@ -256,7 +241,7 @@ void append_lean_start_tag(std::string_view tag, bool keep_link_targets, HeldTex
             out.append(tag.substr(attr_begin, i - attr_begin));
         } else if (equals_ci(attr, "href")) {
             std::size_t v = 0;
-            while (v < value.size() && is_space(value[v])) ++v;
+            while (v < value.size() && is_ascii_space(value[v])) ++v;
             if (v == value.size()) out += " href=\"\"";
             else if (value.size() - v >= 11 && starts_with_ci(value, v, "javascript:")) out += " href=\"javascript:\"";
             else out += " href=\"h\"";
@@ -291,12 +276,12 @@ void append_collapsed(std::string_view text, bool preformatted, std::string& out
     std::size_t i = 0;
     while (i < text.size()) {
         std::size_t run = i;
-        while (run < text.size() && !is_space(text[run])) ++run;
+        while (run < text.size() && !is_ascii_space(text[run])) ++run;
         out.append(text.substr(i, run - i));
         if (run >= text.size()) break;
         std::size_t end = run + 1;
         bool newline = text[run] == '\n';
-        while (end < text.size() && is_space(text[end])) {
+        while (end < text.size() && is_ascii_space(text[end])) {
             newline = newline || text[end] == '\n';
             ++end;
         }
@@ -366,7 +351,7 @@ bool is_block_boundary(std::uint64_t key) {
 
 bool is_all_html_space(std::string_view text) {
     for (char c : text) {
-        if (!is_html_space(c)) return false;
+        if (!is_ascii_space(c)) return false;
     }
     return true;
 }
@@ -448,8 +433,8 @@ private:
         append_collapsed(text, preformatted, scratch_);
         const std::string_view all = scratch_;
         std::size_t begin = 0, end = all.size();
-        while (begin < end && is_html_space(all[begin])) ++begin;
-        while (end > begin && is_html_space(all[end - 1])) --end;
+        while (begin < end && is_ascii_space(all[begin])) ++begin;
+        while (end > begin && is_ascii_space(all[end - 1])) --end;
         result_.html.append(all.substr(0, begin));
         const std::string_view core = all.substr(0, end);  // indexes stay those of `all`
         std::size_t at = begin;
@@ -568,19 +553,33 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets, 
             --preformatted;
         }
 
-        // Raw-text and inert elements: keep the start and end tags, drop what is between.
-        static constexpr std::string_view kInert[] = {"script", "style", "svg", "template", "noscript",
-                                                       "textarea", "title"};
+        // Raw-text and inert elements (html_names.h): keep the start and end tags, drop what is
+        // between; or drop the whole element.
+        static constexpr auto kInert = [] {
+            constexpr std::size_t count = [] {
+                std::size_t n = 0;
+                for (const html_names::Element& e : html_names::kElements) n += e.prepass != html_names::PrepassContent::Parsed;
+                return n;
+            }();
+            std::array<html_names::Element, count> inert{};
+            std::size_t k = 0;
+            for (const html_names::Element& e : html_names::kElements) {
+                if (e.prepass != html_names::PrepassContent::Parsed) inert[k++] = e;
+            }
+            return inert;
+        }();
         static constexpr auto kInertKeys = [] {
             std::array<std::uint64_t, std::size(kInert)> keys{};
-            for (std::size_t k = 0; k < keys.size(); ++k) keys[k] = key_of(kInert[k]);
+            for (std::size_t k = 0; k < keys.size(); ++k) keys[k] = key_of(kInert[k].name);
             return keys;
         }();
         const std::uint64_t key = tag_key(html, i + 1);
         std::string_view name;
+        html_names::PrepassContent content = html_names::PrepassContent::Parsed;
         for (std::size_t k = 0; k < kInertKeys.size(); ++k) {
             if (key == kInertKeys[k]) {
-                name = kInert[k];
+                name = kInert[k].name;
+                content = kInert[k].prepass;
                 break;
             }
         }
@@ -623,7 +622,7 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets, 
             continue;
         }
         std::size_t body = end_of_tag(html, i);
-        if (name == "title" || name == "textarea") {
+        if (content == html_names::PrepassContent::AsText) {
             // RCDATA: shown as text (title) or as a control; their content may look like tags,
             // so skip over it untouched rather than scanning it.
             std::size_t close = find_close(html, body, name);
@@ -653,7 +652,7 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets, 
             copied = i = body;  // the end tag is left for Gumbo, which ignores it
             continue;
         }
-        if (name == "script" || name == "style" || name == "svg" || name == "template" || name == "noscript") {
+        if (content == html_names::PrepassContent::Dropped) {
             // Never rendered, or never read after this (the DOM walk skips these elements): the
             // whole element goes.
             append(html.substr(copied, i - copied), preformatted > 0);
@@ -676,9 +675,7 @@ void HeldText::hold(std::string_view run, std::string& html) {
     runs_.append(run);
     ends_.push_back(runs_.size());
     const char32_t cp = 0xF0000 + static_cast<char32_t>(index / 0xFFFE) * 0x10000 + static_cast<char32_t>(index % 0xFFFE);
-    const char bytes[4] = {static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
-                           static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
-    html.append(bytes, 4);
+    unicode::append_utf8(html, cp);  // four bytes: planes 15 and 16
 }
 
 bool HeldText::has_room() const { return ends_.size() < 2 * 0xFFFE; }
@@ -711,4 +708,4 @@ std::string_view HeldText::restore(std::string_view node_text, std::string& scra
     return scratch;
 }
 
-}  // namespace winnow
+}  // namespace winnow::segment

@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "deadline.h"
+#include "budget/deadline.h"
 
-namespace winnow {
+namespace winnow::segment {
 
 // Text the pre-pass lifted out of the markup. Gumbo's tokenizer makes a token of every character
 // of text, so each run of plain text between tags and character references, and each class, id,
@@ -47,4 +47,4 @@ struct PrepassResult {
 PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets = false,
                                  const Deadline* deadline = nullptr);
 
-}  // namespace winnow
+}  // namespace winnow::segment

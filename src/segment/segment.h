@@ -4,10 +4,10 @@
 #include <cstddef>
 #include <string_view>
 
-#include "deadline.h"
+#include "budget/deadline.h"
 #include "segment/document.h"
 
-namespace winnow {
+namespace winnow::segment {
 
 // Plain text: one block per paragraph. Hard-wrapped paragraphs (lines broken at a fixed width)
 // are joined; one-paragraph-per-line text keeps each line as its own block.
@@ -24,4 +24,4 @@ Document segment_html(std::string_view utf8, const HtmlOptions& options = {});
 // True when the bytes look like markup (used by --input auto).
 bool looks_like_html(std::string_view bytes);
 
-}  // namespace winnow
+}  // namespace winnow::segment

@@ -7,7 +7,7 @@
 
 #include "segment/segment.h"
 
-namespace winnow {
+namespace winnow::segment {
 namespace {
 
 struct SourceLine {
@@ -224,4 +224,4 @@ Document segment_text(std::string_view utf8, std::size_t first_line) {
     return document;
 }
 
-}  // namespace winnow
+}  // namespace winnow::segment

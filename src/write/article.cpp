@@ -1,7 +1,7 @@
 // Assembling the article from a labelled document: title, author, date and the content blocks.
 #include "write/article.h"
 
-namespace winnow {
+namespace winnow::write {
 
 Article assemble(const Document& document, const Labels& labels) {
     Article article;
@@ -28,4 +28,4 @@ Article assemble(const Document& document, const Labels& labels) {
     return article;
 }
 
-}  // namespace winnow
+}  // namespace winnow::write

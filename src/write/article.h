@@ -5,10 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "classify/labels.h"
-#include "segment/document.h"
+#include "write/document.h"
 
-namespace winnow {
+namespace winnow::write {
 
 struct Article {
     std::string title;
@@ -22,4 +21,4 @@ struct Article {
 
 Article assemble(const Document& document, const Labels& labels);
 
-}  // namespace winnow
+}  // namespace winnow::write

@@ -1,7 +1,7 @@
 // --explain writer: one tab-separated row per block with its decision and the reason.
 #include "write/write.h"
 
-namespace winnow {
+namespace winnow::write {
 namespace {
 
 // Tabs and newlines inside a field would break the columns.
@@ -39,4 +39,4 @@ void write_explain(std::string& out, const Document& document, const Labels& lab
     }
 }
 
-}  // namespace winnow
+}  // namespace winnow::write

@@ -2,7 +2,7 @@
 #include "write/json_string.h"
 #include "write/write.h"
 
-namespace winnow {
+namespace winnow::write {
 namespace {
 
 void key(std::string& out, std::string_view name, bool first = false) {
@@ -138,4 +138,4 @@ void write_json(std::string& out, std::string_view source_name, const Article& a
     out.append("}\n");
 }
 
-}  // namespace winnow
+}  // namespace winnow::write

@@ -2,7 +2,7 @@
 // characters need escaping; U+2028/2029 are escaped too so the output is safe to embed in JS.
 #include "write/json_string.h"
 
-namespace winnow {
+namespace winnow::write {
 
 void append_json_string(std::string& out, std::string_view text) {
     static constexpr char kHex[] = "0123456789abcdef";
@@ -44,4 +44,4 @@ void append_json_string(std::string& out, std::string_view text) {
     out.push_back('"');
 }
 
-}  // namespace winnow
+}  // namespace winnow::write

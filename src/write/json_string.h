@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-namespace winnow {
+namespace winnow::write {
 
 void append_json_string(std::string& out, std::string_view text);
 
-}  // namespace winnow
+}  // namespace winnow::write

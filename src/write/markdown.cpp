@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-namespace winnow {
+namespace winnow::write {
 namespace {
 
 // Characters that would turn plain text into markup at the start of a line or anywhere.
@@ -226,4 +226,4 @@ void write_markdown(std::string& out, const Document& document, const Article& a
     }
 }
 
-}  // namespace winnow
+}  // namespace winnow::write

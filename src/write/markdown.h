@@ -4,10 +4,10 @@
 
 #include <string>
 
-#include "segment/document.h"
+#include "write/document.h"
 #include "write/article.h"
 
-namespace winnow {
+namespace winnow::write {
 
 struct MarkdownOptions {
     bool links = false;  // write [text](target) for links (segment with HtmlOptions::keep_links)
@@ -18,4 +18,4 @@ struct MarkdownOptions {
 void write_markdown(std::string& out, const Document& document, const Article& article,
                     const MarkdownOptions& options = {});
 
-}  // namespace winnow
+}  // namespace winnow::write

@@ -1,7 +1,7 @@
 // Text writer: the headline, then one paragraph or list item per line, list markers dropped.
 #include "write/write.h"
 
-namespace winnow {
+namespace winnow::write {
 
 void write_text(std::string& out, const Document& document, const Article& article) {
     if (!article.title.empty()) {
@@ -21,4 +21,4 @@ void write_text(std::string& out, const Document& document, const Article& artic
     }
 }
 
-}  // namespace winnow
+}  // namespace winnow::write

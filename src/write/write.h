@@ -4,13 +4,12 @@
 #include <string>
 #include <string_view>
 
-#include "classify/labels.h"
-#include "decode/decode.h"
-#include "segment/document.h"
+#include "winnow/types.h"  // DecodeReport
+#include "write/document.h"
 #include "write/article.h"
 #include "write/markdown.h"
 
-namespace winnow {
+namespace winnow::write {
 
 // Title first, then one paragraph per line. Appends to out.
 void write_text(std::string& out, const Document& document, const Article& article);
@@ -34,4 +33,4 @@ void write_json(std::string& out, std::string_view source_name, const Article& a
 void write_decoded_json(std::string& out, std::string_view source_name, std::string_view text,
                         const DecodeReport& report);
 
-}  // namespace winnow
+}  // namespace winnow::write

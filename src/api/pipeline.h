@@ -6,18 +6,26 @@
 
 #include "classify/classify.h"
 #include "classify/patterns.h"
-#include "deadline.h"
+#include "budget/deadline.h"
 #include "decode/decode.h"
 #include "segment/document.h"
 #include "write/article.h"
 
-namespace winnow {
+namespace winnow::detail {
+
+// What the pipeline reads from each stage.
+using classify::ClassifyOptions;
+using classify::Labels;
+using classify::Patterns;
+using decode::DecodeOptions;
+using segment::Document;
+using write::Article;
 
 struct PipelineOptions {
     InputKind input = InputKind::Auto;
     std::size_t first_line = 1;  // number of the first line (text windows of a long input)
     bool keep_links = false;     // HTML: keep link targets for the Markdown writer (--links)
-    DecodeOptions decode;
+    DecodeOptions decode;        // named as the stages they configure
     ClassifyOptions classify;
 };
 
@@ -38,4 +46,4 @@ bool looks_binary(std::string_view utf8);
 PipelineResult run_pipeline(std::string_view bytes, const PipelineOptions& options, const Patterns& patterns,
                             const Deadline* deadline = nullptr);
 
-}  // namespace winnow
+}  // namespace winnow::detail

@@ -1,12 +1,17 @@
 // The pipeline: decode → segment → classify → assemble, one document at a time.
-#include "pipeline.h"
+#include "api/pipeline.h"
 
 #include "segment/segment.h"
 
 #include <algorithm>
 #include <vector>
 
-namespace winnow {
+namespace winnow::detail {
+
+using classify::PageTypeDecision;
+using segment::Block;
+using segment::HtmlOptions;
+using segment::Metadata;
 
 bool looks_binary(std::string_view utf8) {
     const std::string_view head = utf8.substr(0, std::size_t{1} << 16);
@@ -35,11 +40,11 @@ void repair_html_text(Document& document, DecodeReport& report, const Deadline* 
     std::size_t iteration = 0;
     for (Block& block : document.blocks) {
         check_deadline(deadline, ++iteration);
-        add_repairs(report, repair_mojibake(block.text, deadline));
+        add_repairs(report, decode::repair_mojibake(block.text, deadline));
     }
     Metadata& meta = document.meta;
     for (std::string* field : {&meta.title, &meta.author, &meta.site_name, &meta.description})
-        add_repairs(report, repair_mojibake(*field));
+        add_repairs(report, decode::repair_mojibake(*field));
 }
 
 }  // namespace
@@ -49,7 +54,7 @@ PipelineResult run_pipeline(std::string_view bytes, const PipelineOptions& optio
     PipelineResult result;
     const HtmlOptions html_options{options.keep_links, deadline};
     bool html = options.input == InputKind::Html;
-    if (options.input == InputKind::Auto) html = looks_like_html(bytes);
+    if (options.input == InputKind::Auto) html = segment::looks_like_html(bytes);
 
     DecodeOptions decode_options = options.decode;
     decode_options.is_html = html;
@@ -58,23 +63,23 @@ PipelineResult run_pipeline(std::string_view bytes, const PipelineOptions& optio
     // are then out of the way.
     decode_options.repair = options.decode.repair && !html;
     decode_options.deadline = deadline;
-    Decoded decoded = decode(bytes, decode_options);
+    Decoded decoded = decode::decode(bytes, decode_options);
     result.decode_report = std::move(decoded.report);
     result.binary = looks_binary(decoded.text);
     check_deadline(deadline);
 
-    result.document = html ? segment_html(decoded.text, html_options) : segment_text(decoded.text, options.first_line);
+    result.document = html ? segment::segment_html(decoded.text, html_options) : segment::segment_text(decoded.text, options.first_line);
     if (html) {
         // A <meta> the 1024-byte prescan missed: decode once more as it says (HTML §13.2.3.4),
         // unless the bytes already read as clean UTF-8, which a late declaration rarely corrects.
         const Metadata& meta = result.document.meta;
         const std::string label =
-            !meta.meta_charset.empty() ? meta.meta_charset : extract_charset_from_content(meta.meta_content_type);
+            !meta.meta_charset.empty() ? meta.meta_charset : decode::extract_charset_from_content(meta.meta_content_type);
         const bool clean_utf8 = result.decode_report.encoding == "UTF-8" && result.decode_report.replacements == 0;
         if (!label.empty() && !clean_utf8) {
-            if (auto again = redecode_for_late_meta(bytes, result.decode_report, label, decode_options)) {
+            if (auto again = decode::redecode_for_late_meta(bytes, result.decode_report, label, decode_options)) {
                 result.decode_report = std::move(again->report);
-                result.document = segment_html(again->text, html_options);
+                result.document = segment::segment_html(again->text, html_options);
             }
         }
     }
@@ -84,16 +89,16 @@ PipelineResult run_pipeline(std::string_view bytes, const PipelineOptions& optio
     PageTypeDecision page_type;
     ClassifyOptions classify_options = options.classify;
     classify_options.deadline = deadline;
-    result.labels = classify(result.document, patterns, classify_options, &language, &page_type);
+    result.labels = classify::classify(result.document, patterns, classify_options, &language, &page_type);
     check_deadline(deadline);
     // Declared language first (<html lang>, Content-Language); else the stopword vote.
     if (result.document.meta.language.empty()) result.document.meta.language = std::move(language);
-    result.article = assemble(result.document, result.labels);
+    result.article = write::assemble(result.document, result.labels);
     if (result.document.from_html) {
-        result.article.page_type = page_type_name(page_type.type);
+        result.article.page_type = classify::page_type_name(page_type.type);
         result.article.page_type_reason = std::move(page_type.reason);
     }
     return result;
 }
 
-}  // namespace winnow
+}  // namespace winnow::detail

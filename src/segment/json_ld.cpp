@@ -1,0 +1,251 @@
+// A small JSON reader, enough for JSON-LD metadata: the article objects of a script and the
+// schema.org types it declares (see json_ld.h).
+#include "segment/json_ld.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "segment/html_metadata.h"  // add_schema_type
+#include "unicode/utf8_encode.h"
+
+namespace winnow::segment {
+namespace {
+
+struct Json {
+    enum class Type { Null, String, Other, Array, Object } type = Type::Null;
+    std::string text;                                   // String
+    std::vector<Json> items;                            // Array
+    std::string key;  // the name of an Object's member
+    // Object. Each member carries its own name: a std::pair<std::string, Json> here would need
+    // Json complete, which clang's libstdc++ checks refuse.
+    std::vector<Json> members;
+
+    const Json* get(std::string_view name) const {
+        for (const Json& member : members) {
+            if (member.key == name) return &member;
+        }
+        return nullptr;
+    }
+};
+
+class JsonReader {
+public:
+    explicit JsonReader(std::string_view text) : text_(text) {}
+
+    bool read(Json& out) { return value(out, 0); }
+
+private:
+    void skip_space() {
+        while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' ||
+                                       text_[pos_] == '\r')) {
+            ++pos_;
+        }
+    }
+
+    bool hex4(unsigned& code) {
+        if (pos_ + 4 > text_.size()) return false;
+        code = 0;
+        for (int k = 0; k < 4; ++k) {
+            char c = text_[pos_++];
+            code <<= 4;
+            if (c >= '0' && c <= '9') code |= static_cast<unsigned>(c - '0');
+            else if (c >= 'a' && c <= 'f') code |= static_cast<unsigned>(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F') code |= static_cast<unsigned>(c - 'A' + 10);
+            else return false;
+        }
+        return true;
+    }
+
+    bool string(std::string& out) {
+        ++pos_;  // opening quote
+        while (pos_ < text_.size()) {
+            char c = text_[pos_++];
+            if (c == '"') return true;
+            if (c != '\\') {
+                out += c;
+                continue;
+            }
+            if (pos_ >= text_.size()) return false;
+            char e = text_[pos_++];
+            switch (e) {
+                case 'n': out += '\n'; break;
+                case 't': out += '\t'; break;
+                case 'r': out += '\r'; break;
+                case 'b': case 'f': out += ' '; break;
+                case 'u': {
+                    unsigned code = 0;
+                    if (!hex4(code)) return false;
+                    if (code >= 0xD800 && code < 0xDC00 && pos_ + 6 <= text_.size() && text_[pos_] == '\\' &&
+                        text_[pos_ + 1] == 'u') {
+                        pos_ += 2;
+                        unsigned low = 0;
+                        if (!hex4(low)) return false;
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                    }
+                    unicode::append_utf8(out, code);
+                    break;
+                }
+                default: out += e; break;
+            }
+        }
+        return false;
+    }
+
+    bool value(Json& out, int depth) {
+        if (depth > 32) return false;
+        skip_space();
+        if (pos_ >= text_.size()) return false;
+        char c = text_[pos_];
+        if (c == '"') {
+            out.type = Json::Type::String;
+            return string(out.text);
+        }
+        if (c == '[') {
+            out.type = Json::Type::Array;
+            ++pos_;
+            skip_space();
+            if (pos_ < text_.size() && text_[pos_] == ']') return ++pos_, true;
+            while (true) {
+                out.items.emplace_back();
+                if (!value(out.items.back(), depth + 1)) return false;
+                skip_space();
+                if (pos_ >= text_.size()) return false;
+                if (text_[pos_] == ',') { ++pos_; continue; }
+                if (text_[pos_] == ']') { ++pos_; return true; }
+                return false;
+            }
+        }
+        if (c == '{') {
+            out.type = Json::Type::Object;
+            ++pos_;
+            skip_space();
+            if (pos_ < text_.size() && text_[pos_] == '}') return ++pos_, true;
+            while (true) {
+                skip_space();
+                if (pos_ >= text_.size() || text_[pos_] != '"') return false;
+                std::string key;
+                if (!string(key)) return false;
+                skip_space();
+                if (pos_ >= text_.size() || text_[pos_] != ':') return false;
+                ++pos_;
+                out.members.emplace_back();
+                out.members.back().key = std::move(key);
+                if (!value(out.members.back(), depth + 1)) return false;
+                skip_space();
+                if (pos_ >= text_.size()) return false;
+                if (text_[pos_] == ',') { ++pos_; continue; }
+                if (text_[pos_] == '}') { ++pos_; return true; }
+                return false;
+            }
+        }
+        // number, true, false, null
+        out.type = Json::Type::Other;
+        while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '}' && text_[pos_] != ']') ++pos_;
+        return true;
+    }
+
+    std::string_view text_;
+    std::size_t pos_ = 0;
+};
+
+// The name of a JSON-LD person/organisation value: "X", {"name": "X"} or [{"name": "X"}, …].
+std::string json_name(const Json* value) {
+    if (value == nullptr) return {};
+    if (value->type == Json::Type::String) return value->text;
+    if (value->type == Json::Type::Object) {
+        if (const Json* name = value->get("name")) return json_name(name);
+        return {};
+    }
+    if (value->type == Json::Type::Array) {
+        std::string names;
+        for (const Json& item : value->items) {
+            std::string name = json_name(&item);
+            if (name.empty()) continue;
+            if (!names.empty()) names += ", ";
+            names += name;
+        }
+        return names;
+    }
+    return {};
+}
+
+std::string json_string(const Json* value) {
+    if (value == nullptr) return {};
+    if (value->type == Json::Type::String) return value->text;
+    if (value->type == Json::Type::Array && !value->items.empty()) return json_string(&value->items.front());
+    return {};
+}
+
+bool type_is_article(const Json& object) {
+    const Json* type = object.get("@type");
+    if (type == nullptr) return false;
+    std::vector<const Json*> types;
+    if (type->type == Json::Type::Array) {
+        for (const Json& item : type->items) types.push_back(&item);
+    } else {
+        types.push_back(type);
+    }
+    for (const Json* t : types) {
+        if (t->type != Json::Type::String) continue;
+        const std::string& name = t->text;
+        if (name.find("Article") != std::string::npos || name == "BlogPosting" || name == "Report" ||
+            name == "Review" || name == "LiveBlogPosting" || name == "SocialMediaPosting") {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Appends each schema.org type an object and the objects inside it declare, once.
+void collect_types(const Json& value, std::string& out, int depth) {
+    if (depth > 8) return;
+    if (value.type == Json::Type::Array) {
+        for (const Json& item : value.items) collect_types(item, out, depth + 1);
+        return;
+    }
+    if (value.type != Json::Type::Object) return;
+    if (const Json* type = value.get("@type")) {
+        auto add = [&](const Json& t) {
+            if (t.type == Json::Type::String) add_schema_type(out, t.text);
+        };
+        if (type->type == Json::Type::Array) {
+            for (const Json& item : type->items) add(item);
+        } else {
+            add(*type);
+        }
+    }
+    for (const Json& member : value.members) {
+        if (member.key != "@type" && (member.type == Json::Type::Object || member.type == Json::Type::Array))
+            collect_types(member, out, depth + 1);
+    }
+}
+
+void collect_articles(const Json& value, std::vector<const Json*>& out, int depth) {
+    if (depth > 8) return;
+    if (value.type == Json::Type::Array) {
+        for (const Json& item : value.items) collect_articles(item, out, depth + 1);
+    } else if (value.type == Json::Type::Object) {
+        if (type_is_article(value)) out.push_back(&value);
+        if (const Json* graph = value.get("@graph")) collect_articles(*graph, out, depth + 1);
+    }
+}
+
+}  // namespace
+
+bool read_json_ld_script(std::string_view script, std::vector<JsonLdArticle>& articles, std::string& schema_types) {
+    Json root;
+    JsonReader reader(script);
+    if (!reader.read(root)) return false;
+    std::vector<const Json*> found;
+    collect_articles(root, found, 0);
+    collect_types(root, schema_types, 0);
+    for (const Json* article : found) {
+        articles.push_back({json_string(article->get("headline")), json_name(article->get("author")),
+                            json_string(article->get("datePublished")), json_name(article->get("publisher")),
+                            json_string(article->get("description"))});
+    }
+    return true;
+}
+
+}  // namespace winnow::segment

@@ -1,0 +1,20 @@
+# One stage's include root against a header it must not see: run by CTest (tests/CMakeLists.txt) as
+#   cmake -DCOMPILER=c++ -DINCLUDES="dir;dir" -DREFUSED=segment/segment.h -DSEEN=decode/decode.h -P layering_test.cmake
+# Passes when SEEN compiles with those include directories and REFUSED is not found.
+set(work ${CMAKE_CURRENT_BINARY_DIR}/layering-${NAME})
+file(MAKE_DIRECTORY ${work})
+set(flags -std=c++20 -fsyntax-only)
+foreach(dir IN LISTS INCLUDES)
+  list(APPEND flags -I${dir})
+endforeach()
+file(WRITE ${work}/seen.cpp "#include \"${SEEN}\"\n")
+execute_process(COMMAND ${COMPILER} ${flags} ${work}/seen.cpp RESULT_VARIABLE status ERROR_VARIABLE errors)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "${SEEN} should compile with ${INCLUDES}:\n${errors}")
+endif()
+file(WRITE ${work}/refused.cpp "#include \"${REFUSED}\"\n")
+execute_process(COMMAND ${COMPILER} ${flags} ${work}/refused.cpp RESULT_VARIABLE status ERROR_VARIABLE errors)
+if(status EQUAL 0 OR NOT errors MATCHES "${REFUSED}: No such file")
+  message(FATAL_ERROR "${REFUSED} should not be found with ${INCLUDES}:\n${errors}")
+endif()
+message(STATUS "${REFUSED} is out of reach, ${SEEN} within it")
