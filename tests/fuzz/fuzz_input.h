@@ -21,7 +21,7 @@ inline std::string_view as_bytes(const std::uint8_t* data, std::size_t size) {
 inline std::string valid_utf8(std::string_view bytes) {
     std::string out;
     out.reserve(bytes.size());
-    append_utf8_replacing_invalid(out, bytes);
+    decode::append_utf8_replacing_invalid(out, bytes);
     return out;
 }
 

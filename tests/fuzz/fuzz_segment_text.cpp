@@ -8,7 +8,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string utf8 = winnow::fuzz::valid_utf8(winnow::fuzz::as_bytes(data, size));
-    winnow::Document document = winnow::segment_text(utf8, 1 + size % 7);
+    winnow::segment::Document document = winnow::segment::segment_text(utf8, 1 + size % 7);
     (void)document;
     return 0;
 }
