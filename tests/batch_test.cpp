@@ -168,6 +168,30 @@ TEST_CASE("no more than the in-flight bound is produced ahead of delivery", "[ba
     CHECK(most_ahead <= 5);
 }
 
+TEST_CASE("no more than the in-flight bytes are produced ahead of delivery, and a large input still goes", "[batch]") {
+    PoolOptions options;
+    options.workers = 4;
+    options.in_flight = 50;
+    options.max_bytes_in_flight = 250;
+    int produced = 0;
+    int delivered = 0;
+    int most_ahead = 0;
+    run_ordered<Meta, int>(
+        options,
+        [&](Job<Meta>& job) {
+            if (produced == 60) return false;
+            // 100 bytes each, and one of 1000: over the cap alone, it is let in when nothing else is in flight.
+            job.bytes = std::string(produced == 30 ? 1000 : 100, 'x');
+            job.name = std::to_string(produced++);
+            most_ahead = std::max(most_ahead, produced - delivered);
+            return true;
+        },
+        [&](Job<Meta>&, JobResult<int>&) { std::this_thread::sleep_for(100us); },
+        [&](Job<Meta>&, JobResult<int>&) { ++delivered; });
+    CHECK(delivered == 60);
+    CHECK(most_ahead == 3);  // 3 × 100 bytes reach the cap of 250
+}
+
 TEST_CASE("an exception from the sink stops the run and reaches the caller", "[batch]") {
     std::vector<std::string> delivered;
     PoolOptions options;

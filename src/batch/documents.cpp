@@ -134,6 +134,10 @@ void DocumentSource::open_file(const input::WalkEntry& entry, Job<DocumentMeta>&
     const std::uint64_t limit = options_.max_bytes > 0 ? options_.max_bytes : UINT64_MAX;
     std::string bytes;
     std::size_t used = 0;
+    // A plain file's size is known: one buffer of that size (and a byte to see the end), no regrowing.
+    if (opened.compression == input::Compression::none)
+        if (const std::uint64_t size = file_size(entry.path); size > 0 && size < limit)
+            bytes.resize(static_cast<std::size_t>(size) + 1);
     for (;;) {
         if (used == bytes.size()) {
             std::size_t grow = std::max<std::size_t>(bytes.size(), std::size_t{1} << 16);

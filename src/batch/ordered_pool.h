@@ -57,7 +57,11 @@ private:
 
 struct PoolOptions {
     std::size_t workers = 0;      // 0: std::thread::hardware_concurrency()
-    std::size_t in_flight = 0;    // inputs produced but not yet delivered; 0: 2 × workers
+    // Inputs produced but not yet delivered; 0: 8 × workers, so that one slow document at the head
+    // of the order does not leave the other workers idle while it finishes.
+    std::size_t in_flight = 0;
+    // And at most this many bytes of them (one input is always let in, whatever its size); 0: no limit.
+    std::uint64_t max_bytes_in_flight = std::uint64_t{64} << 20;
     std::uint64_t max_input_bytes = std::uint64_t{64} << 20;  // larger inputs fail "over size limit"; 0: none
     // 0: none. A slower input fails "over time budget" once its processing returns (a thread cannot
     // be stopped from outside; processing that can stop early checks JobResult::over_budget()).
@@ -79,12 +83,13 @@ Summary run_ordered(const PoolOptions& options, const std::function<bool(Job<Met
     const auto started = clock::now();
     const std::size_t workers =
         options.workers > 0 ? options.workers : std::max<std::size_t>(1, std::thread::hardware_concurrency());
-    const std::size_t window = std::max<std::size_t>(1, options.in_flight > 0 ? options.in_flight : 2 * workers);
+    const std::size_t window = std::max<std::size_t>(1, options.in_flight > 0 ? options.in_flight : 8 * workers);
 
     struct Slot {
         Job<Meta> job;
         JobResult<Output> result;
         bool ready = false;
+        std::uint64_t bytes_counted = 0;  // toward bytes_in_flight
     };
     std::vector<Slot> slots(window);
     std::mutex mutex;
@@ -156,9 +161,11 @@ Summary run_ordered(const PoolOptions& options, const std::function<bool(Job<Met
     Summary summary;
     std::uint64_t produced = 0;
     std::uint64_t delivered = 0;
+    std::uint64_t bytes_in_flight = 0;
     bool exhausted = false;
     for (;;) {
-        while (!exhausted && produced - delivered < window) {
+        while (!exhausted && produced - delivered < window &&
+               (produced == delivered || options.max_bytes_in_flight == 0 || bytes_in_flight < options.max_bytes_in_flight)) {
             Slot& slot = slots[produced % window];
             slot.job = Job<Meta>{};
             slot.result = JobResult<Output>{};
@@ -167,6 +174,8 @@ Summary run_ordered(const PoolOptions& options, const std::function<bool(Job<Met
                 break;
             }
             ++produced;
+            slot.bytes_counted = slot.job.bytes.size();
+            bytes_in_flight += slot.bytes_counted;
             if (!slot.job.verdict && options.max_input_bytes > 0 && slot.job.bytes.size() > options.max_input_bytes)
                 slot.job.verdict = Verdict{Status::failed, "over size limit",
                                            std::to_string(slot.job.bytes.size()) + " bytes, over the limit of " +
@@ -194,6 +203,7 @@ Summary run_ordered(const PoolOptions& options, const std::function<bool(Job<Met
         summary.add(slot.result.verdict, slot.job.name,
                     std::max<std::uint64_t>(slot.job.bytes.size(), slot.job.input_bytes), slot.result.bytes_out);
         summary.elapsed_seconds = std::chrono::duration<double>(clock::now() - started).count();
+        bytes_in_flight -= slot.bytes_counted;
         slot.job = Job<Meta>{};  // free the document now, not when the slot is next used
         slot.result = JobResult<Output>{};
         ++delivered;
