@@ -475,12 +475,14 @@ TEST_CASE("batch: a document over the time budget stops early and fails alone", 
     fs::create_directories(in);
     write_file(in / "a.html", harbour);
     std::string slow = "<html><body>";
-    for (int i = 0; i < 200000; ++i) slow += "<div><p>Paragraph " + std::to_string(i) + " of a very long page.</p></div>";
+    // About 4 s of work unbudgeted in a release build; the small pages take milliseconds even under
+    // the sanitizers, so a budget of half a second tells them apart on a loaded machine too.
+    for (int i = 0; i < 300000; ++i) slow += "<div><p>Paragraph " + std::to_string(i) + " of a very long page.</p></div>";
     write_file(in / "b.html", slow + "</body></html>");
     write_file(in / "c.html", bridge);
     const fs::path summary = dir.path() / "s.json";
     const auto started = std::chrono::steady_clock::now();
-    const auto r = run_winnow({in.string(), "--time-budget", "0.05", "-f", "jsonl", "--summary-json", summary.string()});
+    const auto r = run_winnow({in.string(), "--time-budget", "0.5", "-f", "jsonl", "--summary-json", summary.string()});
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     CHECK(r.status == 1);
     CHECK_THAT(r.err, Catch::Contains("b.html: ") && Catch::Contains("(--time-budget)"));
