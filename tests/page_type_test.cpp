@@ -86,9 +86,9 @@ TEST_CASE("posts that start the page make it a thread, comments under an article
 }
 
 TEST_CASE("page type hints are read from patterns/page files", "[page_type][patterns]") {
-    Patterns patterns;
-    patterns.add_file("page/types.txt", "# test\nforum url /board/ 2\ndocumentation feature code_blocks>=2 1.5\n");
-    patterns.finish();
+    PatternsBuilder builder;
+    builder.add_file("page/types.txt", "# test\nforum url /board/ 2\ndocumentation feature code_blocks>=2 1.5\n");
+    const Patterns patterns = builder.build();
     REQUIRE(patterns.page_type_hints().size() == 2);
     CHECK(patterns.page_type_hints()[0].type == PageType::Forum);
     CHECK(patterns.page_type_hints()[1].threshold == 2.0);
@@ -96,7 +96,7 @@ TEST_CASE("page type hints are read from patterns/page files", "[page_type][patt
 }
 
 TEST_CASE("a malformed page type hint names its file and line", "[page_type][patterns]") {
-    Patterns patterns;
+    PatternsBuilder patterns;
     CHECK_THROWS_WITH(patterns.add_file("page/types.txt", "forum url\n"), Catch::Contains("page/types.txt:1"));
     CHECK_THROWS_WITH(patterns.add_file("page/types.txt", "blog url /b/ 1\n"), Catch::Contains("unknown page type"));
     CHECK_THROWS_WITH(patterns.add_file("page/types.txt", "forum feature posts 1\n"), Catch::Contains("name>=number"));

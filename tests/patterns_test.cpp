@@ -16,11 +16,12 @@ TEST_CASE("normalisation folds case, typographic punctuation and spacing", "[pat
 }
 
 TEST_CASE("the phrase matcher finds every occurrence of every key", "[patterns]") {
-    PhraseMatcher m;
-    m.add("he", 1);
-    m.add("she", 2);
-    m.add("hers", 3);
-    m.build();
+    PhraseMatcherBuilder builder;
+    builder.add("he", 1);
+    builder.add("she", 2);
+    builder.add("hers", 3);
+    const PhraseTables tables = builder.build();
+    const PhraseMatcher m(tables);
     std::vector<std::tuple<std::uint32_t, std::size_t, std::size_t>> found;
     m.scan("ushers", [&](std::uint32_t id, std::size_t b, std::size_t e) { found.emplace_back(id, b, e); });
     REQUIRE(found.size() == 3);
@@ -30,9 +31,9 @@ TEST_CASE("the phrase matcher finds every occurrence of every key", "[patterns]"
 }
 
 TEST_CASE("anchors and whole words decide where a phrase may match", "[patterns]") {
-    Patterns p;
-    p.add_file("en/related.txt", "# test\n^also read\nread more$\n^more$\nyou may like\n");
-    p.finish();
+    PatternsBuilder builder;
+    builder.add_file("en/related.txt", "# test\n^also read\nread more$\n^more$\nyou may like\n");
+    const Patterns p = builder.build();
     CHECK(p.match(normalise_for_match("Also Read: something")).found);
     CHECK_FALSE(p.match(normalise_for_match("I also read books")).found);
     CHECK(p.match(normalise_for_match("Great story. Read more")).found);
@@ -46,11 +47,11 @@ TEST_CASE("anchors and whole words decide where a phrase may match", "[patterns]
 }
 
 TEST_CASE("whole-line and anchored matches win over phrases found anywhere", "[patterns]") {
-    Patterns p;
-    p.add_file("en/cookie.txt", "uses cookies\n");
-    p.add_file("en/share.txt", "^share$\n");
-    p.add_file("en/legal.txt", "^this site uses cookies\n");
-    p.finish();
+    PatternsBuilder builder;
+    builder.add_file("en/cookie.txt", "uses cookies\n");
+    builder.add_file("en/share.txt", "^share$\n");
+    builder.add_file("en/legal.txt", "^this site uses cookies\n");
+    const Patterns p = builder.build();
     CHECK(p.match("this site uses cookies").category == Category::Legal);
     CHECK(p.match("share").category == Category::Share);
 }
@@ -67,10 +68,10 @@ TEST_CASE("stopwords carry their language, the embedded defaults load", "[patter
 }
 
 TEST_CASE("DOM hint tokens match whole dash/underscore parts", "[patterns]") {
-    Patterns p;
-    p.add_file("dom/navigation.txt", "nav\nmenu\n");
-    p.add_file("dom/related.txt", "read-next\n");
-    p.finish();
+    PatternsBuilder builder;
+    builder.add_file("dom/navigation.txt", "nav\nmenu\n");
+    builder.add_file("dom/related.txt", "read-next\n");
+    const Patterns p = builder.build();
     CHECK(p.dom_hint("nav") == Category::Navigation);
     CHECK(p.dom_hint("main-nav") == Category::Navigation);
     CHECK(p.dom_hint("nav_bar") == Category::Navigation);
@@ -79,7 +80,7 @@ TEST_CASE("DOM hint tokens match whole dash/underscore parts", "[patterns]") {
 }
 
 TEST_CASE("malformed pattern files are rejected with file and line", "[patterns]") {
-    Patterns p;
+    PatternsBuilder p;
     CHECK_THROWS_WITH(p.add_file("en/nonsense.txt", "x\n"), Catch::Contains("unknown pattern kind 'nonsense'"));
     CHECK_THROWS_WITH(p.add_file("en/related.txt", "# c\n\n^ -- $\n"), Catch::Contains("en/related.txt:3"));
     CHECK_THROWS_WITH(p.add_file("cookie.txt", "x\n"), Catch::Contains("expected <language>/<kind>.txt"));
@@ -90,9 +91,46 @@ TEST_CASE("malformed pattern files are rejected with file and line", "[patterns]
 TEST_CASE("region thresholds are data: the embedded file sets them, a later file overrides", "[patterns]") {
     CHECK(test::default_patterns().region_setting("broad_link_density", -1) == 0.5);
     CHECK(test::default_patterns().region_setting("no_such_setting", -1) == -1);
-    Patterns p;
-    p.add_file("page/region.txt", "min_candidate_prose 100\n");
-    p.add_file("page/region.txt", "min_candidate_prose 250\n");
-    p.finish();
+    PatternsBuilder builder;
+    builder.add_file("page/region.txt", "min_candidate_prose 100\n");
+    builder.add_file("page/region.txt", "min_candidate_prose 250\n");
+    const Patterns p = builder.build();
     CHECK(p.region_setting("min_candidate_prose", 0) == 250);
+}
+
+TEST_CASE("the defaults start from tables compiled at build time, the same as compiling the text", "[patterns]") {
+    // The build embeds the tables; a stale or missing blob would make embedded() compile the text
+    // at every start, which is what this guards against.
+    REQUIRE_FALSE(compiled_default_tables().empty());
+    const Patterns embedded = Patterns::embedded();
+    CHECK(embedded.blob().data() == compiled_default_tables().data());
+    PatternsBuilder builder;
+    builder.add_embedded();
+    CHECK(builder.compile() == std::string(compiled_default_tables()));  // deterministic, and current
+    const Patterns from_text = builder.build();
+    for (const char* line : {"this website uses cookies", "also read", "share this article", "advertisement"}) {
+        const PhraseMatch a = embedded.match(line), b = from_text.match(line);
+        CHECK(a.found == b.found);
+        CHECK(a.category == b.category);
+        CHECK(a.source == b.source);
+    }
+    CHECK(embedded.languages() == from_text.languages());
+    CHECK(embedded.dom_hint("cookie-banner") == from_text.dom_hint("cookie-banner"));
+    CHECK(embedded.page_type_hints().size() == from_text.page_type_hints().size());
+}
+
+TEST_CASE("a builder adds on top of the defaults and compiles what it was given, nothing else", "[patterns]") {
+    PatternsBuilder builder;
+    const Patterns empty = builder.build();
+    CHECK_FALSE(empty.match("also read").found);
+    CHECK(empty.stopword_languages("the") == 0);
+    CHECK(empty.dom_hint("nav") == Category::None);
+    CHECK(empty.region_setting("broad_link_density", -1) == -1);
+
+    builder.add_embedded();
+    builder.add_file("en/promo.txt", "^a phrase only this test knows$\n");
+    const Patterns more = builder.build();
+    CHECK(more.match("a phrase only this test knows").category == Category::Promo);
+    CHECK(more.match("this website uses cookies").category == Category::Cookie);
+    CHECK_FALSE(Patterns::embedded().match("a phrase only this test knows").found);
 }

@@ -1,10 +1,12 @@
-// The classifier's data: phrase lists per noise category and stopword lists per language, loaded
-// once (embedded defaults, then a user's directory on top) into an immutable, thread-shareable object.
+// The classifier's data: phrase lists per noise category, stopword lists per language, DOM hints and
+// page settings, compiled once (defaults at build time, a user's directory on top at start-up) into
+// an immutable, thread-shareable object.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -46,25 +48,16 @@ struct PageTypeHint {
     std::string source;       // "page/types.txt:12"
 };
 
-class PhraseMatcher;  // Aho–Corasick automaton over normalised text (phrase_matcher.h)
-
+// The compiled patterns: immutable, cheap to share between threads. Every Patterns is read from
+// one flat blob of tables: the defaults' blob is compiled at build time into the binary (so start-up
+// does no parsing), a builder's is made in memory. Made by PatternsBuilder or the two factories.
 class Patterns {
 public:
-    // The defaults compiled into the binary from patterns/, finished and ready to match.
+    // The defaults from patterns/, compiled at build time.
     static Patterns embedded();
 
-    // The defaults plus every file under a user's directory, finished. Throws PatternError.
+    // The defaults plus every file under a user's directory. Throws PatternError.
     static Patterns with_user_directory(const std::filesystem::path& dir);
-
-    // Adds every *.txt file under dir (layout <lang>/<kind>.txt) on top of what is loaded.
-    // Throws PatternError naming the file and line of anything malformed.
-    void add_directory(const std::filesystem::path& dir);
-
-    // Adds one file's text; name is "<lang>/<kind>.txt" and decides what the file is.
-    void add_file(std::string_view name, std::string_view text);
-
-    // Builds the matcher; call once after the last add_*. Further adds throw.
-    void finish();
 
     // Best phrase match on a normalised line (lower case, folded punctuation, single spaces):
     // whole-line > start/end anchored > anywhere, longer phrase first.
@@ -76,9 +69,9 @@ public:
 
     // Language bit mask of a normalised word (0 if no list has it). Bit i = languages()[i].
     std::uint32_t stopword_languages(std::string_view normalised_word) const;
-    const std::vector<std::string>& languages() const { return languages_; }
+    const std::vector<std::string>& languages() const;
 
-    // The same for a word followed by at least 16 readable bytes (after finish(); hot path).
+    // The same for a word followed by at least 16 readable bytes (hot path: no copy).
     std::uint32_t stopword_languages_padded(const char* word, std::size_t length) const;
 
     // DOM hint tokens (patterns/dom/*.txt): category for a class/id/role token, None if unknown.
@@ -91,19 +84,56 @@ public:
     // later file overrides an earlier one), or fallback when no file sets it.
     double region_setting(std::string_view name, double fallback) const;
 
-    Patterns();
+    // The compiled blob itself: what the build embeds, and what tests compare.
+    std::string_view blob() const;
+
     ~Patterns();
     Patterns(Patterns&&) noexcept;
     Patterns& operator=(Patterns&&) noexcept;
 
 private:
-    void add_page_type_hints(std::string_view name, std::string_view text);
-    void add_region_settings(std::string_view name, std::string_view text);
-    struct Entry;
+    friend class PatternsBuilder;
     struct Data;
-    std::vector<std::string> languages_;
+    explicit Patterns(std::unique_ptr<Data> data);
+    // Reads a blob made by PatternsBuilder::compile() of this same build, in place; `owner` keeps it
+    // alive (empty when the blob is static). Null when the blob is not of this build's layout.
+    static std::optional<Patterns> read(std::string_view blob, std::shared_ptr<const std::string> owner);
     std::unique_ptr<Data> data_;
 };
+
+// Collects pattern files and compiles them into a Patterns.
+class PatternsBuilder {
+public:
+    PatternsBuilder();
+    ~PatternsBuilder();
+    PatternsBuilder(PatternsBuilder&&) noexcept;
+    PatternsBuilder& operator=(PatternsBuilder&&) noexcept;
+
+    // Adds the defaults from patterns/ as text (embedded at build time).
+    void add_embedded();
+
+    // Adds every *.txt file under dir (layout <lang>/<kind>.txt) on top of what is added.
+    // Throws PatternError naming the file and line of anything malformed.
+    void add_directory(const std::filesystem::path& dir);
+
+    // Adds one file's text; name is "<lang>/<kind>.txt" and decides what the file is.
+    void add_file(std::string_view name, std::string_view text);
+
+    // Compiles everything added into the flat blob Patterns reads (deterministic: the same files
+    // give the same bytes), and the Patterns over it.
+    std::string compile() const;
+    Patterns build() const;
+
+private:
+    void add_page_type_hints(std::string_view name, std::string_view text);
+    void add_region_settings(std::string_view name, std::string_view text);
+    struct Data;
+    std::unique_ptr<Data> data_;
+};
+
+// The compiled defaults' blob embedded at build time (empty when the build could not make one,
+// as when cross-compiling; Patterns::embedded() then compiles the text at start-up).
+std::string_view compiled_default_tables();
 
 // Lower-cases (ASCII and common Latin/Greek/Cyrillic letters), folds typographic quotes and dashes
 // to ASCII, maps every other non-word character to a space and collapses spaces. Both the pattern

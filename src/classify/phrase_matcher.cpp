@@ -6,8 +6,7 @@
 
 namespace winnow::classify {
 
-void PhraseMatcher::add(std::string_view key, std::uint32_t id) {
-    if (states_ != 0) throw std::logic_error("PhraseMatcher::add after build");
+void PhraseMatcherBuilder::add(std::string_view key, std::uint32_t id) {
     if (key.empty()) return;
     std::uint32_t node = 0;
     for (char ch : key) {
@@ -33,47 +32,50 @@ void PhraseMatcher::add(std::string_view key, std::uint32_t id) {
     trie_[node].last_key = link;
 }
 
-void PhraseMatcher::build() {
+PhraseTables PhraseMatcherBuilder::build() const {
+    PhraseTables t;
+    constexpr std::uint32_t kHasOutput = PhraseTables::kHasOutput;
     // Bytes that occur in no key share class 0, so the table stays small.
-    byte_class_.fill(0);
-    classes_ = 1;
+    t.classes = 1;
     for (std::size_t node = 1; node < trie_.size(); ++node) {
         const std::uint8_t b = trie_[node].byte;
-        if (byte_class_[b] == 0) byte_class_[b] = static_cast<std::uint8_t>(classes_++);
+        if (t.byte_class[b] == 0) t.byte_class[b] = static_cast<std::uint8_t>(t.classes++);
     }
-    if (classes_ > 255) throw std::length_error("too many distinct bytes in patterns");
-    states_ = static_cast<std::uint32_t>(trie_.size());
-    if (static_cast<std::uint64_t>(states_) * classes_ >= kHasOutput) throw std::length_error("patterns too large");
+    if (t.classes > 255) throw std::length_error("too many distinct bytes in patterns");
+    if (trie_.size() == 1) return PhraseTables{};  // no keys: a matcher that finds nothing
+    t.states = static_cast<std::uint32_t>(trie_.size());
+    const std::uint32_t classes = t.classes, states = t.states;
+    if (static_cast<std::uint64_t>(states) * classes >= kHasOutput) throw std::length_error("patterns too large");
 
     // Each transition is written once, final: the target's row offset, flagged when the target
     // reports matches (its own keys, or those of its failure state, which is always shallower and
     // so already settled in breadth-first order). Every row starts as a copy of its failure row.
-    transitions_.reset(new std::uint32_t[static_cast<std::size_t>(states_) * classes_]);
-    std::vector<std::uint32_t> fail(states_, 0);
+    t.transitions.assign(static_cast<std::size_t>(states) * classes, 0u);
+    std::uint32_t* transitions = t.transitions.data();
+    std::vector<std::uint32_t> fail(states, 0);
     std::vector<std::uint32_t> order;  // breadth-first
-    order.reserve(states_);
-    std::fill_n(transitions_.get(), classes_, 0u);
+    order.reserve(states);
     auto settle = [&](std::uint32_t* row, std::uint32_t child, std::uint32_t child_fail) {
         const std::uint32_t target = child_fail & ~kHasOutput;
-        fail[child] = target / classes_;
+        fail[child] = target / classes;
         const bool reports = trie_[child].first_key != kNone || (child_fail & kHasOutput) != 0;
-        row[byte_class_[trie_[child].byte]] = child * classes_ | (reports ? kHasOutput : 0u);
+        row[t.byte_class[trie_[child].byte]] = child * classes | (reports ? kHasOutput : 0u);
         order.push_back(child);
     };
     for (std::uint32_t child = trie_[0].first_child; child != kNone; child = trie_[child].next_sibling)
-        settle(transitions_.get(), child, 0);
+        settle(transitions, child, 0);
     for (std::size_t next = 0; next < order.size(); ++next) {
         const std::uint32_t state = order[next];
-        std::uint32_t* row = &transitions_[static_cast<std::size_t>(state) * classes_];
-        const std::uint32_t* fail_row = &transitions_[static_cast<std::size_t>(fail[state]) * classes_];
-        std::copy_n(fail_row, classes_, row);
+        std::uint32_t* row = &transitions[static_cast<std::size_t>(state) * classes];
+        const std::uint32_t* fail_row = &transitions[static_cast<std::size_t>(fail[state]) * classes];
+        std::copy_n(fail_row, classes, row);
         for (std::uint32_t child = trie_[state].first_child; child != kNone; child = trie_[child].next_sibling)
-            settle(row, child, fail_row[byte_class_[trie_[child].byte]]);
+            settle(row, child, fail_row[t.byte_class[trie_[child].byte]]);
     }
 
     // A state's outputs: its own keys, then its failure state's (already listed: shallower).
-    std::vector<std::uint32_t> begin(states_, 0), count(states_, 0);
-    std::vector<Output> listed;
+    std::vector<std::uint32_t> begin(states, 0), count(states, 0);
+    std::vector<PhraseOutput> listed;
     for (const std::uint32_t state : order) {
         begin[state] = static_cast<std::uint32_t>(listed.size());
         for (std::uint32_t link = trie_[state].first_key; link != kNone; link = keys_[link - 1].next)
@@ -82,18 +84,14 @@ void PhraseMatcher::build() {
         for (std::uint32_t k = 0; k < count[f]; ++k) listed.push_back(listed[begin[f] + k]);
         count[state] = static_cast<std::uint32_t>(listed.size()) - begin[state];
     }
-    output_begin_.assign(states_ + 1, 0);
-    outputs_.clear();
-    outputs_.reserve(listed.size());
-    for (std::uint32_t s = 0; s < states_; ++s) {
-        output_begin_[s] = static_cast<std::uint32_t>(outputs_.size());
-        outputs_.insert(outputs_.end(), listed.begin() + begin[s], listed.begin() + begin[s] + count[s]);
+    t.output_begin.assign(states + 1, 0);
+    t.outputs.reserve(listed.size());
+    for (std::uint32_t s = 0; s < states; ++s) {
+        t.output_begin[s] = static_cast<std::uint32_t>(t.outputs.size());
+        t.outputs.insert(t.outputs.end(), listed.begin() + begin[s], listed.begin() + begin[s] + count[s]);
     }
-    output_begin_[states_] = static_cast<std::uint32_t>(outputs_.size());
-    trie_.clear();
-    trie_.shrink_to_fit();
-    keys_.clear();
-    keys_.shrink_to_fit();
+    t.output_begin[states] = static_cast<std::uint32_t>(t.outputs.size());
+    return t;
 }
 
 }  // namespace winnow::classify
