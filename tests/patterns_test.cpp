@@ -134,3 +134,17 @@ TEST_CASE("a builder adds on top of the defaults and compiles what it was given,
     CHECK(more.match("this website uses cookies").category == Category::Cookie);
     CHECK_FALSE(Patterns::embedded().match("a phrase only this test knows").found);
 }
+
+TEST_CASE("credit marks match inside words, and a final $ ends the word", "[patterns]") {
+    PatternsBuilder builder;
+    builder.add_file("en/credit.txt", "# marks\nphoto\nap$\n");
+    const Patterns p = builder.build();
+    CHECK(p.has_credit_mark("photo ap"));
+    CHECK(p.has_credit_mark("photographs by jane doe"));
+    CHECK(p.has_credit_mark("jane doe ap"));
+    CHECK_FALSE(p.has_credit_mark("apple"));
+    CHECK_FALSE(p.has_credit_mark("the museum"));
+    CHECK(test::default_patterns().has_credit_mark("getty images"));
+    PatternsBuilder bad;
+    CHECK_THROWS_WITH(bad.add_file("en/credit.txt", "photo\n$\n"), Catch::Contains("en/credit.txt:2"));
+}

@@ -88,8 +88,9 @@ bool heading_like(const Block& b, const BlockFeatures& f) {
            !f.bracketed && !f.parenthesised && f.separators == 0;
 }
 
-// Ends with a photo credit in parentheses: "(Eric Lee/Bloomberg)", "(Photo: AP)", "(Getty Images)".
-bool ends_with_credit(std::string_view text, const BlockFeatures& f) {
+// Ends with a photo credit in parentheses: "(Eric Lee/Bloomberg)", "(Photo: AP)", "(Getty Images)":
+// a name and an agency split by a slash, or a credit mark (patterns/<lang>/credit.txt).
+bool ends_with_credit(std::string_view text, const BlockFeatures& f, const Patterns& patterns) {
     if (f.words > 60 || !text.ends_with(")")) return false;
     const auto open = text.rfind('(');
     if (open == std::string_view::npos || open == 0) return false;
@@ -97,11 +98,7 @@ bool ends_with_credit(std::string_view text, const BlockFeatures& f) {
     if (inner.empty() || inner.size() > 60) return false;
     const std::string lower = normalise_for_match(inner);
     if (inner.find('/') != std::string_view::npos && lower.find(' ') != std::string::npos) return true;
-    static constexpr std::string_view kCreditWords[] = {"photo", "image", "getty", "via ", "courtesy",
-                                                        "credit", "afp", "reuters", "ap ", "shutterstock"};
-    for (std::string_view w : kCreditWords)
-        if ((lower + " ").find(w) != std::string::npos) return true;
-    return false;
+    return patterns.has_credit_mark(lower);
 }
 
 Quality initial_quality(const BlockFeatures& f, bool language_known, const Thresholds& t) {
@@ -129,7 +126,7 @@ Quality initial_quality(const BlockFeatures& f, bool language_known, const Thres
 }
 
 // Pattern and shape rules that settle a block on their own.
-void apply_rules(const Block& b, const BlockFeatures& f, BlockState& s) {
+void apply_rules(const Block& b, const BlockFeatures& f, const Patterns& patterns, BlockState& s) {
     if (b.hidden) return set_noise(s, Category::Interface, "hidden element");
     const PhraseMatch& m = f.match;
     if (m.found && m.kind == PhraseKind::Noise) {
@@ -154,7 +151,7 @@ void apply_rules(const Block& b, const BlockFeatures& f, BlockState& s) {
     if (f.form_artifact && f.words <= 12) return set_noise(s, Category::Interface, "rendered form field or button");
     if (f.bracketed && f.words <= 25) return set_noise(s, Category::Interface, "bracketed-only line (image, button)");
     if (f.parenthesised && f.words <= 15) return set_noise(s, Category::Caption, "parenthesised-only line (credit)");
-    if (ends_with_credit(b.text, f))
+    if (ends_with_credit(b.text, f, patterns))
         return set_noise(s, Category::Caption, format("ends with a photo credit, %zu words", f.words));
     if (f.separators >= 2 && f.words <= (f.separators + 1) * 4 && b.kind != BlockKind::TableCell)  // HTML rows join cells with " | "
         return set_noise(s, Category::Navigation, format("menu: %zu separators, %zu words", f.separators, f.words));
@@ -363,47 +360,55 @@ void label_content(std::vector<BlockState>& st, std::size_t i, std::string reaso
     st[i].decision.reason = std::move(reason);
 }
 
-}  // namespace
+// What every step reads: the document, its features and the verdicts so far.
+struct Pass {
+    const Document& doc;
+    const DocumentFeatures& df;
+    const Patterns& patterns;
+    std::vector<BlockState>& st;
+    const Thresholds& t;
+    bool language_known;  // the stopword lists know the page's language
+    const Deadline* deadline;
 
-Labels classify(const Document& given, const Patterns& patterns, const ClassifyOptions& options, std::string* language,
-                PageTypeDecision* page_type) {
-    // The page type is read from the page as shown; then text that only a script would show, when
-    // it is nearly all of the page, is scored as visible (html_region.h).
-    PageTypeDecision type;
-    if (given.from_html) type = decide_page_type(given, patterns);
-    const std::optional<Document> revealed = given.from_html ? reveal_hidden_wrappers(given, patterns) : std::nullopt;
-    const Document& doc = revealed ? *revealed : given;
-    const Thresholds t = thresholds_for(options.favor);
-    const Deadline* deadline = options.deadline;
-    const DocumentFeatures df = compute_features(doc, patterns);
-    check_deadline(deadline);
-    if (language) *language = df.language;
-    const std::size_t n = doc.blocks.size();
-    std::vector<BlockState> st(n);
-    const bool language_known = df.language_bit != 0;
-
-    // 1. Each block on its own: patterns and shapes, then prose quality.
-    for (std::size_t i = 0; i < n; ++i) {
-        check_deadline(deadline, i);
+    std::size_t size() const { return st.size(); }
+    // Prose strong enough to keep outside the main text.
+    bool strong_prose(std::size_t i) const {
         const BlockFeatures& f = df.blocks[i];
-        apply_rules(doc.blocks[i], f, st[i]);
-        if (!st[i].decided) st[i].quality = initial_quality(f, language_known, t);
+        return st[i].quality == Quality::Good && f.words >= t.keep_outside_words &&
+               (!language_known || f.stopword_ratio >= t.keep_outside_stopwords);
+    }
+};
+
+// 1. Each block on its own: patterns and shapes, then prose quality.
+void judge_each_block(Pass& p) {
+    const std::size_t n = p.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        check_deadline(p.deadline, i);
+        const BlockFeatures& f = p.df.blocks[i];
+        apply_rules(p.doc.blocks[i], f, p.patterns, p.st[i]);
+        if (!p.st[i].decided) p.st[i].quality = initial_quality(f, p.language_known, p.t);
     }
     // An image's title sits right above its caption ("Scott Bessent" / "… (Eric Lee/Bloomberg)").
     for (std::size_t i = 0; i + 1 < n; ++i) {
-        const BlockFeatures& f = df.blocks[i];
-        if (!st[i].decided && st[i + 1].decided && st[i + 1].decision.category == Category::Caption &&
-            !doc.blocks[i + 1].blank_before && f.words <= 6 && heading_like(doc.blocks[i], f))
-            set_noise(st[i], Category::Caption, format("image title above the caption at line %zu",
-                                                       doc.blocks[i + 1].first_line));
+        const BlockFeatures& f = p.df.blocks[i];
+        if (!p.st[i].decided && p.st[i + 1].decided && p.st[i + 1].decision.category == Category::Caption &&
+            !p.doc.blocks[i + 1].blank_before && f.words <= 6 && heading_like(p.doc.blocks[i], f))
+            set_noise(p.st[i], Category::Caption, format("image title above the caption at line %zu",
+                                                         p.doc.blocks[i + 1].first_line));
     }
-    // 2. Lists: intro-led lists, teaser runs, link lists.
-    extend_intro_lists(doc, df, st);
-    mark_runs(doc, df, st);
-    if (language_known) promote_prose_groups(doc, df, st, t);
-    check_deadline(deadline);
+}
 
-    // 3. Context: short and near-good blocks take their neighbours' side (jusText's smoothing).
+// 2. Lists: intro-led lists, teaser runs, link lists.
+void judge_lists(Pass& p) {
+    extend_intro_lists(p.doc, p.df, p.st);
+    mark_runs(p.doc, p.df, p.st);
+    if (p.language_known) promote_prose_groups(p.doc, p.df, p.st, p.t);
+}
+
+// 3. Context: short and near-good blocks take their neighbours' side (jusText's smoothing).
+void smooth_with_neighbours(Pass& p) {
+    const std::size_t n = p.size();
+    std::vector<BlockState>& st = p.st;
     std::vector<Quality> smoothed(n);
     const std::vector<std::size_t> judged_before = neighbours(st, -1, true), judged_after = neighbours(st, +1, true);
     for (std::size_t i = 0; i < n; ++i) {
@@ -419,45 +424,47 @@ Labels classify(const Document& given, const Patterns& patterns, const ClassifyO
         if (st[i].decided || st[i].quality == Quality::Short) continue;
         st[i].quality = smoothed[i];
     }
+}
 
-    // 4. The main text region; prose outside it is kept only when it is clearly prose.
-    //    HTML: the DOM's article region and class/id hints decide (html_region.h).
-    check_deadline(deadline);
-    const std::vector<HtmlPrior> priors =
-        doc.from_html ? score_html_regions(doc, patterns, options.favor, type.type) : std::vector<HtmlPrior>{};
-    const PageType page_kind = type.type;
-    if (page_type) *page_type = std::move(type);
-    check_deadline(deadline);
+// 4a. HTML: the DOM's article region and class/id hints decide every block they speak for
+//     (html_region.h).
+void follow_html_priors(Pass& p, const std::vector<HtmlPrior>& priors, bool keep_comments) {
     for (std::size_t i = 0; i < priors.size(); ++i) {
-        if (st[i].decided) continue;
-        const HtmlPrior& p = priors[i];
-        const BlockFeatures& f = df.blocks[i];
-        const bool strong = st[i].quality == Quality::Good && f.words >= t.keep_outside_words &&
-                            (!language_known || f.stopword_ratio >= t.keep_outside_stopwords);
-        if (p.keep)
-            label_content(st, i, p.reason);
-        else if (p.dom_category == Category::Comment && options.keep_comments)
-            set_noise(st[i], Category::Comment, p.reason);  // made a Label::Comment below
-        else if (p.dom_category != Category::None)
-            set_noise(st[i], p.dom_category, p.reason);
-        else if (strong && p.near_main)
-            label_content(st, i, "prose beside the article region: " + describe(f));
+        BlockState& s = p.st[i];
+        if (s.decided) continue;
+        const HtmlPrior& prior = priors[i];
+        const BlockFeatures& f = p.df.blocks[i];
+        if (prior.keep)
+            label_content(p.st, i, prior.reason);
+        else if (prior.dom_category == Category::Comment && keep_comments)
+            set_noise(s, Category::Comment, prior.reason);  // made a Label::Comment at the end
+        else if (prior.dom_category != Category::None)
+            set_noise(s, prior.dom_category, prior.reason);
+        else if (p.strong_prose(i) && prior.near_main)
+            label_content(p.st, i, "prose beside the article region: " + describe(f));
         else
-            set_noise(st[i], Category::Boilerplate, p.reason + ": " + describe(f));
-        st[i].decided = true;
+            set_noise(s, Category::Boilerplate, prior.reason + ": " + describe(f));
+        s.decided = true;
     }
-    // Reader comments can outweigh the article: the main text is looked for before them.
-    const std::size_t comments = comment_section_start(doc, df, st);
-    const auto [region_begin, region_end] = main_region(df, st, comments);
+}
+
+// 4b. The main text region (before any reader comments, which can outweigh the article): good
+//     prose and the short lines between it inside; outside, only clearly prose is kept.
+//     Returns the region, [begin, end).
+std::pair<std::size_t, std::size_t> decide_by_main_region(Pass& p) {
+    const std::size_t n = p.size();
+    std::vector<BlockState>& st = p.st;
+    const std::size_t comments = comment_section_start(p.doc, p.df, st);
+    const auto [region_begin, region_end] = main_region(p.df, st, comments);
     // A short line's neighbours: blocks after it are not decided yet, so where they are is known
     // now; the one before it is the last block this loop left not short.
     const std::vector<std::size_t> after = neighbours(st, +1, false);
     std::size_t before = n;
     for (std::size_t i = 0; i < n; ++i) {
-        check_deadline(deadline, i);
+        check_deadline(p.deadline, i);
         if (i > 0 && st[i - 1].quality != Quality::Short) before = i - 1;
         if (st[i].decided) continue;
-        const BlockFeatures& f = df.blocks[i];
+        const BlockFeatures& f = p.df.blocks[i];
         const bool inside = i >= region_begin && i < region_end;
         if (inside) {
             if (st[i].quality == Quality::Good) {
@@ -465,106 +472,149 @@ Labels classify(const Document& given, const Patterns& patterns, const ClassifyO
             } else if (st[i].quality == Quality::Short) {
                 const bool between_good = before < n && after[i] < n && st[before].quality == Quality::Good &&
                                           st[after[i]].quality == Quality::Good;
-                if (between_good || heading_like(doc.blocks[i], f))
+                if (between_good || heading_like(p.doc.blocks[i], f))
                     label_content(st, i, "short line inside the main text: " + describe(f));
                 else
                     set_noise(st[i], Category::Boilerplate, "short line beside boilerplate: " + describe(f));
             } else {
                 set_noise(st[i], Category::Boilerplate, "low prose score: " + describe(f));
             }
+        } else if (p.strong_prose(i)) {
+            label_content(st, i, "prose outside the main text: " + describe(f));
         } else {
-            const bool strong = st[i].quality == Quality::Good && f.words >= t.keep_outside_words &&
-                                (!language_known || f.stopword_ratio >= t.keep_outside_stopwords);
-            if (strong)
-                label_content(st, i, "prose outside the main text: " + describe(f));
-            else
-                set_noise(st[i], Category::Boilerplate,
-                          format("outside the main text (lines %zu-%zu): ",
-                                 region_end > region_begin ? doc.blocks[region_begin].first_line : 0,
-                                 region_end > region_begin ? doc.blocks[region_end - 1].last_line : 0) +
-                              describe(df.blocks[i]));
+            set_noise(st[i], Category::Boilerplate,
+                      format("outside the main text (lines %zu-%zu): ",
+                             region_end > region_begin ? p.doc.blocks[region_begin].first_line : 0,
+                             region_end > region_begin ? p.doc.blocks[region_end - 1].last_line : 0) +
+                          describe(f));
         }
     }
+    return {region_begin, region_end};
+}
 
-    // 5. The first byline and the first dateline: metadata, not text. (Later "By …" lines are
-    //    references, credits or quotes, and keep their verdict.)
-    //    Only on articles: the names and dates on a thread, a listing or a shop page belong to its
-    //    posts and cards.
+// 5. The first byline and the first dateline: metadata, not text. (Later "By …" lines are
+//    references, credits or quotes, and keep their verdict.) Only on articles: the names and
+//    dates on a thread, a listing or a shop page belong to its posts and cards.
+void find_byline_and_date(Pass& p) {
     bool have_byline = false, have_date = false;
-    for (std::size_t i = 0; i < n && page_kind == PageType::Article; ++i) {
-        const BlockFeatures& f = df.blocks[i];
+    for (std::size_t i = 0; i < p.size() && !(have_byline && have_date); ++i) {
+        const BlockFeatures& f = p.df.blocks[i];
+        BlockState& s = p.st[i];
         if (!f.match.found) continue;
-        if (st[i].decision.label == Label::Noise && st[i].decision.category != Category::Boilerplate) continue;
+        if (s.decision.label == Label::Noise && s.decision.category != Category::Boilerplate) continue;
+        const std::string_view text = p.doc.blocks[i].text;
         std::string author;
-        if (!have_byline && f.match.kind == PhraseKind::Byline && byline_author(doc.blocks[i].text, f, &author)) {
+        if (!have_byline && f.match.kind == PhraseKind::Byline && byline_author(text, f, &author)) {
             have_byline = true;
-            st[i].decided = true;
-            st[i].decision = Decision{Label::Byline, Category::None,
-                                      format("byline pattern \"%.*s\" (%.*s) before a name",
-                                             static_cast<int>(f.match.phrase.size()), f.match.phrase.data(),
-                                             static_cast<int>(f.match.source.size()), f.match.source.data()),
-                                      author};
+            s.decided = true;
+            s.decision = Decision{Label::Byline, Category::None,
+                                  format("byline pattern \"%.*s\" (%.*s) before a name",
+                                         static_cast<int>(f.match.phrase.size()), f.match.phrase.data(),
+                                         static_cast<int>(f.match.source.size()), f.match.source.data()),
+                                  author};
         } else if (!have_date && f.match.kind == PhraseKind::Date && f.words <= 14 && !f.terminal_punctuation &&
-                   doc.blocks[i].text.find_first_of("0123456789") != std::string::npos) {
-            st[i].decided = true;
-            st[i].decision = Decision{Label::Date, Category::None,
-                                      format("date pattern \"%.*s\" (%.*s), %zu words",
-                                             static_cast<int>(f.match.phrase.size()), f.match.phrase.data(),
-                                             static_cast<int>(f.match.source.size()), f.match.source.data(),
-                                             f.words),
-                                      trim_copy(doc.blocks[i].text)};
+                   text.find_first_of("0123456789") != std::string_view::npos) {
             have_date = true;
+            s.decided = true;
+            s.decision = Decision{Label::Date, Category::None,
+                                  format("date pattern \"%.*s\" (%.*s), %zu words",
+                                         static_cast<int>(f.match.phrase.size()), f.match.phrase.data(),
+                                         static_cast<int>(f.match.source.size()), f.match.source.data(), f.words),
+                                  trim_copy(text)};
         }
     }
+}
 
-    // 6. Title: the headline at the top, or the heading just before the main text.
-    std::size_t title = n;
-    if (doc.from_html && !doc.meta.title.empty()) {
-        for (std::size_t i = 0; i < n && title == n; ++i)
-            if (doc.blocks[i].text == doc.meta.title) title = i;
-    } else if (options.find_title && region_end > region_begin) {
-        auto candidate = [&](std::size_t i) {
-            const BlockFeatures& f = df.blocks[i];
-            return heading_like(doc.blocks[i], f) && f.words >= 2 &&
-                   st[i].decision.label != Label::Byline && st[i].decision.label != Label::Date &&
-                   !(st[i].decision.label == Label::Noise && st[i].decision.category != Category::Boilerplate);
-        };
-        std::size_t first = 0;
-        while (first < n && df.blocks[first].words == 0) ++first;
-        if (first < n && first <= region_begin && region_begin - first <= 6 && candidate(first)) {
-            title = first;
-        } else {
-            for (std::size_t k = region_begin; k > 0 && region_begin - k < 4 && title == n; --k) {
-                const std::size_t i = k - 1;
-                if (st[i].decision.label == Label::Byline || st[i].decision.label == Label::Date) continue;
-                if (candidate(i)) title = i;
-                else if (st[i].decision.label != Label::Noise || st[i].decision.category == Category::Boilerplate) break;
-            }
-            if (title == n && region_begin < n && candidate(region_begin)) title = region_begin;
-        }
+// 6. Title: the page's title where a block repeats it (HTML); in text, the headline at the top,
+//    or the heading just before the main text. Returns its index, or n.
+std::size_t find_title(const Pass& p, std::size_t region_begin, std::size_t region_end, bool look_in_text) {
+    const std::size_t n = p.size();
+    const std::vector<BlockState>& st = p.st;
+    if (p.doc.from_html && !p.doc.meta.title.empty()) {
+        for (std::size_t i = 0; i < n; ++i)
+            if (p.doc.blocks[i].text == p.doc.meta.title) return i;
+        return n;
     }
-    if (title < n) {
-        st[title].decided = true;
-        st[title].decision = Decision{Label::Title, Category::None,
-                                      "headline: " + describe(df.blocks[title]), trim_copy(doc.blocks[title].text)};
-        // A short heading-like line right after the headline is its subtitle: part of the text.
-        const std::size_t next = title + 1;
-        if (next < n && st[next].decision.label == Label::Noise &&
-            st[next].decision.category == Category::Boilerplate && heading_like(doc.blocks[next], df.blocks[next]) &&
-            df.blocks[next].words >= 3 && doc.blocks[next].text != doc.blocks[title].text)
-            label_content(st, next, "subtitle under the headline: " + describe(df.blocks[next]));
+    if (!look_in_text || region_end <= region_begin) return n;
+    auto candidate = [&](std::size_t i) {
+        const BlockFeatures& f = p.df.blocks[i];
+        return heading_like(p.doc.blocks[i], f) && f.words >= 2 && st[i].decision.label != Label::Byline &&
+               st[i].decision.label != Label::Date &&
+               !(st[i].decision.label == Label::Noise && st[i].decision.category != Category::Boilerplate);
+    };
+    std::size_t first = 0;
+    while (first < n && p.df.blocks[first].words == 0) ++first;
+    if (first < n && first <= region_begin && region_begin - first <= 6 && candidate(first)) return first;
+    for (std::size_t k = region_begin; k > 0 && region_begin - k < 4; --k) {
+        const std::size_t i = k - 1;
+        if (st[i].decision.label == Label::Byline || st[i].decision.label == Label::Date) continue;
+        if (candidate(i)) return i;
+        if (st[i].decision.label != Label::Noise || st[i].decision.category == Category::Boilerplate) break;
     }
+    if (region_begin < n && candidate(region_begin)) return region_begin;
+    return n;
+}
 
-    // 7. Reader comments are dropped unless asked for; then they are their own section.
-    Labels labels(n);
-    for (std::size_t i = 0; i < n; ++i) {
+// The headline's label, and a short heading-like line right after it is its subtitle: part of
+// the text.
+void label_title(Pass& p, std::size_t title) {
+    std::vector<BlockState>& st = p.st;
+    st[title].decided = true;
+    st[title].decision = Decision{Label::Title, Category::None, "headline: " + describe(p.df.blocks[title]),
+                                  trim_copy(p.doc.blocks[title].text)};
+    const std::size_t next = title + 1;
+    if (next < p.size() && st[next].decision.label == Label::Noise &&
+        st[next].decision.category == Category::Boilerplate && heading_like(p.doc.blocks[next], p.df.blocks[next]) &&
+        p.df.blocks[next].words >= 3 && p.doc.blocks[next].text != p.doc.blocks[title].text)
+        label_content(st, next, "subtitle under the headline: " + describe(p.df.blocks[next]));
+}
+
+// 7. Reader comments are dropped unless asked for; then they are their own section.
+Labels final_labels(std::vector<BlockState>& st, bool keep_comments) {
+    Labels labels(st.size());
+    for (std::size_t i = 0; i < st.size(); ++i) {
         labels[i] = std::move(st[i].decision);
-        if (options.keep_comments && labels[i].label == Label::Noise && labels[i].category == Category::Comment) {
+        if (keep_comments && labels[i].label == Label::Noise && labels[i].category == Category::Comment) {
             labels[i].label = Label::Comment;
             labels[i].reason = "reader comment (--comments): " + labels[i].reason;
         }
     }
     return labels;
+}
+
+}  // namespace
+
+Labels classify(const Document& given, const Patterns& patterns, const ClassifyOptions& options, std::string* language,
+                PageTypeDecision* page_type) {
+    // The page type is read from the page as shown; then text that only a script would show, when
+    // it is nearly all of the page, is scored as visible (html_region.h).
+    PageTypeDecision type;
+    if (given.from_html) type = decide_page_type(given, patterns);
+    const std::optional<Document> revealed = given.from_html ? reveal_hidden_wrappers(given, patterns) : std::nullopt;
+    const Document& doc = revealed ? *revealed : given;
+    const Thresholds t = thresholds_for(options.favor);
+    const DocumentFeatures df = compute_features(doc, patterns);
+    check_deadline(options.deadline);
+    if (language) *language = df.language;
+    std::vector<BlockState> st(doc.blocks.size());
+    Pass pass{doc, df, patterns, st, t, df.language_bit != 0, options.deadline};
+
+    judge_each_block(pass);
+    judge_lists(pass);
+    check_deadline(options.deadline);
+    smooth_with_neighbours(pass);
+
+    check_deadline(options.deadline);
+    if (doc.from_html) follow_html_priors(pass, score_html_regions(doc, patterns, options.favor, type.type), options.keep_comments);
+    const PageType page_kind = type.type;
+    if (page_type) *page_type = std::move(type);
+    check_deadline(options.deadline);
+    const auto [region_begin, region_end] = decide_by_main_region(pass);
+
+    if (page_kind == PageType::Article) find_byline_and_date(pass);
+    const std::size_t title = find_title(pass, region_begin, region_end, options.find_title);
+    if (title < st.size()) label_title(pass, title);
+    return final_labels(st, options.keep_comments);
 }
 
 }  // namespace winnow::classify

@@ -15,7 +15,7 @@
 namespace winnow::classify::tables {
 
 inline constexpr char kMagic[8] = {'w', 'i', 'n', 'n', 'o', 'w', 'P', 'T'};
-inline constexpr std::uint32_t kFormatVersion = 1;
+inline constexpr std::uint32_t kFormatVersion = 2;
 inline constexpr std::uint32_t kByteOrderMark = 0x01020304u;
 
 // A string in the blob's string pool.

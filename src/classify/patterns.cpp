@@ -41,6 +41,7 @@ struct Patterns::Data {
     tables::Reader::Span<tables::EntryRecord> entries;
     tables::Reader::Span<tables::StopwordSlot> stopwords;  // a power of two slots, or none
     std::size_t longest_stopword = 0;
+    tables::Reader::Span<tables::StringRef> credit_marks;
     PhraseMatcher matcher;
     // The small tables, unpacked: a few hundred records, so reading them costs next to nothing.
     std::vector<std::string> languages;
@@ -81,6 +82,7 @@ std::optional<Patterns> Patterns::read(std::string_view blob, std::shared_ptr<co
     data->entries = in.section<tables::EntryRecord>();
     data->stopwords = in.section<tables::StopwordSlot>();
     data->longest_stopword = h.longest_stopword;
+    data->credit_marks = in.section<tables::StringRef>();
     const auto dom = in.section<tables::DomTokenRecord>();
     const auto hints = in.section<tables::PageHintRecord>();
     const auto settings = in.section<tables::SettingRecord>();
@@ -186,6 +188,16 @@ std::uint32_t Patterns::stopword_languages(std::string_view normalised_word) con
     char bytes[2 * tables::kMaxStopwordLength] = {};
     std::memcpy(bytes, normalised_word.data(), normalised_word.size());
     return data_->find_stopword(bytes, normalised_word.size());
+}
+
+bool Patterns::has_credit_mark(std::string_view normalised) const {
+    if (data_->credit_marks.size == 0) return false;
+    std::string text;  // with a space after the last word, for marks that end a word
+    text.reserve(normalised.size() + 1);
+    text.append(normalised).push_back(' ');
+    for (const tables::StringRef& mark : data_->credit_marks)
+        if (text.find(data_->string(mark)) != std::string::npos) return true;
+    return false;
 }
 
 const std::vector<std::string>& Patterns::languages() const { return data_->languages; }

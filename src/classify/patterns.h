@@ -74,6 +74,10 @@ public:
     // The same for a word followed by at least 16 readable bytes (hot path: no copy).
     std::uint32_t stopword_languages_padded(const char* word, std::size_t length) const;
 
+    // Photo-credit marks (patterns/<lang>/credit.txt): whether the normalised text inside a line's
+    // closing parentheses holds one ("(Photo: AP)", "(Getty Images)").
+    bool has_credit_mark(std::string_view normalised) const;
+
     // DOM hint tokens (patterns/dom/*.txt): category for a class/id/role token, None if unknown.
     Category dom_hint(std::string_view token) const;
 

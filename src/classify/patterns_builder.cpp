@@ -20,7 +20,7 @@ const std::vector<std::pair<std::string_view, std::string_view>>& embedded_patte
 namespace {
 
 struct FileKind {
-    enum class What { Phrases, Stopwords, DomHints } what = What::Phrases;
+    enum class What { Phrases, Stopwords, CreditMarks, DomHints } what = What::Phrases;
     PhraseKind phrase_kind = PhraseKind::Noise;
     Category category = Category::None;
 };
@@ -75,6 +75,7 @@ struct PatternsBuilder::Data {
     std::vector<Entry> entries;
     std::map<std::string, std::uint32_t> stopwords;  // word → language bits
     std::size_t longest_stopword = 0;
+    std::vector<std::string> credit_marks;  // normalised; a trailing space ends a word
     std::map<std::string, Category> dom_tokens;
     std::vector<PageTypeHint> page_type_hints;
     std::map<std::string, double, std::less<>> region_settings;
@@ -133,6 +134,8 @@ void PatternsBuilder::add_file(std::string_view name, std::string_view text) {
             throw PatternError(std::string(name) + ": unknown category '" + std::string(stem) + "'");
     } else if (stem == "stopwords") {
         kind.what = FileKind::What::Stopwords;
+    } else if (stem == "credit") {
+        kind.what = FileKind::What::CreditMarks;
     } else if (stem == "byline") {
         kind.phrase_kind = PhraseKind::Byline;
     } else if (stem == "date") {
@@ -163,6 +166,18 @@ void PatternsBuilder::add_file(std::string_view name, std::string_view text) {
                     throw PatternError(where + ": a stopword may have at most 16 bytes, got '" + line + "'");
                 data_->longest_stopword = std::max(data_->longest_stopword, word.size());
                 data_->stopwords[word] |= language_bit;
+                break;
+            }
+            case FileKind::What::CreditMarks: {
+                // Matched inside words too; a final '$' makes the word end there ("ap$": not "apple").
+                std::string_view mark = line;
+                const bool word_end = mark.ends_with('$');
+                if (word_end) mark.remove_suffix(1);
+                std::string normalised = normalise_for_match(mark);
+                if (normalised.empty())
+                    throw PatternError(where + ": credit mark '" + line + "' has no letters or digits to match");
+                if (word_end) normalised += ' ';
+                data_->credit_marks.push_back(std::move(normalised));
                 break;
             }
             case FileKind::What::DomHints: {
@@ -297,6 +312,9 @@ std::string PatternsBuilder::compile() const {
     }
     const PhraseTables phrases = matcher.build();
 
+    std::vector<tables::StringRef> credit_marks;
+    for (const std::string& mark : data_->credit_marks) credit_marks.push_back(pool.add(mark));
+
     std::vector<tables::DomTokenRecord> dom;
     for (const auto& [token, category] : data_->dom_tokens)
         dom.push_back({pool.add(token), static_cast<std::uint32_t>(category)});
@@ -339,6 +357,7 @@ std::string PatternsBuilder::compile() const {
     out.section(languages.data(), languages.size());
     out.section(entries.data(), entries.size());
     out.section(stopwords.data(), stopwords.size());
+    out.section(credit_marks.data(), credit_marks.size());
     out.section(dom.data(), dom.size());
     out.section(hints.data(), hints.size());
     out.section(settings.data(), settings.size());
