@@ -92,177 +92,235 @@ const std::array<TwoByteFacts, 0x800>& two_byte_facts() {
     return facts;
 }
 
-// A quick pass over the bytes for anything a repair other than decoding references could act on:
-// C1 controls, U+FFFD, a code page's lead byte followed by one of its continuation bytes, letters
-// that are mostly non-ASCII (a legacy misreading), or CJK that may be mojibake. Most text, in any
-// language, is settled here.
-bool may_need_repair(std::string_view text) {
-    const auto& two_byte = two_byte_facts();
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    const auto* end = p + text.size();
-    std::uint16_t previous_lead = 0;
-    char32_t previous = 0;
-    std::size_t ascii_letters = 0, latin_letters = 0, cyrillic_letters = 0, cyrillic_capitals = 0, case_flips = 0;
-    CharKind previous_kind = CharKind::space;
-    std::uint16_t misread_letters = 0;  // the misread_central_or_baltic_letter() kinds seen
-    // Text with characters from U+2E80 up (CJK) can be settled here too: no legacy misreading
-    // has them, and each run of non-ASCII characters with CJK in it must fail
-    // may_be_multibyte_mojibake(). Text where a stray ideograph could be mended (mostly Latin
-    // letters, see fix_stray_ideographs) and runs that are not valid UTF-8 go to the full repair.
-    bool beyond_legacy = false;  // a character from U+2E80 up, which none of the legacy readings has
-    bool valid = true;           // valid UTF-8 so far: it reads the same here and in the full repair
-    bool cjk_may_need_repair = false;
-    std::size_t cjk_letters = 0;
-    const auto* begin = p;
-    const unsigned char* run = p;  // start of the current run of non-ASCII characters, once it has CJK
-    bool run_has_cjk = false;
-    std::size_t run_cjk = 0;    // CJK characters in the run
-    bool run_only_cjk = false;  // and nothing else
-    auto note_cjk = [&](const unsigned char* at) {
-        ++run_cjk;
-        if (run_has_cjk) return;
-        run_has_cjk = true;
-        run = at;
-        while (run > begin && run[-1] >= 0x80) --run;
-        run_only_cjk = run == at;
-    };
-    // Whether the run ending here may be UTF-8 read as a CJK code page. One or two CJK characters
-    // with no ASCII letter on either side give find_multibyte() only weak edits, which count only
-    // beside a clear one from another run: such a run need not be looked at.
-    auto run_may_be_mojibake = [&](const unsigned char* run_end) {
-        const bool letter_beside = (run > begin && is_ascii_letter(run[-1])) || (run_end < end && is_ascii_letter(*run_end));
-        if (run_only_cjk && run_cjk <= 2 && !letter_beside) return false;
-        return may_be_multibyte_mojibake(std::string_view(reinterpret_cast<const char*>(run), static_cast<std::size_t>(run_end - run)));
-    };
-    while (p < end) {
-        if (run_has_cjk && *p < 0x80) {
-            cjk_may_need_repair = cjk_may_need_repair || !valid || run_may_be_mojibake(p);
-            run_has_cjk = false;
-            run_cjk = 0;
-            if (beyond_legacy && cjk_may_need_repair) return true;
+// The quick pass of may_need_repair(): one read of the bytes that stops at the first sure sign a
+// repair could act on, and otherwise counts what the verdict at the end weighs. Each step returns
+// true for "may need repair". (All of it is inlined into may_need_repair(), where the scan is a
+// local whose state the compiler keeps in registers: through a pointer, every byte read could alias
+// the counters and would force them to memory.)
+class RepairScan {
+public:
+    explicit RepairScan(std::string_view text)
+        : two_byte_(two_byte_facts()), begin_(reinterpret_cast<const unsigned char*>(text.data())),
+          end_(begin_ + text.size()), p_(begin_), run_(begin_) {}
+
+    [[gnu::always_inline]] bool run() {
+        while (p_ < end_) {
+            if (run_has_cjk_ && *p_ < 0x80 && end_cjk_run(p_)) return true;
+            skip_ascii_words();
+            if (p_ >= end_) break;
+            const unsigned char* at = p_;
+            const unsigned char lead = *p_;
+            if (lead < 0x80) {
+                ++p_;
+                if (ascii_character(lead)) return true;
+                previous_ = lead;
+                continue;
+            }
+            char32_t cp = 0;
+            if (!decode(cp)) return true;  // the text ends inside a character
+            if (lead < 0xE0 && cp >= 0x80) {
+                if (two_byte_character(cp)) return true;
+                continue;
+            }
+            if (lead < 0xF0 && ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3))) {
+                ideograph_or_syllable(at, cp);
+                continue;
+            }
+            // Overlong ASCII, and everything from U+0800 on but the ideographs.
+            if (cp < 0x80 ? ascii_character(cp) : other_character(at, cp)) return true;
+            previous_ = cp;
         }
-        // Eight ASCII bytes without '&' at a time (not right after a lead: "Ã " matters). Words
-        // with '&' take the path below, which counts letters exactly, as it always has.
-        while (previous_lead == 0 && end - p >= 8 && *p < 0x80) {
+        if (run_has_cjk_) cjk_may_need_repair_ = cjk_may_need_repair_ || !valid_ || run_may_be_mojibake(end_);
+        return verdict();
+    }
+
+private:
+    // Decodes the character at p_ by its lead byte's length alone, as to_code_points() does, noting
+    // whether the text is still valid UTF-8. False when the text ends inside it.
+    bool decode(char32_t& cp) {
+        const unsigned char* p = p_;
+        if (*p < 0xE0) {
+            if (end_ - p < 2) return false;
+            valid_ = valid_ && *p >= 0xC2 && (p[1] & 0xC0) == 0x80;
+            cp = (*p & 0x1F) << 6 | (p[1] & 0x3F);
+            p_ += 2;
+        } else if (*p < 0xF0) {
+            if (end_ - p < 3) return false;
+            cp = (*p & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+            valid_ = valid_ && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 && cp >= 0x800 &&
+                     (cp < 0xD800 || cp > 0xDFFF);
+            p_ += 3;
+        } else {
+            if (end_ - p < 4) return false;
+            cp = (*p & 0x07) << 18 | (p[1] & 0x3F) << 12 | (p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+            valid_ = valid_ && *p <= 0xF4 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80 &&
+                     cp >= 0x10000 && cp <= 0x10FFFF;
+            p_ += 4;
+        }
+        return true;
+    }
+
+    // Eight ASCII bytes without '&' at a time (not right after a lead: "Ã " matters). Words with
+    // '&' take the byte-by-byte path, which counts letters exactly, as it always has.
+    void skip_ascii_words() {
+        while (previous_lead_ == 0 && end_ - p_ >= 8 && *p_ < 0x80) {
             std::uint64_t word;
-            std::memcpy(&word, p, 8);
+            std::memcpy(&word, p_, 8);
             const std::uint64_t x = word ^ 0x2626262626262626ULL;
             if ((word & 0x8080808080808080ULL) || ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL)) break;
             // Count letters roughly: bytes at or above 'A' in this word. Each byte is below 0x80, so
             // adding 0x80 - 'A' sets its high bit exactly when it is at least 'A', without carries;
             // the multiplication sums the eight resulting 0/1 bytes into the top byte.
             const std::uint64_t at_least_a = ((word + 0x3F3F3F3F3F3F3F3FULL) & 0x8080808080808080ULL) >> 7;
-            ascii_letters += static_cast<std::size_t>((at_least_a * 0x0101010101010101ULL) >> 56);
-            previous_lead = 0;
-            previous_kind = CharKind::space;
-            previous = p[7];
-            p += 8;
+            ascii_letters_ += static_cast<std::size_t>((at_least_a * 0x0101010101010101ULL) >> 56);
+            previous_kind_ = CharKind::space;
+            previous_ = p_[7];
+            p_ += 8;
         }
-        if (p >= end) break;
-        const unsigned char* at = p;
-        char32_t cp = *p;
-        if (cp >= 0x80) {
-            // Decoded by the lead byte's length alone, as to_code_points() does.
-            if (cp < 0xE0) {
-                if (end - p < 2) return true;
-                valid = valid && cp >= 0xC2 && (p[1] & 0xC0) == 0x80;
-                cp = (cp & 0x1F) << 6 | (p[1] & 0x3F);
-                p += 2;
-                // The general path below, with what it asks of the character in one lookup:
-                // Latin-1, Greek, Cyrillic, Hebrew, Arabic... are all two bytes. (An overlong
-                // ASCII character takes the general path.)
-                if (cp >= 0x80) {
-                    if (cp <= 0x9F) return true;
-                    const TwoByteFacts f = two_byte[cp];
-                    if (previous_lead & f.continuation) return true;
-                    // Central European or Baltic text read as windows-1252 ("pøedpis", "¿e"):
-                    // two different such letters beside letters.
-                    if (f.misread_central_or_baltic &&
-                        (is_ascii_letter(previous) || is_letter(previous_kind) || (p < end && (is_ascii_letter(*p) || *p >= 0xC3)))) {
-                        misread_letters |= static_cast<std::uint16_t>(1u << f.misread_central_or_baltic);
-                        if (std::popcount(misread_letters) >= 2) return true;
-                    }
-                    latin_letters += f.latin_letter;
-                    cyrillic_letters += f.cyrillic_letter;
-                    cyrillic_capitals += f.cyrillic_capital;
-                    case_flips += previous_kind == CharKind::lower && f.kind == CharKind::upper;
-                    previous_lead = f.lead;
-                    previous_kind = f.kind;
-                    previous = cp;
-                    run_only_cjk = false;
-                    continue;
-                }
-            } else if (cp < 0xF0) {
-                if (end - p < 3) return true;
-                valid = valid && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80;
-                cp = (cp & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-                p += 3;
-                // Ideographs and Hangul syllables: letters of no code page here, so they pair
-                // with nothing and count only as CJK.
-                if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3)) {
-                    note_cjk(at);
-                    beyond_legacy = true;
-                    ++cjk_letters;
-                    previous_lead = 0;
-                    previous_kind = CharKind::letter;
-                    previous = cp;
-                    continue;
-                }
-                valid = valid && cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF);
-            } else {
-                if (end - p < 4) return true;
-                cp = (cp & 0x07) << 18 | (p[1] & 0x3F) << 12 | (p[2] & 0x3F) << 6 | (p[3] & 0x3F);
-                valid = valid && *at <= 0xF4 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
-                        (p[3] & 0xC0) == 0x80 && cp >= 0x10000 && cp <= 0x10FFFF;
-                p += 4;
-            }
-        } else {
-            ++p;
-        }
-        if (cp < 0x80) {
-            if ((cp == U' ' || cp == U'?') && space_or_question_mark_matters_after(previous)) return true;
-            ascii_letters += is_ascii_letter(cp);
-            previous_lead = 0;
-            previous_kind = CharKind::space;
-        } else {
-            if (cp <= 0x9F || cp == 0xFFFD) return true;
-            if (previous_lead & continuation_mask(cp)) return true;
-            const CharClass c = classify(cp);
-            const bool letter = is_letter(c.kind);
-            latin_letters += letter && c.script == Script::latin;
-            cyrillic_letters += letter && c.script == Script::cyrillic;
-            cyrillic_capitals += c.kind == CharKind::upper && c.script == Script::cyrillic;
-            // KOI8-R and windows-1251 read as each other swap case inside words ("рТЙЧЕФ").
-            case_flips += previous_kind == CharKind::lower && c.kind == CharKind::upper;
-            previous_lead = lead_mask(cp);
-            previous_kind = c.kind;
-            // Hangul jamo, at U+1100, is the first CJK in classify().
-            if (cp >= 0x1100 && (c.script == Script::cjk || c.script == Script::hangul)) {
-                beyond_legacy = beyond_legacy || cp >= 0x2E80;
-                note_cjk(at);
-                cjk_letters += letter;
-            } else {
-                beyond_legacy = beyond_legacy || cp >= 0x2E80;
-                run_only_cjk = false;
-            }
-        }
-        previous = cp;
     }
-    if (run_has_cjk) cjk_may_need_repair = cjk_may_need_repair || !valid || run_may_be_mojibake(end);
-    if (beyond_legacy) {
-        // Text that is not valid UTF-8 splits into runs differently in the full repair.
-        if (cjk_may_need_repair || !valid) return true;
-        // An upper bound on fix_stray_ideographs()'s count of Latin letters.
-        const std::size_t latin = ascii_letters + latin_letters;
-        if (cjk_letters > 0 && cjk_letters * 50 <= latin && latin >= 20) return true;
+
+    bool ascii_character(char32_t cp) {
+        if ((cp == U' ' || cp == U'?') && space_or_question_mark_matters_after(previous_)) return true;
+        ascii_letters_ += is_ascii_letter(cp);
+        previous_lead_ = 0;
+        previous_kind_ = CharKind::space;
+        return false;
     }
-    // Legacy misreadings: Latin-1 soup ("Ïðèâåò") or case-swapped Cyrillic ("рТЙЧЕФ НЙТ"), which
-    // is mostly capitals or flips case inside words.
-    const std::size_t letters = ascii_letters + latin_letters + cyrillic_letters;
-    if (latin_letters >= 4 && latin_letters * 2 >= letters) return true;
-    return cyrillic_letters >= 4 && cyrillic_letters * 2 >= letters &&
-           (case_flips >= 2 || cyrillic_capitals * 2 >= cyrillic_letters);
-}
+
+    // Latin-1, Greek, Cyrillic, Hebrew, Arabic...: all two bytes, and all the general path asks of
+    // them in one lookup.
+    bool two_byte_character(char32_t cp) {
+        if (cp <= 0x9F) return true;  // a C1 control
+        const TwoByteFacts f = two_byte_[cp];
+        if (previous_lead_ & f.continuation) return true;
+        // Central European or Baltic text read as windows-1252 ("pøedpis", "¿e"): two different
+        // such letters beside letters.
+        if (f.misread_central_or_baltic &&
+            (is_ascii_letter(previous_) || is_letter(previous_kind_) ||
+             (p_ < end_ && (is_ascii_letter(*p_) || *p_ >= 0xC3)))) {
+            misread_letters_ |= static_cast<std::uint16_t>(1u << f.misread_central_or_baltic);
+            if (std::popcount(misread_letters_) >= 2) return true;
+        }
+        latin_letters_ += f.latin_letter;
+        cyrillic_letters_ += f.cyrillic_letter;
+        cyrillic_capitals_ += f.cyrillic_capital;
+        case_flips_ += previous_kind_ == CharKind::lower && f.kind == CharKind::upper;
+        previous_lead_ = f.lead;
+        previous_kind_ = f.kind;
+        previous_ = cp;
+        run_only_cjk_ = false;
+        return false;
+    }
+
+    // Ideographs and Hangul syllables: letters of no code page, so they pair with nothing and
+    // count only as CJK.
+    void ideograph_or_syllable(const unsigned char* at, char32_t cp) {
+        note_cjk(at);
+        beyond_legacy_ = true;
+        ++cjk_letters_;
+        previous_lead_ = 0;
+        previous_kind_ = CharKind::letter;
+        previous_ = cp;
+    }
+
+    // Any other character from U+0800 up, by its class.
+    bool other_character(const unsigned char* at, char32_t cp) {
+        if (cp <= 0x9F || cp == 0xFFFD) return true;
+        if (previous_lead_ & continuation_mask(cp)) return true;
+        const CharClass c = classify(cp);
+        const bool letter = is_letter(c.kind);
+        latin_letters_ += letter && c.script == Script::latin;
+        cyrillic_letters_ += letter && c.script == Script::cyrillic;
+        cyrillic_capitals_ += c.kind == CharKind::upper && c.script == Script::cyrillic;
+        // KOI8-R and windows-1251 read as each other swap case inside words ("рТЙЧЕФ").
+        case_flips_ += previous_kind_ == CharKind::lower && c.kind == CharKind::upper;
+        previous_lead_ = lead_mask(cp);
+        previous_kind_ = c.kind;
+        beyond_legacy_ = beyond_legacy_ || cp >= 0x2E80;
+        // Hangul jamo, at U+1100, is the first CJK in classify().
+        if (cp >= 0x1100 && (c.script == Script::cjk || c.script == Script::hangul)) {
+            note_cjk(at);
+            cjk_letters_ += letter;
+        } else {
+            run_only_cjk_ = false;
+        }
+        return false;
+    }
+
+    // A run of non-ASCII characters with CJK in it starts at `at`'s run (or goes on).
+    void note_cjk(const unsigned char* at) {
+        ++run_cjk_;
+        if (run_has_cjk_) return;
+        run_has_cjk_ = true;
+        run_ = at;
+        while (run_ > begin_ && run_[-1] >= 0x80) --run_;
+        run_only_cjk_ = run_ == at;
+    }
+
+    // At the ASCII byte that ends a run with CJK in it.
+    bool end_cjk_run(const unsigned char* at) {
+        cjk_may_need_repair_ = cjk_may_need_repair_ || !valid_ || run_may_be_mojibake(at);
+        run_has_cjk_ = false;
+        run_cjk_ = 0;
+        return beyond_legacy_ && cjk_may_need_repair_;
+    }
+
+    // Whether the run ending here may be UTF-8 read as a CJK code page. One or two CJK characters
+    // with no ASCII letter on either side give find_multibyte() only weak edits, which count only
+    // beside a clear one from another run: such a run need not be looked at.
+    bool run_may_be_mojibake(const unsigned char* run_end) const {
+        const bool letter_beside =
+            (run_ > begin_ && is_ascii_letter(run_[-1])) || (run_end < end_ && is_ascii_letter(*run_end));
+        if (run_only_cjk_ && run_cjk_ <= 2 && !letter_beside) return false;
+        return may_be_multibyte_mojibake(
+            std::string_view(reinterpret_cast<const char*>(run_), static_cast<std::size_t>(run_end - run_)));
+    }
+
+    // With the whole text read.
+    bool verdict() const {
+        if (beyond_legacy_) {
+            // Text that is not valid UTF-8 splits into runs differently in the full repair.
+            if (cjk_may_need_repair_ || !valid_) return true;
+            // An upper bound on fix_stray_ideographs()'s count of Latin letters.
+            const std::size_t latin = ascii_letters_ + latin_letters_;
+            if (cjk_letters_ > 0 && cjk_letters_ * 50 <= latin && latin >= 20) return true;
+        }
+        // Legacy misreadings: Latin-1 soup ("Ïðèâåò") or case-swapped Cyrillic ("рТЙЧЕФ НЙТ"),
+        // which is mostly capitals or flips case inside words.
+        const std::size_t letters = ascii_letters_ + latin_letters_ + cyrillic_letters_;
+        if (latin_letters_ >= 4 && latin_letters_ * 2 >= letters) return true;
+        return cyrillic_letters_ >= 4 && cyrillic_letters_ * 2 >= letters &&
+               (case_flips_ >= 2 || cyrillic_capitals_ * 2 >= cyrillic_letters_);
+    }
+
+    const std::array<TwoByteFacts, 0x800>& two_byte_;
+    const unsigned char* const begin_;
+    const unsigned char* const end_;
+    const unsigned char* p_;
+    std::uint16_t previous_lead_ = 0;
+    char32_t previous_ = 0;
+    CharKind previous_kind_ = CharKind::space;
+    std::size_t ascii_letters_ = 0, latin_letters_ = 0, cyrillic_letters_ = 0, cyrillic_capitals_ = 0, case_flips_ = 0;
+    std::uint16_t misread_letters_ = 0;  // the misread_central_or_baltic_letter() kinds seen
+    // Text with characters from U+2E80 up (CJK) can be settled here too: no legacy misreading has
+    // them, and each run of non-ASCII characters with CJK in it must fail
+    // may_be_multibyte_mojibake(). Text where a stray ideograph could be mended (mostly Latin
+    // letters, see fix_stray_ideographs) and runs that are not valid UTF-8 go to the full repair.
+    bool beyond_legacy_ = false;  // a character from U+2E80 up, which none of the legacy readings has
+    bool valid_ = true;           // valid UTF-8 so far: it reads the same here and in the full repair
+    bool cjk_may_need_repair_ = false;
+    std::size_t cjk_letters_ = 0;
+    const unsigned char* run_;   // start of the current run of non-ASCII characters, once it has CJK
+    bool run_has_cjk_ = false;
+    std::size_t run_cjk_ = 0;    // CJK characters in the run
+    bool run_only_cjk_ = false;  // and nothing else
+};
+
+// A quick pass over the bytes for anything a repair other than decoding references could act on:
+// C1 controls, U+FFFD, a code page's lead byte followed by one of its continuation bytes, letters
+// that are mostly non-ASCII (a legacy misreading), or CJK that may be mojibake. Most text, in any
+// language, is settled here.
+bool may_need_repair(std::string_view text) { return RepairScan(text).run(); }
 
 std::optional<char32_t> named_reference(std::u32string_view name) {
     std::string ascii;
