@@ -11,6 +11,8 @@
 #include <unistd.h>
 #include <vector>
 
+#include "unicode/ascii.h"
+
 namespace winnow::input {
 namespace {
 
@@ -33,16 +35,11 @@ std::string hex12(std::string_view text) {
     return std::string(out, 12);
 }
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = ascii_lower(c);
-    return out;
-}
+using unicode::ascii_lower;
+using unicode::ascii_lowered;
 
 bool ends_with_nocase(std::string_view text, std::string_view suffix) {
-    return text.size() >= suffix.size() && lower(text.substr(text.size() - suffix.size())) == suffix;
+    return text.size() >= suffix.size() && ascii_lowered(text.substr(text.size() - suffix.size())) == suffix;
 }
 
 // Cut to at most `limit` bytes at a UTF-8 boundary, the cut marked with a hash of the whole.
@@ -160,13 +157,13 @@ std::filesystem::path record_output(const std::filesystem::path& out_dir, std::s
 }
 
 std::filesystem::path OutputNames::claim(const std::filesystem::path& wanted) {
-    if (taken_.insert(lower(wanted.string())).second) return wanted;
+    if (taken_.insert(ascii_lowered(wanted.string())).second) return wanted;
     const std::filesystem::path parent = wanted.parent_path();
     const std::string stem = wanted.stem().string();
     const std::string ext = wanted.extension().string();
     for (unsigned n = 2;; ++n) {
         const std::filesystem::path candidate = parent / (stem + "~" + std::to_string(n) + ext);
-        if (taken_.insert(lower(candidate.string())).second) return candidate;
+        if (taken_.insert(ascii_lowered(candidate.string())).second) return candidate;
     }
 }
 
