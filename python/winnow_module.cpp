@@ -105,6 +105,40 @@ public:
                              std::string(Py_TYPE(data.ptr())->tp_name));
     }
 
+    // file.read(n) gives the bytes; each finished window goes to sink(Result). The work runs without
+    // the GIL, which is taken back for each read and each call of the sink.
+    void clean_stream(const py::object& file, const py::function& sink, const std::string& source, bool whole,
+                      std::size_t window_bytes) {
+        if (window_bytes < 4096) throw py::value_error("window_bytes must be at least 4096");
+        const py::object read = file.attr("read");
+        winnow::StreamOptions stream;
+        stream.whole = whole;
+        stream.window_bytes = window_bytes;
+        const std::shared_ptr<const winnow::Cleaner> cleaner = cleaner_;
+        py::gil_scoped_release released;
+        cleaner->clean_stream(
+            [&](char* buffer, std::size_t capacity) -> std::size_t {
+                py::gil_scoped_acquire held;
+                const py::object chunk = read(capacity);
+                if (!PyBytes_Check(chunk.ptr()))
+                    throw py::type_error("clean_stream() reads bytes: file.read() gave " +
+                                         std::string(Py_TYPE(chunk.ptr())->tp_name) + " (open the file in binary mode)");
+                char* bytes = nullptr;
+                Py_ssize_t size = 0;
+                if (PyBytes_AsStringAndSize(chunk.ptr(), &bytes, &size) != 0) throw py::error_already_set();
+                if (static_cast<std::size_t>(size) > capacity)
+                    throw py::value_error("clean_stream(): file.read(n) gave more than n bytes");
+                std::copy_n(bytes, size, buffer);
+                return static_cast<std::size_t>(size);
+            },
+            source,
+            [&](const winnow::Result& result) {
+                py::gil_scoped_acquire held;
+                sink(result);
+            },
+            stream);
+    }
+
 private:
     static winnow::Result run(const std::shared_ptr<const winnow::Cleaner>& cleaner, std::string_view bytes,
                               const std::string& source) {
@@ -264,6 +298,8 @@ PYBIND11_MODULE(_winnow, m) {
         .def_readonly("decode", &winnow::Result::decode, "How the bytes were read (a DecodeReport).")
         .def_readonly("blocks", &winnow::Result::blocks, "How many blocks were read.")
         .def_readonly("noise_blocks", &winnow::Result::noise_blocks, "How many of them were noise.")
+        .def_readonly("window", &winnow::Result::window,
+                      "clean_stream(): which window of the input this is, from 0 (0 for a whole document).")
         .def_readonly("labels", &winnow::Result::labels,
                       "Every block's decision (BlockLabel), when the Cleaner was built with explain=True; else [].")
         .def("to_text", [](const winnow::Result& r) { return winnow::to_text(r); },
@@ -320,6 +356,17 @@ data is bytes (or bytearray, memoryview), decoded as the options say (sniffed by
 which is cleaned from its UTF-8 encoding with charset utf-8 whatever the charset option says.
 source names the document in the result and in error messages.
 Raises winnow.Error for input that is binary data, not text or HTML (unless input='text').)")
+        .def("clean_stream", &PythonCleaner::clean_stream, py::arg("file"), py::arg("sink"),
+             py::arg("source") = "<input>", py::kw_only(), py::arg("whole") = false,
+             py::arg("window_bytes") = std::size_t{4} << 20,
+             R"(Cleans a long input as it is read, as the `winnow` command streams stdin.
+
+file is an object with read(n) -> bytes (a file opened in binary mode, io.BytesIO, sys.stdin.buffer).
+Plain text is cut into windows of about window_bytes at line ends, each cleaned and handed to
+sink(Result) as soon as it is done (Result.window counts them from 0), so memory stays bounded
+however long the input; HTML, UTF-16 and UTF-32 text, short inputs and whole=True give one Result.
+Raises what clean() raises, and what file.read() or sink raise; windows already handed to the sink
+stay handed.)")
         .def(
             "decode",
             [](PythonCleaner& c, const py::object& data) {

@@ -206,6 +206,49 @@ class ErrorTest(unittest.TestCase):
         self.assertIn("/nonexistent/winnow-patterns", str(caught.exception))
 
 
+class StreamTest(unittest.TestCase):
+    def test_a_long_text_comes_in_windows_with_the_text_of_one_call_per_window(self):
+        import io
+        paragraph = ("The harbour stayed closed on Tuesday as the storm kept waves above four metres, "
+                     "the port authority said in a statement.\n\n")
+        data = (paragraph * 2000).encode()  # about 260 KB: several windows of 64 KiB
+        cleaner = winnow.Cleaner(input="text")
+        results = []
+        cleaner.clean_stream(io.BytesIO(data), results.append, "long.txt", window_bytes=64 * 1024)
+        self.assertGreater(len(results), 3)
+        self.assertEqual([r.window for r in results], list(range(len(results))))
+        self.assertTrue(all(r.source == "long.txt" for r in results))
+        self.assertEqual(sum(r.text.count("harbour") for r in results), 2000)  # nothing lost or doubled
+
+    def test_whole_and_html_give_one_result_as_clean_does(self):
+        import io
+        for path in (SEED, *[p for p in FIXTURES if p.suffix == ".html"][:1]):
+            with self.subTest(path=path.name):
+                results = []
+                winnow.Cleaner().clean_stream(io.BytesIO(path.read_bytes()), results.append, str(path), whole=True)
+                self.assertEqual(len(results), 1)
+                self.assertEqual(results[0].to_json(), winnow.clean(path.read_bytes(), str(path)).to_json())
+
+    def test_errors_from_the_file_the_sink_and_the_document(self):
+        import io
+        cleaner = winnow.Cleaner()
+        with self.assertRaises(TypeError) as caught:
+            cleaner.clean_stream(io.StringIO("text"), print)
+        self.assertIn("binary mode", str(caught.exception))
+
+        def sink(result):
+            raise RuntimeError("sink refused")
+
+        with self.assertRaisesRegex(RuntimeError, "sink refused"):
+            cleaner.clean_stream(io.BytesIO(ARTICLE.encode()), sink)
+        with self.assertRaises(winnow.Error) as caught:
+            cleaner.clean_stream(io.BytesIO(bytes(range(256)) * 64), print, "blob.bin")
+        self.assertEqual(caught.exception.kind, "binary")
+        self.assertIn("blob.bin", str(caught.exception))
+        with self.assertRaises(ValueError):
+            cleaner.clean_stream(io.BytesIO(b"x"), print, window_bytes=10)
+
+
 class ThreadTest(unittest.TestCase):
     def test_four_threads_give_the_sequential_results(self):
         cleaner = winnow.Cleaner(explain=True)

@@ -1,9 +1,12 @@
 # Type stub of winnow._winnow, the compiled part of the winnow package (python/winnow_module.cpp).
 import os
-from typing import Any, Dict, List, Literal, Optional, Tuple, Union
+from typing import Any, Callable, Dict, List, Literal, Optional, Protocol, Tuple, Union
 
 InputKind = Literal["auto", "text", "html"]
 Favor = Literal["balanced", "precision", "recall"]
+
+class _BinaryReader(Protocol):
+    def read(self, size: int, /) -> bytes: ...
 
 class Error(ValueError):
     """A document could not be cleaned, or the patterns could not be loaded ('DOCUMENT: problem')."""
@@ -68,6 +71,8 @@ class Result:
     @property
     def noise_blocks(self) -> int: ...
     @property
+    def window(self) -> int: ...
+    @property
     def labels(self) -> List[BlockLabel]: ...
     def to_text(self) -> str: ...
     def to_markdown(self) -> str: ...
@@ -90,6 +95,15 @@ class Cleaner:
         patterns: Union[str, os.PathLike[str], None] = None,
     ) -> None: ...
     def clean(self, data: Union[bytes, bytearray, memoryview, str], source: str = "<input>") -> Result: ...
+    def clean_stream(
+        self,
+        file: _BinaryReader,
+        sink: Callable[[Result], object],
+        source: str = "<input>",
+        *,
+        whole: bool = False,
+        window_bytes: int = 4194304,
+    ) -> None: ...
     def decode(self, data: Union[bytes, bytearray, memoryview]) -> Tuple[str, DecodeReport]: ...
     @property
     def options(self) -> Dict[str, Any]: ...
