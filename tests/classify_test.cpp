@@ -45,6 +45,27 @@ TEST_CASE("prose is content and the headline is the title", "[classify]") {
     }
 }
 
+TEST_CASE("a text of a few short sentences is its own text, not boilerplate", "[classify]") {
+    // No paragraph is long enough to be prose on its own; the sentences are most of the words.
+    const Labels l = classify_text("Harbour closed\n\nThe harbour stayed closed on Tuesday, the port authority said.\n"
+                                   "It will reopen on Friday if the wind drops.\n\nThis website uses cookies.\n");
+    REQUIRE(l.size() == 4);
+    CHECK(l[0].label == Label::Title);
+    CHECK(l[1].label == Label::Content);
+    CHECK(l[2].label == Label::Content);
+    CHECK(l[3].category == Category::Cookie);
+    const Labels one = classify_text("The harbour stayed closed on Tuesday, the port authority said.\n");
+    REQUIRE(one.size() == 1);
+    CHECK(one[0].label == Label::Content);
+    // A page of menus with one tagline among them stays boilerplate: the sentence is not most of it.
+    std::string menu;
+    for (const char* item : {"Home", "Parenting of K-6 Children", "Blog Archive", "December 2006", "November 2006",
+                             "October 2006", "Newsletter Archive", "About Us", "Contact the Guide", "Site Map"})
+        menu += std::string(item) + "\n\n";
+    const Labels page = classify_text(menu + "Your Guide to Parenting of K-6 Children.\n\n" + menu);
+    for (const Decision& d : page) CHECK(d.label != Label::Content);
+}
+
 TEST_CASE("pattern lines are noise with their category and the pattern as reason", "[classify]") {
     const Labels l = classify_text(article({"Also Read: Ten bridges that changed the world",
                                             "Sign up for our newsletter", "We use cookies to improve your experience.",

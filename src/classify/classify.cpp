@@ -420,6 +420,24 @@ void smooth_with_neighbours(Pass& p) {
             smoothed[i] = good ? Quality::Good : Quality::Bad;
         }
     }
+    // A text too short to hold a paragraph of prose (a brief, a note, one sentence) has no Good
+    // block to lean on: when sentences that read as prose are most of its words, they are its text.
+    if (std::none_of(smoothed.begin(), smoothed.end(), [](Quality q) { return q == Quality::Good; })) {
+        std::vector<std::size_t> sentences;
+        std::size_t sentence_words = 0, all_words = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const BlockFeatures& f = p.df.blocks[i];
+            all_words += f.words;
+            if (!st[i].decided && (st[i].quality == Quality::NearGood || st[i].quality == Quality::Short) &&
+                f.words >= 5 && f.terminal_punctuation && !f.truncated &&
+                (!p.language_known || f.stopword_ratio >= p.t.good_stopwords)) {
+                sentences.push_back(i);
+                sentence_words += f.words;
+            }
+        }
+        if (sentence_words > 0 && sentence_words * 2 >= all_words)
+            for (const std::size_t i : sentences) st[i].quality = smoothed[i] = Quality::Good;
+    }
     for (std::size_t i = 0; i < n; ++i) {
         if (st[i].decided || st[i].quality == Quality::Short) continue;
         st[i].quality = smoothed[i];

@@ -44,6 +44,11 @@ bool is_directory(const std::string& path) {
     return path != "-" && ::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
 }
 
+// -o names a directory (one output file per document) when it is one or ends in '/'.
+bool output_is_directory(const winnow::cli::Config& config) {
+    return !config.output.empty() && config.output != "-" && (config.output.back() == '/' || is_directory(config.output));
+}
+
 winnow::batch::FormatOptions format_options(const winnow::cli::Config& config, bool several) {
     using winnow::cli::Format;
     winnow::batch::FormatOptions format;
@@ -97,7 +102,7 @@ int run_batch(const winnow::cli::Config& config, const winnow::Cleaner& cleaner,
     options.inputs.max_bytes = config.max_size;
     options.inputs.standard_input = std::move(standard_input);
     options.format = format_options(config, several);
-    if (!config.output.empty() && config.output != "-" && (config.output.back() == '/' || is_directory(config.output))) {
+    if (output_is_directory(config)) {
         std::string dir = config.output;
         while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
         options.output_dir = std::filesystem::path(dir).lexically_normal();
@@ -135,8 +140,7 @@ int run(const std::vector<std::string>& args) {
         return 0;
     }
 
-    const bool output_dir =
-        !config.output.empty() && config.output != "-" && (config.output.back() == '/' || is_directory(config.output));
+    const bool output_dir = output_is_directory(config);
     std::string usage;
     if (config.resume && !output_dir) usage = "--resume needs -o DIR (an output directory)";
     if (config.format == cli::Format::Warc && output_dir) usage = "--format warc writes one file: give -o FILE, not a directory";
