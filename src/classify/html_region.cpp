@@ -27,6 +27,7 @@ struct RegionSettings {
     std::size_t near_levels;
     std::size_t layout_token_containers;
     double layout_token_prose_share;
+    double card_token_text_share;
     double reveal_hidden_share;
     std::size_t reveal_min_prose;
     double broad_link_density;
@@ -52,6 +53,7 @@ RegionSettings settings_for(const Patterns& patterns, Favor favor) {
     s.near_levels = count("near_levels", 64);
     s.layout_token_containers = count("layout_token_containers", 3);
     s.layout_token_prose_share = number("layout_token_prose_share", 0.5);
+    s.card_token_text_share = number("card_token_text_share", 0.25);
     s.reveal_hidden_share = number("reveal_hidden_share", 0.75);
     s.reveal_min_prose = count("reveal_min_prose", 500);
     s.broad_link_density = number("broad_link_density", 0.5);
@@ -196,11 +198,19 @@ void read_own_hints(const std::vector<Container>& containers, const Patterns& pa
 // Step 2b: a noise token repeated on many separate containers that together hold most of the
 // page's prose is the site builder's layout class ("elementor-widget-container"), not furniture.
 // Reader comments are exempt: a long thread is still comments.
+// On a listing or a collection the cards hold short lines (a name, a date, a price) rather than
+// prose, so there the share is of all the page's text, and the token's text must not be mostly
+// links.
 void veto_layout_tokens(const std::vector<Container>& containers, std::size_t total_prose, const RegionSettings& settings,
-                        std::vector<ContainerStats>& stats) {
+                        PageType page_type, std::vector<ContainerStats>& stats) {
+    const bool cards = page_type == PageType::Listing || page_type == PageType::Collection;
+    auto amount = [&](const ContainerStats& s) { return cards ? s.chars : s.prose_chars; };
+    const std::size_t total = cards && !stats.empty() ? stats[0].chars : total_prose;
     const std::size_t n = containers.size();
     struct TokenShare {
         std::size_t prose = 0;
+        std::size_t link_chars = 0;
+        std::size_t chars = 0;
         std::size_t containers = 0;
     };
     std::unordered_map<std::string_view, TokenShare> shares;
@@ -210,7 +220,9 @@ void veto_layout_tokens(const std::vector<Container>& containers, std::size_t to
         const std::size_t parent = containers[c].parent;
         if (parent != Container::npos && stats[parent].hint_token == s.hint_token) continue;  // counted above
         TokenShare& share = shares[s.hint_token];
-        share.prose += s.prose_chars;
+        share.prose += amount(s);
+        share.link_chars += s.link_chars;
+        share.chars += s.chars;
         ++share.containers;
     }
     for (std::size_t c = 0; c < n; ++c) {
@@ -218,9 +230,11 @@ void veto_layout_tokens(const std::vector<Container>& containers, std::size_t to
         if (s.hint == Category::None || s.hint == Category::Comment) continue;
         const auto it = shares.find(s.hint_token);
         if (it == shares.end() || it->second.containers < settings.layout_token_containers) continue;
-        if (total_prose == 0 ||
-            static_cast<double>(it->second.prose) <= settings.layout_token_prose_share * static_cast<double>(total_prose))
+        const double share = cards ? settings.card_token_text_share : settings.layout_token_prose_share;
+        if (total == 0 || static_cast<double>(it->second.prose) <= share * static_cast<double>(total))
             continue;
+        // Cards carry text beside their links (a date, a price, a summary); a menu is all links.
+        if (cards && it->second.link_chars * 2 > it->second.chars) continue;
         s.hint = Category::None;
         s.weight = s.content_hint ? 25.0 : 0.0;
     }
@@ -271,11 +285,14 @@ void keep_non_article_content(const Document& document, const std::vector<Contai
     const std::vector<Container>& containers = document.containers;
     const std::vector<Block>& blocks = document.blocks;
     auto tag = [&](std::size_t c) { return std::string_view(containers[c].tag); };
-    // A form is a control (reply box, search, sign-up) unless it wraps prose: some forum
-    // software puts the whole thread in one.
+    // A form is a control (reply box, search, sign-up) unless it wraps prose or most of the page:
+    // some forum software puts the whole thread in one, some site frameworks the whole page.
+    const std::size_t page_chars = stats.empty() ? 0 : stats[0].chars;
     auto in_form = [&](std::size_t c) {
         for (; c != Container::npos; c = containers[c].parent) {
-            if (tag(c) == "form") return stats[c].prose_chars < settings.prose_form_chars;
+            if (tag(c) != "form") continue;
+            const bool wraps_page = stats[c].chars * 2 > page_chars && stats[c].headings >= 2;  // not one big filter list
+            return stats[c].prose_chars < settings.prose_form_chars && !wraps_page;
         }
         return false;
     };
@@ -430,7 +447,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
     }
 
     // 2b. Class tokens of the site builder's layout are no noise hints.
-    veto_layout_tokens(containers, total_prose, settings, stats);
+    veto_layout_tokens(containers, total_prose, settings, page_type, stats);
 
     // 3. Which noise hints to believe; every container's nearest believed noise ancestor.
     believe_hints(containers, total_prose, stats);
