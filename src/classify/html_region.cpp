@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cassert>
 #include <cstdio>
+#include <map>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 
 namespace winnow::classify {
@@ -28,6 +30,7 @@ struct RegionSettings {
     std::size_t layout_token_containers;
     double layout_token_prose_share;
     double card_token_text_share;
+    std::size_t card_min_run;
     double reveal_hidden_share;
     std::size_t reveal_min_prose;
     double broad_link_density;
@@ -54,6 +57,7 @@ RegionSettings settings_for(const Patterns& patterns, Favor favor) {
     s.layout_token_containers = count("layout_token_containers", 3);
     s.layout_token_prose_share = number("layout_token_prose_share", 0.5);
     s.card_token_text_share = number("card_token_text_share", 0.25);
+    s.card_min_run = count("card_min_run", 4);
     s.reveal_hidden_share = number("reveal_hidden_share", 0.75);
     s.reveal_min_prose = count("reveal_min_prose", 500);
     s.broad_link_density = number("broad_link_density", 0.5);
@@ -277,6 +281,47 @@ bool in_figure(const std::vector<Container>& containers, std::size_t c) {
     return false;
 }
 
+// The cards of a listing or a collection: runs of like siblings (same parent, tag and classes),
+// at least card_min_run of them, each holding several lines of which one at least is not a link
+// (a price, a date, a summary). A menu's items are links only, one line each.
+std::vector<char> mark_cards(const Document& document, const RegionSettings& settings) {
+    const std::vector<Container>& containers = document.containers;
+    const std::size_t n = containers.size();
+    std::vector<std::size_t> lines(n, 0), plain_lines(n, 0);
+    for (const Block& b : document.blocks) {
+        if (b.hidden || b.text_chars == 0 || b.container >= n) continue;
+        ++lines[b.container];
+        if (b.link_density < 0.5) ++plain_lines[b.container];
+    }
+    for (std::size_t c = n; c-- > 1;) {
+        const std::size_t parent = containers[c].parent;
+        if (parent == Container::npos) continue;
+        lines[parent] += lines[c];
+        plain_lines[parent] += plain_lines[c];
+    }
+    struct Run {
+        std::size_t members = 0;
+        std::size_t card_like = 0;
+    };
+    std::map<std::tuple<std::size_t, std::string_view, std::string_view>, Run> runs;
+    auto key = [&](std::size_t c) { return std::make_tuple(containers[c].parent, std::string_view(containers[c].tag), std::string_view(containers[c].hints)); };
+    for (std::size_t c = 1; c < n; ++c) {
+        if (lines[c] == 0 || containers[c].hidden) continue;
+        Run& run = runs[key(c)];
+        ++run.members;
+        if (lines[c] >= 2 && plain_lines[c] >= 1) ++run.card_like;
+    }
+    std::vector<char> card(n, 0);
+    for (std::size_t c = 1; c < n; ++c) {
+        if (lines[c] < 2 || plain_lines[c] == 0 || containers[c].hidden) continue;
+        const auto it = runs.find(key(c));
+        // Most members of the run look like cards, and there are enough of them.
+        if (it != runs.end() && it->second.card_like >= settings.card_min_run && it->second.card_like * 3 >= it->second.members * 2)
+            card[c] = 1;
+    }
+    return card;
+}
+
 // Pages that are not one article: their content is spread over sections, cards or posts the
 // article region does not hold. Everything outside furniture (hinted containers, figures,
 // hidden text) that is not mostly links is kept; headings always, for they title cards.
@@ -296,14 +341,23 @@ void keep_non_article_content(const Document& document, const std::vector<Contai
         }
         return false;
     };
+    const bool cards = page_type == PageType::Listing || page_type == PageType::Collection;
+    const std::vector<char> in_card = cards ? mark_cards(document, settings) : std::vector<char>{};
+    auto inside_card = [&](std::size_t c) {
+        for (; c != Container::npos; c = containers[c].parent) {
+            if (in_card[c]) return true;
+        }
+        return false;
+    };
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const Block& b = blocks[i];
         HtmlPrior& p = priors[i];
         if (p.keep || b.hidden || stats[b.container].noise_ancestor != Container::npos) continue;
         if (b.kind == BlockKind::Caption || in_figure(containers, b.container) || in_form(b.container)) continue;
-        // A linked teaser long enough to be a summary is a card's text, not a menu item.
-        const bool cards = page_type == PageType::Listing || page_type == PageType::Collection;
-        if (b.link_density < settings.broad_link_density || b.kind == BlockKind::Heading || (cards && b.text_chars >= settings.linked_teaser_chars)) {
+        // A linked teaser long enough to be a summary is a card's text, not a menu item; so is
+        // every line of a card (its linked name beside its price or date).
+        if (b.link_density < settings.broad_link_density || b.kind == BlockKind::Heading ||
+            (cards && (b.text_chars >= settings.linked_teaser_chars || inside_card(b.container)))) {
             p.keep = true;
             p.dom_category = Category::None;
             p.reason = format("%s page: outside furniture, link density %.2f", std::string(page_type_name(page_type)).c_str(),
