@@ -1,5 +1,7 @@
 // Data-driven: every fixtures/<case>/ folder is run through the pipeline and compared with its
-// expected.txt; cases with a labels.tsv also have every labelled line's decision checked.
+// expected.txt (and expected.md, where there is one: the Markdown, whose lists, tables, code blocks
+// and headings the text format does not show); cases with a labels.tsv also have every labelled
+// line's decision checked.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -7,6 +9,7 @@
 
 #include "test_support.h"
 #include "api/pipeline.h"
+#include "write/markdown.h"
 #include "write/write.h"
 
 using namespace winnow;
@@ -48,8 +51,13 @@ TEST_CASE("every fixture produces its expected clean text", "[fixtures]") {
             REQUIRE((std::filesystem::exists(dir / "input.txt") || std::filesystem::exists(dir / "input.html")));
             REQUIRE(std::filesystem::exists(dir / "expected.txt"));
             std::string text;
-            run_fixture(dir, &text);
+            const PipelineResult result = run_fixture(dir, &text);
             CHECK(text == read_file(dir / "expected.txt"));
+            if (std::filesystem::exists(dir / "expected.md")) {
+                std::string markdown;
+                write_markdown(markdown, result.document, result.article);
+                CHECK(markdown == read_file(dir / "expected.md"));
+            }
         }
     }
 }

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cassert>
 #include <cstdio>
+#include <map>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 
 namespace winnow::classify {
@@ -27,6 +29,8 @@ struct RegionSettings {
     std::size_t near_levels;
     std::size_t layout_token_containers;
     double layout_token_prose_share;
+    double card_token_text_share;
+    std::size_t card_min_run;
     double reveal_hidden_share;
     std::size_t reveal_min_prose;
     double broad_link_density;
@@ -52,6 +56,8 @@ RegionSettings settings_for(const Patterns& patterns, Favor favor) {
     s.near_levels = count("near_levels", 64);
     s.layout_token_containers = count("layout_token_containers", 3);
     s.layout_token_prose_share = number("layout_token_prose_share", 0.5);
+    s.card_token_text_share = number("card_token_text_share", 0.25);
+    s.card_min_run = count("card_min_run", 4);
     s.reveal_hidden_share = number("reveal_hidden_share", 0.75);
     s.reveal_min_prose = count("reveal_min_prose", 500);
     s.broad_link_density = number("broad_link_density", 0.5);
@@ -196,11 +202,19 @@ void read_own_hints(const std::vector<Container>& containers, const Patterns& pa
 // Step 2b: a noise token repeated on many separate containers that together hold most of the
 // page's prose is the site builder's layout class ("elementor-widget-container"), not furniture.
 // Reader comments are exempt: a long thread is still comments.
+// On a listing or a collection the cards hold short lines (a name, a date, a price) rather than
+// prose, so there the share is of all the page's text, and the token's text must not be mostly
+// links.
 void veto_layout_tokens(const std::vector<Container>& containers, std::size_t total_prose, const RegionSettings& settings,
-                        std::vector<ContainerStats>& stats) {
+                        PageType page_type, std::vector<ContainerStats>& stats) {
+    const bool cards = page_type == PageType::Listing || page_type == PageType::Collection;
+    auto amount = [&](const ContainerStats& s) { return cards ? s.chars : s.prose_chars; };
+    const std::size_t total = cards && !stats.empty() ? stats[0].chars : total_prose;
     const std::size_t n = containers.size();
     struct TokenShare {
         std::size_t prose = 0;
+        std::size_t link_chars = 0;
+        std::size_t chars = 0;
         std::size_t containers = 0;
     };
     std::unordered_map<std::string_view, TokenShare> shares;
@@ -210,7 +224,9 @@ void veto_layout_tokens(const std::vector<Container>& containers, std::size_t to
         const std::size_t parent = containers[c].parent;
         if (parent != Container::npos && stats[parent].hint_token == s.hint_token) continue;  // counted above
         TokenShare& share = shares[s.hint_token];
-        share.prose += s.prose_chars;
+        share.prose += amount(s);
+        share.link_chars += s.link_chars;
+        share.chars += s.chars;
         ++share.containers;
     }
     for (std::size_t c = 0; c < n; ++c) {
@@ -218,9 +234,11 @@ void veto_layout_tokens(const std::vector<Container>& containers, std::size_t to
         if (s.hint == Category::None || s.hint == Category::Comment) continue;
         const auto it = shares.find(s.hint_token);
         if (it == shares.end() || it->second.containers < settings.layout_token_containers) continue;
-        if (total_prose == 0 ||
-            static_cast<double>(it->second.prose) <= settings.layout_token_prose_share * static_cast<double>(total_prose))
+        const double share = cards ? settings.card_token_text_share : settings.layout_token_prose_share;
+        if (total == 0 || static_cast<double>(it->second.prose) <= share * static_cast<double>(total))
             continue;
+        // Cards carry text beside their links (a date, a price, a summary); a menu is all links.
+        if (cards && it->second.link_chars * 2 > it->second.chars) continue;
         s.hint = Category::None;
         s.weight = s.content_hint ? 25.0 : 0.0;
     }
@@ -263,6 +281,47 @@ bool in_figure(const std::vector<Container>& containers, std::size_t c) {
     return false;
 }
 
+// The cards of a listing or a collection: runs of like siblings (same parent, tag and classes),
+// at least card_min_run of them, each holding several lines of which one at least is not a link
+// (a price, a date, a summary). A menu's items are links only, one line each.
+std::vector<char> mark_cards(const Document& document, const RegionSettings& settings) {
+    const std::vector<Container>& containers = document.containers;
+    const std::size_t n = containers.size();
+    std::vector<std::size_t> lines(n, 0), plain_lines(n, 0);
+    for (const Block& b : document.blocks) {
+        if (b.hidden || b.text_chars == 0 || b.container >= n) continue;
+        ++lines[b.container];
+        if (b.link_density < 0.5) ++plain_lines[b.container];
+    }
+    for (std::size_t c = n; c-- > 1;) {
+        const std::size_t parent = containers[c].parent;
+        if (parent == Container::npos) continue;
+        lines[parent] += lines[c];
+        plain_lines[parent] += plain_lines[c];
+    }
+    struct Run {
+        std::size_t members = 0;
+        std::size_t card_like = 0;
+    };
+    std::map<std::tuple<std::size_t, std::string_view, std::string_view>, Run> runs;
+    auto key = [&](std::size_t c) { return std::make_tuple(containers[c].parent, std::string_view(containers[c].tag), std::string_view(containers[c].hints)); };
+    for (std::size_t c = 1; c < n; ++c) {
+        if (lines[c] == 0 || containers[c].hidden) continue;
+        Run& run = runs[key(c)];
+        ++run.members;
+        if (lines[c] >= 2 && plain_lines[c] >= 1) ++run.card_like;
+    }
+    std::vector<char> card(n, 0);
+    for (std::size_t c = 1; c < n; ++c) {
+        if (lines[c] < 2 || plain_lines[c] == 0 || containers[c].hidden) continue;
+        const auto it = runs.find(key(c));
+        // Most members of the run look like cards, and there are enough of them.
+        if (it != runs.end() && it->second.card_like >= settings.card_min_run && it->second.card_like * 3 >= it->second.members * 2)
+            card[c] = 1;
+    }
+    return card;
+}
+
 // Pages that are not one article: their content is spread over sections, cards or posts the
 // article region does not hold. Everything outside furniture (hinted containers, figures,
 // hidden text) that is not mostly links is kept; headings always, for they title cards.
@@ -271,11 +330,22 @@ void keep_non_article_content(const Document& document, const std::vector<Contai
     const std::vector<Container>& containers = document.containers;
     const std::vector<Block>& blocks = document.blocks;
     auto tag = [&](std::size_t c) { return std::string_view(containers[c].tag); };
-    // A form is a control (reply box, search, sign-up) unless it wraps prose: some forum
-    // software puts the whole thread in one.
+    // A form is a control (reply box, search, sign-up) unless it wraps prose or most of the page:
+    // some forum software puts the whole thread in one, some site frameworks the whole page.
+    const std::size_t page_chars = stats.empty() ? 0 : stats[0].chars;
     auto in_form = [&](std::size_t c) {
         for (; c != Container::npos; c = containers[c].parent) {
-            if (tag(c) == "form") return stats[c].prose_chars < settings.prose_form_chars;
+            if (tag(c) != "form") continue;
+            const bool wraps_page = stats[c].chars * 2 > page_chars && stats[c].headings >= 2;  // not one big filter list
+            return stats[c].prose_chars < settings.prose_form_chars && !wraps_page;
+        }
+        return false;
+    };
+    const bool cards = page_type == PageType::Listing || page_type == PageType::Collection;
+    const std::vector<char> in_card = cards ? mark_cards(document, settings) : std::vector<char>{};
+    auto inside_card = [&](std::size_t c) {
+        for (; c != Container::npos; c = containers[c].parent) {
+            if (in_card[c]) return true;
         }
         return false;
     };
@@ -284,9 +354,10 @@ void keep_non_article_content(const Document& document, const std::vector<Contai
         HtmlPrior& p = priors[i];
         if (p.keep || b.hidden || stats[b.container].noise_ancestor != Container::npos) continue;
         if (b.kind == BlockKind::Caption || in_figure(containers, b.container) || in_form(b.container)) continue;
-        // A linked teaser long enough to be a summary is a card's text, not a menu item.
-        const bool cards = page_type == PageType::Listing || page_type == PageType::Collection;
-        if (b.link_density < settings.broad_link_density || b.kind == BlockKind::Heading || (cards && b.text_chars >= settings.linked_teaser_chars)) {
+        // A linked teaser long enough to be a summary is a card's text, not a menu item; so is
+        // every line of a card (its linked name beside its price or date).
+        if (b.link_density < settings.broad_link_density || b.kind == BlockKind::Heading ||
+            (cards && (b.text_chars >= settings.linked_teaser_chars || inside_card(b.container)))) {
             p.keep = true;
             p.dom_category = Category::None;
             p.reason = format("%s page: outside furniture, link density %.2f", std::string(page_type_name(page_type)).c_str(),
@@ -430,7 +501,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
     }
 
     // 2b. Class tokens of the site builder's layout are no noise hints.
-    veto_layout_tokens(containers, total_prose, settings, stats);
+    veto_layout_tokens(containers, total_prose, settings, page_type, stats);
 
     // 3. Which noise hints to believe; every container's nearest believed noise ancestor.
     believe_hints(containers, total_prose, stats);

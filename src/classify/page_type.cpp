@@ -95,11 +95,15 @@ PageFeatures measure_page(const Document& document, const Patterns& patterns) {
         }
         return known == 1;
     };
+    std::size_t link_chars = 0;
+    std::vector<std::size_t> text_chars(containers.size(), 0);  // visible text in the subtree
     std::vector<char> holds_text(containers.size(), 0);
     std::vector<char> holds_heading(containers.size(), 0);
     for (const Block& b : blocks) {
         if (b.hidden || b.text_chars == 0) continue;
         visible_chars += b.text_chars;
+        link_chars += static_cast<std::size_t>(b.link_density * static_cast<double>(b.text_chars) + 0.5);
+        if (b.container < containers.size()) text_chars[b.container] += b.text_chars;
         for (const InlineSpan& span : b.spans) at(PageFeature::CodeSpans) += span.kind == InlineKind::Code ? 1 : 0;
         switch (b.kind) {
             case BlockKind::Preformatted: at(PageFeature::CodeBlocks) += 1; break;
@@ -130,17 +134,29 @@ PageFeatures measure_page(const Document& document, const Patterns& patterns) {
         const std::size_t parent = containers[c].parent;
         if (parent == Container::npos) continue;
         holds_text[parent] |= holds_text[c];
+        text_chars[parent] += text_chars[c];
         holds_heading[parent] |= holds_heading[c];
     }
     // Like siblings that each hold a heading or a link: cards, posts, results.
-    std::map<std::tuple<std::size_t, std::string_view, std::string_view>, std::size_t> groups;
-    std::size_t largest = 0;
+    struct Group {
+        std::size_t members = 0;
+        std::size_t chars = 0;
+    };
+    std::map<std::tuple<std::size_t, std::string_view, std::string_view>, Group> groups;
+    std::size_t largest = 0, largest_chars = 0;
     for (std::size_t c = 1; c < containers.size(); ++c) {
         if (!holds_text[c] || !holds_heading[c] || containers[c].hidden) continue;
-        const std::size_t size = ++groups[{containers[c].parent, containers[c].tag, containers[c].hints}];
-        largest = std::max(largest, size);
+        Group& group = groups[{containers[c].parent, containers[c].tag, containers[c].hints}];
+        ++group.members;
+        group.chars += text_chars[c];
+        if (group.members > largest || (group.members == largest && group.chars > largest_chars)) {
+            largest = group.members;
+            largest_chars = group.chars;
+        }
     }
     at(PageFeature::CardGroup) = static_cast<double>(largest);
+    at(PageFeature::CardShare) = visible_chars && largest >= 3 ? static_cast<double>(largest_chars) / static_cast<double>(visible_chars) : 0;
+    at(PageFeature::LinkShare) = visible_chars ? static_cast<double>(link_chars) / static_cast<double>(visible_chars) : 0;
     at(PageFeature::ProseShare) = visible_chars ? static_cast<double>(long_chars) / static_cast<double>(visible_chars) : 0;
     at(PageFeature::PostShare) = prose_chars ? static_cast<double>(post_chars) / static_cast<double>(prose_chars) : 0;
     at(PageFeature::PostsFirst) = first_in_posts ? at(PageFeature::PostShare) : 0;
@@ -148,10 +164,11 @@ PageFeatures measure_page(const Document& document, const Patterns& patterns) {
     const std::string url = url_shape(document.meta.canonical_url);
     const std::size_t path = document.meta.canonical_url.empty() ? std::string::npos : url.find('/', 2);
     if (path != std::string::npos) {
-        std::size_t most_words = 0;
+        std::size_t most_words = 0, segments = 0;
         for (std::size_t pos = path; pos < url.size();) {
             const std::size_t end = std::min(url.find('/', pos + 1), url.size());
             const std::string_view segment = std::string_view(url).substr(pos + 1, end - pos - 1);
+            segments += segment.empty() ? 0 : 1;
             const bool year = segment.size() == 4 && (segment.starts_with("19") || segment.starts_with("20")) &&
                               std::all_of(segment.begin(), segment.end(), is_digit);
             if (year) at(PageFeature::DatedUrl) = 1;
@@ -166,6 +183,8 @@ PageFeatures measure_page(const Document& document, const Patterns& patterns) {
             pos = end;
         }
         at(PageFeature::SlugWords) = static_cast<double>(most_words);
+        at(PageFeature::PathSegments) = static_cast<double>(segments);
+        at(PageFeature::RootUrl) = segments == 0 ? 1 : 0;
     }
     const std::string& title = document.meta.title;
     at(PageFeature::QuestionTitle) = !title.empty() && (title.back() == '?' || title.ends_with("\xEF\xBC\x9F")) ? 1 : 0;

@@ -31,11 +31,16 @@ enum class PageFeature {
     TableCells,       // table cells
     DatedUrl,         // the URL's path has a year, or year and month, as segments ("/2025/03/") (1) or not (0)
     SlugWords,        // words in the URL path's longest segment ("/why-tutoring-works-123" has 4)
+    PathSegments,     // segments of the URL's path ("/docs/install/" has 2)
+    RootUrl,          // the URL is a site's home page (1) or not (0)
+    CardShare,        // share of the page's visible text inside the largest run of like siblings
+    LinkShare,        // share of the page's visible text inside links
     Count
 };
 inline constexpr std::array<std::string_view, static_cast<std::size_t>(PageFeature::Count)> kPageFeatureNames = {
     "code_blocks", "code_spans", "linked_headings", "card_group", "prices", "long_paragraphs",
-    "prose_share", "post_share", "posts_first", "question_title", "headings", "table_cells", "dated_url", "slug_words"};
+    "prose_share", "post_share", "posts_first", "question_title", "headings", "table_cells", "dated_url", "slug_words",
+    "path_segments", "root_url", "card_share", "link_share"};
 
 using PageFeatures = std::array<double, static_cast<std::size_t>(PageFeature::Count)>;
 

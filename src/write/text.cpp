@@ -1,9 +1,12 @@
-// Text writer: the headline, then one paragraph or list item per line, list markers dropped.
+// Text writer: the headline, then one paragraph or list item per line, list markers dropped. A web
+// page where nothing is content (a script-only shell, a sign-in or block page) prints nothing: its
+// headline alone is no text. (A plain-text document's headline is a line of its text, and stays.)
 #include "write/write.h"
 
 namespace winnow::write {
 
 void write_text(std::string& out, const Document& document, const Article& article) {
+    if (document.from_html && article.body.empty() && article.comments.empty()) return;
     if (!article.title.empty()) {
         out.append(article.title);
         out.push_back('\n');
