@@ -446,10 +446,15 @@ void smooth_with_neighbours(Pass& p) {
 
 // 4a. HTML: the DOM's article region and class/id hints decide every block they speak for
 //     (html_region.h).
-void follow_html_priors(Pass& p, const std::vector<HtmlPrior>& priors, bool keep_comments) {
+//     Off articles, the region's own keep (a card's line, a post) outweighs the shape rules made
+//     for article pages (link lists, photo credits, teaser runs); phrase patterns still decide.
+void follow_html_priors(Pass& p, const std::vector<HtmlPrior>& priors, PageType page_type, bool keep_comments) {
     for (std::size_t i = 0; i < priors.size(); ++i) {
         BlockState& s = p.st[i];
-        if (s.decided) continue;
+        const Category shaped = s.decision.category;
+        const bool shape_rule = s.decided && !p.df.blocks[i].match.found && !p.doc.blocks[i].hidden &&
+                                (shaped == Category::Navigation || shaped == Category::Caption || shaped == Category::Related);
+        if (s.decided && !(page_type != PageType::Article && priors[i].keep && shape_rule)) continue;
         const HtmlPrior& prior = priors[i];
         const BlockFeatures& f = p.df.blocks[i];
         if (prior.keep)
@@ -623,7 +628,9 @@ Labels classify(const Document& given, const Patterns& patterns, const ClassifyO
     smooth_with_neighbours(pass);
 
     check_deadline(options.deadline);
-    if (doc.from_html) follow_html_priors(pass, score_html_regions(doc, patterns, options.favor, type.type), options.keep_comments);
+    if (doc.from_html)
+        follow_html_priors(pass, score_html_regions(doc, patterns, options.favor, type.type), type.type,
+                           options.keep_comments);
     const PageType page_kind = type.type;
     if (page_type) *page_type = std::move(type);
     check_deadline(options.deadline);
