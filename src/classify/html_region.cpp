@@ -13,6 +13,12 @@
 namespace winnow::classify {
 namespace {
 
+// Pages whose content comes in repeated cards rather than paragraphs of prose: listings and
+// collections, and service pages (features, plans, testimonials side by side).
+bool card_page(PageType type) {
+    return type == PageType::Listing || type == PageType::Collection || type == PageType::Service;
+}
+
 // Class/id tokens (or parts of them) that mark the article itself. They also veto a noise hint on
 // the same element ("main-content has-sidebar"). Kept here rather than in patterns/dom/ because
 // they are no noise category; the list is Readability's positive pattern.
@@ -207,7 +213,7 @@ void read_own_hints(const std::vector<Container>& containers, const Patterns& pa
 // links.
 void veto_layout_tokens(const std::vector<Container>& containers, std::size_t total_prose, const RegionSettings& settings,
                         PageType page_type, std::vector<ContainerStats>& stats) {
-    const bool cards = page_type == PageType::Listing || page_type == PageType::Collection;
+    const bool cards = card_page(page_type);
     auto amount = [&](const ContainerStats& s) { return cards ? s.chars : s.prose_chars; };
     const std::size_t total = cards && !stats.empty() ? stats[0].chars : total_prose;
     const std::size_t n = containers.size();
@@ -341,7 +347,7 @@ void keep_non_article_content(const Document& document, const std::vector<Contai
         }
         return false;
     };
-    const bool cards = page_type == PageType::Listing || page_type == PageType::Collection;
+    const bool cards = card_page(page_type);
     const std::vector<char> in_card = cards ? mark_cards(document, settings) : std::vector<char>{};
     auto inside_card = [&](std::size_t c) {
         for (; c != Container::npos; c = containers[c].parent) {
