@@ -20,22 +20,12 @@ using namespace winnow::test;
 
 namespace {
 
-const std::string kSentence =
-    "The harbour stayed closed on Tuesday as the storm kept waves above four metres, the port "
-    "authority said in a statement.";
 const std::string kArticle = "<html><head><title>Harbour closed</title></head><body><article><p>" + kSentence +
                              "</p><p>" + kSentence + "</p></article></body></html>";
 
 // Sizes of the big inputs: a quarter in the sanitizer build, where everything is slower, so the
 // whole case stays within CTest's timeout there too.
 std::size_t scaled(std::size_t bytes) { return sanitizer_build() ? bytes / 4 : bytes; }
-
-std::string repeated(std::string_view unit, std::size_t times) {
-    std::string out;
-    out.reserve(unit.size() * times);
-    for (std::size_t i = 0; i < times; ++i) out += unit;
-    return out;
-}
 
 // " a0 a1 a2 …": distinct names, as attributes.
 std::string numbered(const std::string& unit, int count) {

@@ -10,17 +10,6 @@ using namespace winnow::test;
 
 namespace {
 
-const std::string kSentence =
-    "The harbour stayed closed on Tuesday as the storm kept waves above four metres, the port "
-    "authority said in a statement.";
-
-std::string repeated(std::string_view unit, std::size_t times) {
-    std::string out;
-    out.reserve(unit.size() * times);
-    for (std::size_t i = 0; i < times; ++i) out += unit;
-    return out;
-}
-
 void check_cleaned(const std::string& page) {
     const auto r = run_winnow({"--input", "html"}, page);
     CHECK(r.status == 0);

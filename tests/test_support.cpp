@@ -34,6 +34,13 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
     if (!out) throw std::runtime_error("cannot write " + path.string());
 }
 
+std::string repeated(std::string_view unit, std::size_t times) {
+    std::string out;
+    out.reserve(unit.size() * times);
+    for (std::size_t i = 0; i < times; ++i) out += unit;
+    return out;
+}
+
 const classify::Patterns& default_patterns() {
     static const classify::Patterns patterns = classify::Patterns::embedded();
     return patterns;

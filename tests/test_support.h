@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "classify/patterns.h"
@@ -12,6 +13,14 @@ namespace winnow::test {
 std::filesystem::path source_dir();
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& text);
+
+// A sentence of ordinary prose, for building long or deeply nested inputs around it.
+inline const std::string kSentence =
+    "The harbour stayed closed on Tuesday as the storm kept waves above four metres, the port "
+    "authority said in a statement.";
+
+// unit, times times over.
+std::string repeated(std::string_view unit, std::size_t times);
 
 // The embedded patterns, built once per test process (they are immutable).
 const classify::Patterns& default_patterns();

@@ -8,18 +8,10 @@
 #include "test_support.h"
 #include "winnow/winnow.h"
 
+using winnow::test::kSentence;
+using winnow::test::repeated;
+
 namespace {
-
-const std::string kSentence =
-    "The harbour stayed closed on Tuesday as the storm kept waves above four metres, the port "
-    "authority said in a statement.";
-
-std::string repeated(std::string_view unit, std::size_t times) {
-    std::string out;
-    out.reserve(unit.size() * times);
-    for (std::size_t i = 0; i < times; ++i) out += unit;
-    return out;
-}
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
