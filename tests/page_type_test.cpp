@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "classify/classify.h"
 #include "classify/page_type.h"
 #include "segment/segment.h"
 #include "test_support.h"
@@ -100,4 +101,88 @@ TEST_CASE("a malformed page type hint names its file and line", "[page_type][pat
     CHECK_THROWS_WITH(patterns.add_file("page/types.txt", "forum url\n"), Catch::Contains("page/types.txt:1"));
     CHECK_THROWS_WITH(patterns.add_file("page/types.txt", "blog url /b/ 1\n"), Catch::Contains("unknown page type"));
     CHECK_THROWS_WITH(patterns.add_file("page/types.txt", "forum feature posts 1\n"), Catch::Contains("name>=number"));
+}
+
+namespace {
+
+struct Extracted {
+    Document document;
+    Labels labels;
+    PageTypeDecision type;
+
+    bool kept(const std::string& prefix) const {
+        for (std::size_t i = 0; i < document.blocks.size(); ++i) {
+            if (document.blocks[i].text.rfind(prefix, 0) == 0) return labels[i].label == Label::Content;
+        }
+        FAIL("no block starts with: " << prefix);
+        return false;
+    }
+};
+
+Extracted extract(const std::string& body) {
+    Extracted e;
+    e.document = segment_html("<!DOCTYPE html><html><head><title>Programmes</title></head><body>" + body + "</body></html>");
+    e.labels = classify::classify(e.document, test::default_patterns(), ClassifyOptions{}, nullptr, &e.type);
+    return e;
+}
+
+// A menu of n links in one <ul>, each a short name.
+std::string menu(int n) {
+    std::string items;
+    for (int i = 0; i < n; ++i) items += "<li><a href=\"/s/" + std::to_string(i) + "\">Section " + std::to_string(i) + "</a></li>";
+    return "<nav><ul>" + items + "</ul></nav>";
+}
+
+}  // namespace
+
+TEST_CASE("a page typed an article whose region holds little of its cards is extracted as parts", "[page_type][html]") {
+    // Nothing declares a type and no URL is known: the decision is article. The one paragraph of
+    // prose is the article region; the programme cards (each one link around a name, a summary
+    // and a date) are most of the page's text.
+    std::string cards;
+    for (int i = 0; i < 7; ++i)
+        cards += "<div class=\"programme\"><a href=\"/p/" + std::to_string(i) + "\"><h3>Programme " + std::to_string(i) +
+                 "</h3><div>Six weeks online, for managers of engineering teams " + std::to_string(i) +
+                 "</div><div>Starts 3 March</div></a></div>";
+    const Extracted e = extract(menu(6) + "<h1>Programmes</h1><p>" + prose(1) + "</p><div class=\"grid\">" + cards + "</div>");
+    CHECK(e.type.type == PageType::Article);
+    CHECK_THAT(e.type.reason, Catch::Contains("extracted as parts"));
+    CHECK(e.kept("The committee met again"));
+    CHECK(e.kept("Six weeks online, for managers of engineering teams 0"));
+    CHECK(e.kept("Six weeks online, for managers of engineering teams 6"));
+    CHECK(e.kept("Starts 3 March"));
+    CHECK_FALSE(e.kept("Section 0"));
+}
+
+TEST_CASE("an article among more text in menus and teasers stays an article", "[page_type][html]") {
+    std::string teasers;
+    for (int i = 0; i < 12; ++i)
+        teasers += "<li><a href=\"/t/" + std::to_string(i) + "\">Another story about the council and its plans for the "
+                   "bridge, number " + std::to_string(i) + "</a></li>";
+    const Extracted e = extract(menu(30) + "<article><h1>Council agrees</h1><p>" + prose(3) + "</p><p>" + prose(2) +
+                                "</p></article><aside><ul>" + teasers + "</ul></aside>");
+    CHECK(e.type.type == PageType::Article);
+    CHECK(e.type.reason.find("extracted as parts") == std::string::npos);
+    CHECK(e.kept("The committee met again"));
+    CHECK_FALSE(e.kept("Another story about the council"));
+}
+
+TEST_CASE("on a page of parts a long linked summary is a card, a run of menu links is not", "[page_type][html]") {
+    const auto page = [](const std::string& extra) {
+        std::string cards;
+        for (int i = 0; i < 6; ++i)
+            cards += "<li class=\"result\"><h3>Flat " + std::to_string(i) + "</h3><span>$1,200 a month</span></li>";
+        return "<link rel=\"canonical\" href=\"https://homes.example.com/listings/rentals\">"
+               "<div><ul class=\"results\">" + cards + "</ul></div>" + extra;
+    };
+    // Five links collapsed into one line of more than 60 characters, and one linked summary as long.
+    const Extracted e = extract(page("<div><a href=\"/a\">Rentals in Leeds</a> <a href=\"/b\">Rentals in York</a> "
+                                     "<a href=\"/c\">Rentals in Hull</a> <a href=\"/d\">Rentals in Bath</a> "
+                                     "<a href=\"/e\">Rentals in Ely</a></div>"
+                                     "<div><a href=\"/f\">A bright two-bedroom flat by the river, with a garden, a shed and "
+                                     "parking for two cars</a></div>"));
+    REQUIRE(e.type.type != PageType::Article);
+    CHECK(e.kept("Flat 0"));
+    CHECK(e.kept("A bright two-bedroom flat by the river"));
+    CHECK_FALSE(e.kept("Rentals in Leeds"));
 }

@@ -605,6 +605,38 @@ Labels final_labels(std::vector<BlockState>& st, bool keep_comments) {
     return labels;
 }
 
+// 4a'. An HTML page typed as an article whose article region holds little of the text it would
+//      keep as a page of parts (cards, sections, tiles: score_html_regions for a listing) is not
+//      one article: a list of programmes under a short intro, a table of results, a page of
+//      tiles. Then it is extracted as parts. patterns/page/region.txt sets how little and how
+//      much the parts must hold.
+std::vector<HtmlPrior> article_or_parts(const Document& doc, const Patterns& patterns, Favor favor,
+                                        PageTypeDecision& type, PageType& extract_as) {
+    std::vector<HtmlPrior> article = score_html_regions(doc, patterns, favor, type.type);
+    extract_as = type.type;
+    if (type.type != PageType::Article) return article;
+    const double most_share = patterns.region_setting("parts_fallback_share", 0.2);
+    const double least_parts = patterns.region_setting("parts_fallback_min_chars", 300);
+    std::size_t in_article = 0, visible = 0;
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+        if (article[i].keep) in_article += doc.blocks[i].text_chars;
+        if (!doc.blocks[i].hidden) visible += doc.blocks[i].text_chars;
+    }
+    // The parts are never more than the visible text: an article holding its share of that is one.
+    if (static_cast<double>(in_article) >= most_share * static_cast<double>(visible)) return article;
+    std::vector<HtmlPrior> parts = score_html_regions(doc, patterns, favor, PageType::Listing);
+    std::size_t in_parts = 0;
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) in_parts += parts[i].keep ? doc.blocks[i].text_chars : 0;
+    const double share = in_parts ? static_cast<double>(in_article) / static_cast<double>(in_parts) : 1.0;
+    if (share >= most_share || static_cast<double>(in_parts) < least_parts) return article;
+    extract_as = PageType::Listing;
+    char note[160];
+    std::snprintf(note, sizeof note, "; extracted as parts: the article region holds %.2f of their text (< %g)", share,
+                  most_share);
+    type.reason += note;
+    return parts;
+}
+
 }  // namespace
 
 Labels classify(const Document& given, const Patterns& patterns, const ClassifyOptions& options, std::string* language,
@@ -628,10 +660,11 @@ Labels classify(const Document& given, const Patterns& patterns, const ClassifyO
     smooth_with_neighbours(pass);
 
     check_deadline(options.deadline);
+    PageType extract_as = type.type;
     if (doc.from_html)
-        follow_html_priors(pass, score_html_regions(doc, patterns, options.favor, type.type), type.type,
+        follow_html_priors(pass, article_or_parts(doc, patterns, options.favor, type, extract_as), extract_as,
                            options.keep_comments);
-    const PageType page_kind = type.type;
+    const PageType page_kind = extract_as;
     if (page_type) *page_type = std::move(type);
     check_deadline(options.deadline);
     const auto [region_begin, region_end] = decide_by_main_region(pass);

@@ -13,10 +13,12 @@
 namespace winnow::classify {
 namespace {
 
-// Pages whose content comes in repeated cards rather than paragraphs of prose: listings and
-// collections, and service pages (features, plans, testimonials side by side).
+// Pages whose content comes in repeated parts rather than one run of prose: listings and
+// collections, service pages (features, plans, testimonials side by side), products (a
+// description, a table of specifications, feature tiles) and documentation (sections, tables,
+// parameter lists). Not forums, whose posts are prose.
 bool card_page(PageType type) {
-    return type == PageType::Listing || type == PageType::Collection || type == PageType::Service;
+    return type != PageType::Article && type != PageType::Forum;
 }
 
 // Class/id tokens (or parts of them) that mark the article itself. They also veto a noise hint on
@@ -289,7 +291,8 @@ bool in_figure(const std::vector<Container>& containers, std::size_t c) {
 
 // The cards of a listing or a collection: runs of like siblings (same parent, tag and classes),
 // at least card_min_run of them, each holding several lines of which one at least is not a link
-// (a price, a date, a summary). A menu's items are links only, one line each.
+// (a price, a date, a summary), or all inside one link. A menu's items are links only, one line
+// each.
 std::vector<char> mark_cards(const Document& document, const RegionSettings& settings) {
     const std::vector<Container>& containers = document.containers;
     const std::size_t n = containers.size();
@@ -302,6 +305,8 @@ std::vector<char> mark_cards(const Document& document, const RegionSettings& set
     for (std::size_t c = n; c-- > 1;) {
         const std::size_t parent = containers[c].parent;
         if (parent == Container::npos) continue;
+        // One link around a whole card (its name, summary and date) links the card, not a menu item.
+        if (lines[c] >= 2 && containers[c].tag == "a") plain_lines[c] = lines[c];
         lines[parent] += lines[c];
         plain_lines[parent] += plain_lines[c];
     }
@@ -326,6 +331,14 @@ std::vector<char> mark_cards(const Document& document, const RegionSettings& set
             card[c] = 1;
     }
     return card;
+}
+
+// A linked line long enough to be a card's summary: one link, or links long enough each to be
+// summaries; not a run of menu links collapsed into one line.
+bool linked_teaser(const Block& b, const RegionSettings& settings) {
+    std::size_t links = 0;
+    for (const InlineSpan& span : b.spans) links += span.kind == InlineKind::Link ? 1 : 0;
+    return b.text_chars >= settings.linked_teaser_chars * std::max<std::size_t>(links, 1);
 }
 
 // Pages that are not one article: their content is spread over sections, cards or posts the
@@ -363,7 +376,7 @@ void keep_non_article_content(const Document& document, const std::vector<Contai
         // A linked teaser long enough to be a summary is a card's text, not a menu item; so is
         // every line of a card (its linked name beside its price or date).
         if (b.link_density < settings.broad_link_density || b.kind == BlockKind::Heading ||
-            (cards && (b.text_chars >= settings.linked_teaser_chars || inside_card(b.container)))) {
+            (cards && (linked_teaser(b, settings) || inside_card(b.container)))) {
             p.keep = true;
             p.dom_category = Category::None;
             p.reason = format("%s page: outside furniture, link density %.2f", std::string(page_type_name(page_type)).c_str(),
