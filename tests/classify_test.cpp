@@ -168,3 +168,26 @@ TEST_CASE("metadata values keep multi-byte characters at their edges", "[classif
     REQUIRE(l[0].label == Label::Title);
     CHECK(l[0].value == "\xE2\x80\x9CQuoted headline for the story\xE2\x80\x9D");
 }
+
+TEST_CASE("a section repeated elsewhere on a page is printed once, a refrain inside one element stays", "[classify][html]") {
+    const std::string feature = "<h3>Soft wool</h3><p>Superfine fibres feel soft and help keep the temperature even all day long.</p>";
+    const std::string html = "<html><body><article><h1>Wool runner</h1><p>" + std::string(kProse[0]) + "</p><p>" +
+                             kProse[1] + "</p><p>" + kProse[2] + "</p>"
+                             "<div class=\"features\">" + feature + "</div>"
+                             "<section class=\"panel\"><div class=\"inner\">" + feature + "</div></section>"
+                             "<div class=\"song\"><p>Row, row, row your boat, gently down the stream.</p>"
+                             "<p>Row, row, row your boat, gently down the stream.</p></div>"
+                             "<pre>make all\nmake all</pre></article></body></html>";
+    const Document doc = segment_html(html);
+    const Labels l = classify::classify(doc, test::default_patterns(), ClassifyOptions{});
+    std::vector<std::string> kept, repeats;
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+        if (l[i].label == Label::Content) kept.push_back(doc.blocks[i].text);
+        if (l[i].reason.starts_with("repeats line")) repeats.push_back(doc.blocks[i].text);
+    }
+    const auto count = [&](const std::string& text) { return std::count(kept.begin(), kept.end(), text); };
+    CHECK(count("Superfine fibres feel soft and help keep the temperature even all day long.") == 1);
+    CHECK(repeats == std::vector<std::string>{"Superfine fibres feel soft and help keep the temperature even all day long."});
+    CHECK(count("Row, row, row your boat, gently down the stream.") == 2);
+    CHECK(count("Soft wool") >= 1);
+}

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <charconv>
 #include <cstdio>
+#include <unordered_map>
 
 #include "classify/features.h"
 #include "classify/html_region.h"
@@ -593,6 +594,30 @@ void label_title(Pass& p, std::size_t title) {
 }
 
 // 7. Reader comments are dropped unless asked for; then they are their own section.
+// 7. HTML: a line of content repeated word for word in another part of the page (a carousel's copy
+//    of a section, the mobile copy of a menu of features, a quote of an earlier post) is printed
+//    once: the later copy is noise. Repeats side by side in one element (a refrain, a log, lines
+//    of code) are the text's own, and short values (a table's "Yes", a size) may repeat anywhere.
+void drop_repeats(Pass& p, PageType page_kind) {
+    if (!p.doc.from_html) return;
+    const double least = p.patterns.region_setting("repeated_line_min_bytes", 16);
+    const std::vector<Container>& containers = p.doc.containers;
+    auto parent_of = [&](const Block& b) { return b.container < containers.size() ? containers[b.container].parent : Container::npos; };
+    std::unordered_map<std::string_view, std::size_t> first;  // text -> block
+    for (std::size_t i = 0; i < p.st.size(); ++i) {
+        const Block& b = p.doc.blocks[i];
+        if (p.st[i].decision.label != Label::Content || b.kind == BlockKind::Preformatted ||
+            static_cast<double>(b.text.size()) < least)
+            continue;
+        const auto [at, inserted] = first.emplace(b.text, i);
+        if (inserted) continue;
+        const Block& earlier = p.doc.blocks[at->second];
+        if (parent_of(earlier) == parent_of(b)) continue;
+        if (page_kind == PageType::Article && earlier.tag_path == b.tag_path) continue;
+        set_noise(p.st[i], Category::Boilerplate, format("repeats line %zu", earlier.first_line));
+    }
+}
+
 Labels final_labels(std::vector<BlockState>& st, bool keep_comments) {
     Labels labels(st.size());
     for (std::size_t i = 0; i < st.size(); ++i) {
@@ -672,6 +697,7 @@ Labels classify(const Document& given, const Patterns& patterns, const ClassifyO
     if (page_kind == PageType::Article) find_byline_and_date(pass);
     const std::size_t title = find_title(pass, region_begin, region_end, options.find_title);
     if (title < st.size()) label_title(pass, title);
+    drop_repeats(pass, page_kind);
     return final_labels(st, options.keep_comments);
 }
 
