@@ -119,9 +119,10 @@ struct Extracted {
     }
 };
 
-Extracted extract(const std::string& body) {
+Extracted extract(const std::string& body, const std::string& head = "") {
     Extracted e;
-    e.document = segment_html("<!DOCTYPE html><html><head><title>Programmes</title></head><body>" + body + "</body></html>");
+    e.document = segment_html("<!DOCTYPE html><html><head><title>Programmes</title>" + head + "</head><body>" + body +
+                              "</body></html>");
     e.labels = classify::classify(e.document, test::default_patterns(), ClassifyOptions{}, nullptr, &e.type);
     return e;
 }
@@ -185,4 +186,23 @@ TEST_CASE("on a page of parts a long linked summary is a card, a run of menu lin
     CHECK(e.kept("Flat 0"));
     CHECK(e.kept("A bright two-bedroom flat by the river"));
     CHECK_FALSE(e.kept("Rentals in Leeds"));
+}
+
+TEST_CASE("on a page of parts a noise class on the element holding most of the text is not believed", "[page_type][html]") {
+    // A list's table carries a widget class ("js-data-tooltip") for a script; it holds the whole
+    // list, in short lines (a linked name, an author, a rating) that are no prose.
+    std::string rows;
+    for (int i = 0; i < 10; ++i) {
+        const std::string n = std::to_string(i);
+        rows += "<tr><td>" + std::to_string(i + 1) + ".</td><td><div><a href=\"/b/" + n + "\">Book " + n +
+                "</a></div><div>by Author " + n + "</div><div>4." + n + " avg rating</div></td></tr>";
+    }
+    const Extracted e = extract(menu(4) + "<h1>Best books</h1><p>" + prose(1) + "</p><table class=\"js-data-tooltip\">" +
+                                    rows + "</table><div class=\"popup-tooltip\">Error rating book. Refresh and try again.</div>",
+                                "<link rel=\"canonical\" href=\"https://books.example.com/list/best-books\">"
+                                "<script type=\"application/ld+json\">{\"@type\":\"ItemList\"}</script>");
+    REQUIRE(e.type.type == PageType::Listing);
+    CHECK(e.kept("by Author 0"));
+    CHECK(e.kept("4.9 avg rating"));
+    CHECK_FALSE(e.kept("Error rating book"));
 }

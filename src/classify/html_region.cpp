@@ -255,15 +255,20 @@ void veto_layout_tokens(const std::vector<Container>& containers, std::size_t to
 // Step 3: which noise hints to believe: not one on an element holding most of the page's prose,
 // which is a page wrapper with an unlucky class ("layout-sidebar"). Sets every container's
 // nearest believed noise container.
-void believe_hints(const std::vector<Container>& containers, std::size_t total_prose, std::vector<ContainerStats>& stats) {
+void believe_hints(const std::vector<Container>& containers, std::size_t total_prose, PageType page_type,
+                   std::vector<ContainerStats>& stats) {
     const std::size_t n = containers.size();
+    // On a page of parts the content is short lines rather than prose: there an element holding
+    // most of the page's text, not mostly links, is no widget either.
+    const std::size_t total_chars = card_page(page_type) && !stats.empty() ? stats[0].chars : 0;
     auto tag = [&](std::size_t c) { return std::string_view(containers[c].tag); };
     for (std::size_t c = 0; c < n; ++c) {
         ContainerStats& s = stats[c];
         const std::size_t parent = containers[c].parent;
         s.noise_ancestor = parent != Container::npos ? stats[parent].noise_ancestor : Container::npos;
         if (s.hint == Category::None) continue;
-        const bool holds_most = total_prose > 0 && s.prose_chars * 2 > total_prose;
+        const bool holds_most = (total_prose > 0 && s.prose_chars * 2 > total_prose) ||
+                                (total_chars > 0 && s.chars * 2 > total_chars && s.link_chars * 2 < s.chars);
         // A cookie banner, a comment thread or a gallery's list of captions can be the longest
         // text on a page and still be what it says it is.
         const bool caption_list = s.hint == Category::Caption && (tag(c) == "ul" || tag(c) == "ol");
@@ -523,7 +528,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
     veto_layout_tokens(containers, total_prose, settings, page_type, stats);
 
     // 3. Which noise hints to believe; every container's nearest believed noise ancestor.
-    believe_hints(containers, total_prose, stats);
+    believe_hints(containers, total_prose, page_type, stats);
 
     // 4. Readability's scoring: each prose block gives its parent its score, the grandparent half
     //    and further ancestors a third per level.
