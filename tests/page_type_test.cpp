@@ -206,3 +206,26 @@ TEST_CASE("on a page of parts a noise class on the element holding most of the t
     CHECK(e.kept("4.9 avg rating"));
     CHECK_FALSE(e.kept("Error rating book"));
 }
+
+TEST_CASE("a product's price tag and buying controls are not its text; a card's price on a listing is", "[page_type][html]") {
+    const Extracted product = extract("<h1>Blue mug</h1><div class=\"buy\"><div>$12.00</div><div>Add to cart</div>"
+                                      "<div>In stock</div></div><div class=\"description\"><p>" + prose(2) +
+                                      "</p><ul><li>Capacity: 350 ml</li><li>Dishwasher safe</li></ul></div>",
+                                      "<meta property=\"og:type\" content=\"product\">");
+    REQUIRE(product.type.type == PageType::Product);
+    CHECK(product.kept("The committee met again"));
+    CHECK(product.kept("Capacity: 350 ml"));
+    CHECK_FALSE(product.kept("$12.00"));
+    CHECK_FALSE(product.kept("Add to cart"));
+    CHECK_FALSE(product.kept("In stock"));
+
+    std::string cards;
+    for (int i = 0; i < 8; ++i)
+        cards += "<li class=\"card\"><h3><a href=\"/p/" + std::to_string(i) + "\">Mug " + std::to_string(i) +
+                 "</a></h3><span>$1" + std::to_string(i) + ".00</span></li>";
+    const Extracted collection = extract("<h1>Mugs</h1><ul class=\"grid\">" + cards + "</ul>",
+                                         "<link rel=\"canonical\" href=\"https://shop.example.com/collections/mugs\">");
+    REQUIRE(collection.type.type == PageType::Collection);
+    CHECK(collection.kept("Mug 3"));
+    CHECK(collection.kept("$13.00"));
+}

@@ -127,6 +127,30 @@ Quality initial_quality(const BlockFeatures& f, bool language_known, const Thres
 }
 
 // Pattern and shape rules that settle a block on their own.
+// Digits with nothing but punctuation, spaces and currency signs around them: "$19.99", "4.5",
+// "1,992", "24,90 €", "-20%".
+bool number_or_price_only(std::string_view text) {
+    static constexpr std::string_view kSigns[] = {"\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x82\xB9",
+                                                  "\xE2\x82\xA9", "\xC2\xA2", "\xC2\xA0"};  // € £ ¥ ₹ ₩ ¢ no-break space
+    bool digit = false;
+    for (std::size_t i = 0; i < text.size();) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return false;
+            digit = digit || (c >= '0' && c <= '9');
+            ++i;
+            continue;
+        }
+        std::size_t sign = 0;
+        for (std::string_view s : kSigns) {
+            if (text.substr(i).starts_with(s)) sign = s.size();
+        }
+        if (sign == 0) return false;
+        i += sign;
+    }
+    return digit;
+}
+
 void apply_rules(const Block& b, const BlockFeatures& f, const Patterns& patterns, BlockState& s) {
     if (b.hidden) return set_noise(s, Category::Interface, "hidden element");
     const PhraseMatch& m = f.match;
@@ -618,6 +642,18 @@ void drop_repeats(Pass& p, PageType page_kind) {
     }
 }
 
+// 7b. On a forum thread or a product page a number or price on a line of its own is the page's
+//     machinery (a vote count, a reputation, a price tag, a size), not its text. On listings and
+//     collections a card's price is part of the card, so they keep it.
+void drop_lone_numbers(Pass& p, PageType page_kind) {
+    if (page_kind != PageType::Forum && page_kind != PageType::Product) return;
+    for (std::size_t i = 0; i < p.st.size(); ++i) {
+        if (p.st[i].decision.label == Label::Content && p.df.blocks[i].words <= 4 &&
+            number_or_price_only(p.doc.blocks[i].text))
+            set_noise(p.st[i], Category::Interface, "a number or price alone (a count, a score, a price tag)");
+    }
+}
+
 Labels final_labels(std::vector<BlockState>& st, bool keep_comments) {
     Labels labels(st.size());
     for (std::size_t i = 0; i < st.size(); ++i) {
@@ -698,6 +734,7 @@ Labels classify(const Document& given, const Patterns& patterns, const ClassifyO
     const std::size_t title = find_title(pass, region_begin, region_end, options.find_title);
     if (title < st.size()) label_title(pass, title);
     drop_repeats(pass, page_kind);
+    drop_lone_numbers(pass, page_kind);
     return final_labels(st, options.keep_comments);
 }
 
