@@ -207,7 +207,7 @@ TEST_CASE("on a page of parts a noise class on the element holding most of the t
     CHECK_FALSE(e.kept("Error rating book"));
 }
 
-TEST_CASE("a product's price tag and buying controls are not its text; a card's price on a listing is", "[page_type][html]") {
+TEST_CASE("a price tag and buying controls are not a product's text, but a card's price on a listing is", "[page_type][html]") {
     const Extracted product = extract("<h1>Blue mug</h1><div class=\"buy\"><div>$12.00</div><div>Add to cart</div>"
                                       "<div>In stock</div></div><div class=\"description\"><p>" + prose(2) +
                                       "</p><ul><li>Capacity: 350 ml</li><li>Dishwasher safe</li></ul></div>",
