@@ -175,6 +175,16 @@ TEST_CASE("a noise class repeated on the sections that hold most of the prose is
     CHECK(s.of("One:").keep);
     CHECK(s.of("Three:").keep);
     CHECK_FALSE(s.of("Side:").keep);
+    // Numbered copies of the class ("widget_1", "widget_2") are the same class.
+    const Scored numbered = score(
+        "<body><nav><a href=\"/\">Home</a> <a href=\"/a\">About</a></nav>"
+        "<section class=\"widget_1\"><p>One: " + kParagraph + "</p></section>"
+        "<section class=\"widget_2\"><p>Two: " + kParagraph + "</p></section>"
+        "<section class=\"widget_3\"><p>Three: " + kParagraph + "</p></section>"
+        "<div class=\"sidebar\"><p>Side: short note on the side of the page.</p></div></body>");
+    CHECK(numbered.of("One:").keep);
+    CHECK(numbered.of("Three:").keep);
+    CHECK_FALSE(numbered.of("Side:").keep);
 }
 
 TEST_CASE("a hidden wrapper around nearly all of the prose is shown, a hidden panel is not", "[html]") {

@@ -225,13 +225,19 @@ void veto_layout_tokens(const std::vector<Container>& containers, std::size_t to
         std::size_t chars = 0;
         std::size_t containers = 0;
     };
+    // Numbered copies of one class ("widget_3", "widget_7") are one token.
+    auto family = [](std::string_view token) {
+        while (!token.empty() && ((token.back() >= '0' && token.back() <= '9') || token.back() == '-' || token.back() == '_'))
+            token.remove_suffix(1);
+        return token;
+    };
     std::unordered_map<std::string_view, TokenShare> shares;
     for (std::size_t c = 0; c < n; ++c) {
         const ContainerStats& s = stats[c];
         if (s.hint == Category::None || s.hint == Category::Comment || s.hint_token == "hidden") continue;
         const std::size_t parent = containers[c].parent;
         if (parent != Container::npos && stats[parent].hint_token == s.hint_token) continue;  // counted above
-        TokenShare& share = shares[s.hint_token];
+        TokenShare& share = shares[family(s.hint_token)];
         share.prose += amount(s);
         share.link_chars += s.link_chars;
         share.chars += s.chars;
@@ -240,7 +246,7 @@ void veto_layout_tokens(const std::vector<Container>& containers, std::size_t to
     for (std::size_t c = 0; c < n; ++c) {
         ContainerStats& s = stats[c];
         if (s.hint == Category::None || s.hint == Category::Comment) continue;
-        const auto it = shares.find(s.hint_token);
+        const auto it = shares.find(family(s.hint_token));
         if (it == shares.end() || it->second.containers < settings.layout_token_containers) continue;
         const double share = cards ? settings.card_token_text_share : settings.layout_token_prose_share;
         if (total == 0 || static_cast<double>(it->second.prose) <= share * static_cast<double>(total))
