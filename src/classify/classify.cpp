@@ -472,13 +472,17 @@ void smooth_with_neighbours(Pass& p) {
 // 4a. HTML: the DOM's article region and class/id hints decide every block they speak for
 //     (html_region.h).
 //     Off articles, the region's own keep (a card's line, a post) outweighs the shape rules made
-//     for article pages (link lists, photo credits, teaser runs); phrase patterns still decide.
+//     for article pages (link lists, photo credits, teaser runs), and on pages whose hidden panels
+//     are content (keeps_hidden_panels) the rule that hidden text is not; phrase patterns still
+//     decide.
 void follow_html_priors(Pass& p, const std::vector<HtmlPrior>& priors, PageType page_type, bool keep_comments) {
     for (std::size_t i = 0; i < priors.size(); ++i) {
         BlockState& s = p.st[i];
         const Category shaped = s.decision.category;
-        const bool shape_rule = s.decided && !p.df.blocks[i].match.found && !p.doc.blocks[i].hidden &&
-                                (shaped == Category::Navigation || shaped == Category::Caption || shaped == Category::Related);
+        const bool shape_rule =
+            s.decided && !p.df.blocks[i].match.found &&
+            (p.doc.blocks[i].hidden ? keeps_hidden_panels(page_type)
+                                    : shaped == Category::Navigation || shaped == Category::Caption || shaped == Category::Related);
         if (s.decided && !(page_type != PageType::Article && priors[i].keep && shape_rule)) continue;
         const HtmlPrior& prior = priors[i];
         const BlockFeatures& f = p.df.blocks[i];

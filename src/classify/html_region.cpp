@@ -21,6 +21,14 @@ bool card_page(PageType type) {
     return type != PageType::Article && type != PageType::Forum;
 }
 
+}  // namespace
+
+bool keeps_hidden_panels(PageType type) {
+    return card_page(type) && type != PageType::Product;
+}
+
+namespace {
+
 // Class/id tokens (or parts of them) that mark the article itself. They also veto a noise hint on
 // the same element ("main-content has-sidebar"). Kept here rather than in patterns/dom/ because
 // they are no noise category; the list is Readability's positive pattern.
@@ -200,7 +208,7 @@ void read_own_hints(const std::vector<Container>& containers, const Patterns& pa
         // On a forum the posts and replies are the content.
         if (page_type == PageType::Forum && s.hint == Category::Comment) s.hint = Category::None;
         s.weight = (s.content_hint ? 25.0 : 0.0) - (s.hint != Category::None ? 25.0 : 0.0);
-        if (containers[c].hidden && s.hint == Category::None) {
+        if (containers[c].hidden && s.hint == Category::None && !keeps_hidden_panels(page_type)) {
             s.hint = Category::Interface;
             s.hint_token = "hidden";
         }
@@ -382,7 +390,7 @@ void keep_non_article_content(const Document& document, const std::vector<Contai
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const Block& b = blocks[i];
         HtmlPrior& p = priors[i];
-        if (p.keep || b.hidden || stats[b.container].noise_ancestor != Container::npos) continue;
+        if (p.keep || (b.hidden && !keeps_hidden_panels(page_type)) || stats[b.container].noise_ancestor != Container::npos) continue;
         if (b.kind == BlockKind::Caption || in_figure(containers, b.container) || in_form(b.container)) continue;
         // A linked teaser long enough to be a summary is a card's text, not a menu item; so is
         // every line of a card (its linked name beside its price or date).

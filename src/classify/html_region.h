@@ -31,6 +31,13 @@ struct HtmlPrior {
 std::vector<HtmlPrior> score_html_regions(const Document& document, const Patterns& patterns,
                                           Favor favor = Favor::Balanced, PageType page_type = PageType::Article);
 
+// Pages whose hidden panels are content: on service pages, listings, collections and
+// documentation the text a script shows on demand (a tab's panel, an FAQ's answer, a "more"
+// section) is the page's own; a hidden element with a furniture class stays furniture. Not on
+// articles, forums and products, whose hidden text is mostly copies, menus and dialogs (a
+// product's variants, its size chart, the cart).
+bool keeps_hidden_panels(PageType type);
+
 // A page whose text is mostly inside hidden elements (a wrapper shown by a script once the page
 // has loaded, an "anti-flicker" style): a copy of document with those wrappers visible, so their
 // text is scored like any other. nullopt when nothing needs revealing.
