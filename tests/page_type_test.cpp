@@ -230,14 +230,15 @@ TEST_CASE("a price tag and buying controls are not a product's text, but a card'
     CHECK(collection.kept("$13.00"));
 }
 
-TEST_CASE("a service page's hidden panels are its text, its hidden dialogs are not", "[page_type][html]") {
+TEST_CASE("a service page's hidden panels and captions are its text, its hidden dialogs are not", "[page_type][html]") {
     // An FAQ whose answers a script shows on a click, and a sign-up dialog kept hidden until asked.
     std::string faq;
     for (int i = 0; i < 4; ++i)
         faq += "<div class=\"faq-item\"><h3>Question " + std::to_string(i) + "?</h3><div hidden><p>Answer " +
                std::to_string(i) + ": we plan the move with you, pack every room and unpack at the other end.</p></div></div>";
     const std::string body = "<h1>Moving house</h1><section><h2>Our services</h2><p>" + prose(2) + "</p></section><section>" +
-                             faq + "</section><div class=\"modal\" hidden><p>Sign up for our offers and get ten "
+                             faq + "</section><figure><img src=\"van.jpg\"><figcaption>Two movers and a van for every "
+                             "flat</figcaption></figure><div class=\"modal\" hidden><p>Sign up for our offers and get ten "
                              "percent off your first move with us.</p></div>";
     const Extracted service = extract(body, "<meta property=\"og:type\" content=\"website\">"
                                             "<link rel=\"canonical\" href=\"https://movers.example.com/services/moving\">");
@@ -245,9 +246,11 @@ TEST_CASE("a service page's hidden panels are its text, its hidden dialogs are n
     CHECK(service.kept("Question 0?"));
     CHECK(service.kept("Answer 0: we plan the move"));
     CHECK(service.kept("Answer 3: we plan the move"));
+    CHECK(service.kept("Two movers and a van"));
     CHECK_FALSE(service.kept("Sign up for our offers"));
     // On an article the same hidden answers stay hidden.
     const Extracted article = extract(body);
     REQUIRE(article.type.type == PageType::Article);
     CHECK_FALSE(article.kept("Answer 0: we plan the move"));
+    CHECK_FALSE(article.kept("Two movers and a van"));
 }

@@ -391,7 +391,10 @@ void keep_non_article_content(const Document& document, const std::vector<Contai
         const Block& b = blocks[i];
         HtmlPrior& p = priors[i];
         if (p.keep || (b.hidden && !keeps_hidden_panels(page_type)) || stats[b.container].noise_ancestor != Container::npos) continue;
-        if (b.kind == BlockKind::Caption || in_figure(containers, b.container) || in_form(b.container)) continue;
+        // A figure's caption is the article's aside, but on a service page or a listing the
+        // text beside a picture (a feature tile, a card, a slide) is the content itself.
+        const bool caption = b.kind == BlockKind::Caption || in_figure(containers, b.container);
+        if ((caption && !keeps_hidden_panels(page_type)) || in_form(b.container)) continue;
         // A linked teaser long enough to be a summary is a card's text, not a menu item; so is
         // every line of a card (its linked name beside its price or date).
         if (b.link_density < settings.broad_link_density || b.kind == BlockKind::Heading ||

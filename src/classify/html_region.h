@@ -31,11 +31,12 @@ struct HtmlPrior {
 std::vector<HtmlPrior> score_html_regions(const Document& document, const Patterns& patterns,
                                           Favor favor = Favor::Balanced, PageType page_type = PageType::Article);
 
-// Pages whose hidden panels are content: on service pages, listings, collections and
-// documentation the text a script shows on demand (a tab's panel, an FAQ's answer, a "more"
-// section) is the page's own; a hidden element with a furniture class stays furniture. Not on
-// articles, forums and products, whose hidden text is mostly copies, menus and dialogs (a
-// product's variants, its size chart, the cart).
+// Pages whose hidden panels and figure captions are content: on service pages, listings,
+// collections and documentation the text a script shows on demand (a tab's panel, an FAQ's
+// answer, a "more" section) and the text under a picture (a feature tile, a slide) are the page's
+// own; a hidden element with a furniture class stays furniture. Not on articles, forums and
+// products, whose hidden text is mostly copies, menus and dialogs (a product's variants, its size
+// chart, the cart) and whose captions are asides.
 bool keeps_hidden_panels(PageType type);
 
 // A page whose text is mostly inside hidden elements (a wrapper shown by a script once the page
