@@ -167,7 +167,7 @@ private:
 
 winnow::Options make_options(const std::string& input, const std::optional<std::string>& charset, bool repair,
                              const std::string& favor, bool comments, bool links, bool explain,
-                             const std::optional<std::filesystem::path>& patterns) {
+                             const std::optional<std::filesystem::path>& patterns, const std::optional<std::string>& page_type) {
     winnow::Options options;
     options.input = choose<winnow::InputKind>(
         "input", input, {{"auto", winnow::InputKind::Auto}, {"text", winnow::InputKind::Text}, {"html", winnow::InputKind::Html}});
@@ -184,6 +184,12 @@ winnow::Options make_options(const std::string& input, const std::optional<std::
     options.links = links;
     options.explain = explain;
     if (patterns) options.patterns = *patterns;
+    if (page_type && !page_type->empty()) {
+        options.page_type = choose<std::string>("page_type", *page_type,
+                                                {{"article", *page_type}, {"forum", *page_type}, {"product", *page_type},
+                                                 {"collection", *page_type}, {"listing", *page_type},
+                                                 {"documentation", *page_type}, {"service", *page_type}});
+    }
     return options;
 }
 
@@ -197,6 +203,7 @@ py::dict options_dict(const winnow::Options& options) {
     out["links"] = options.links;
     out["explain"] = options.explain;
     out["patterns"] = text_or_none(options.patterns.string());
+    out["page_type"] = text_or_none(options.page_type);
     return out;
 }
 
@@ -292,6 +299,9 @@ PYBIND11_MODULE(_winnow, m) {
                                "The page's canonical URL, or None.")
         .def_property_readonly("description", [](const winnow::Result& r) { return text_or_none(r.description); },
                                "The page's description, or None.")
+        .def_property_readonly("page_type", [](const winnow::Result& r) { return text_or_none(r.page_type); },
+                               "HTML: 'article', 'forum', 'product', 'collection', 'listing', 'documentation' or "
+                               "'service' (decided from the page, or the Cleaner's page_type); None for plain text.")
         .def_readonly("text", &winnow::Result::text,
                       "The kept paragraphs and list items, one per line, without the title.")
         .def_readonly("comments", &winnow::Result::comments, "Reader comments, when the Cleaner keeps them.")
@@ -330,12 +340,12 @@ PYBIND11_MODULE(_winnow, m) {
                               "any number of threads at once (the GIL is released while a document is cleaned).")
         .def(py::init([](const std::string& input, const std::optional<std::string>& charset, bool repair,
                          const std::string& favor, bool comments, bool links, bool explain,
-                         const std::optional<std::filesystem::path>& patterns) {
-                 return PythonCleaner(make_options(input, charset, repair, favor, comments, links, explain, patterns));
+                         const std::optional<std::filesystem::path>& patterns, const std::optional<std::string>& page_type) {
+                 return PythonCleaner(make_options(input, charset, repair, favor, comments, links, explain, patterns, page_type));
              }),
              py::kw_only(), py::arg("input") = "auto", py::arg("charset") = py::none(), py::arg("repair") = true,
              py::arg("favor") = "balanced", py::arg("comments") = false, py::arg("links") = false,
-             py::arg("explain") = false, py::arg("patterns") = py::none(),
+             py::arg("explain") = false, py::arg("patterns") = py::none(), py::arg("page_type") = py::none(),
              R"(The options are the command line's:
 
 input     'auto' (HTML when it starts with markup or is dense with tags), 'text' or 'html'
@@ -346,6 +356,8 @@ comments  keep reader comments (Result.comments) instead of dropping them
 links     HTML: keep link targets, for to_markdown's [text](target)
 explain   fill Result.labels with every block's decision and its reason
 patterns  a directory of pattern files (<lang>/<kind>.txt) to add to the built-in ones
+page_type HTML: treat the page as this type ('article', 'forum', 'product', 'collection', 'listing',
+          'documentation', 'service') instead of deciding it from the page
 
 Raises ValueError naming the option for a value it does not know, and winnow.Error when the
 pattern files cannot be loaded.)")
@@ -386,9 +398,11 @@ stay handed.)")
                 if (!state["charset"].is_none()) charset = text("charset");
                 std::optional<std::filesystem::path> patterns;
                 if (!state["patterns"].is_none()) patterns = text("patterns");
+                std::optional<std::string> page_type;
+                if (state.contains("page_type") && !state["page_type"].is_none()) page_type = text("page_type");
                 return PythonCleaner(make_options(text("input"), charset, state["repair"].cast<bool>(), text("favor"),
                                                   state["comments"].cast<bool>(), state["links"].cast<bool>(),
-                                                  state["explain"].cast<bool>(), patterns));
+                                                  state["explain"].cast<bool>(), patterns, page_type));
             }))
         .def("__repr__", [](const PythonCleaner& c) {
             std::string out = "Cleaner(";

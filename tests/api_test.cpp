@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -181,4 +182,21 @@ TEST_CASE("api: one Cleaner shared by threads gives each the same results", "[ap
     }
     for (auto& t : threads) t.join();
     for (const auto& out : parallel) CHECK(out == sequential);
+}
+
+TEST_CASE("api: a page type the caller gives is the page type, an unknown one is refused", "[api]") {
+    const std::string page = "<html><body><article><h1>Flour</h1><p>Flour is ground from wheat, and the miller decides "
+                             "how much of the grain goes into the bag, which changes how it bakes, how long it keeps and how "
+                             "much water it takes up.</p></article><div class=\"comment\"><p>Bread flour, for its protein, "
+                             "gives the loaf its rise and its chew; plain flour makes a softer crumb.</p></div></body></html>";
+    const winnow::Result decided = winnow::Cleaner().clean(page, "page.html");
+    CHECK(decided.page_type == "article");
+    CHECK(decided.text.find("Bread flour, for its protein") == std::string::npos);  // a reader comment
+    winnow::Options options;
+    options.page_type = "forum";
+    const winnow::Result forum = winnow::Cleaner(options).clean(page, "page.html");
+    CHECK(forum.page_type == "forum");
+    CHECK(forum.text.find("Bread flour, for its protein") != std::string::npos);  // a post, not a comment
+    options.page_type = "blog";
+    CHECK_THROWS_AS(winnow::Cleaner(options), std::invalid_argument);
 }

@@ -150,7 +150,7 @@ TEST_CASE("favor: precision drops prose outside the main text, recall keeps weak
     // The article, two long keyword lines that end the main text, then a strong and a weaker paragraph.
     const Document d = segment_text(test::read_file(test::source_dir() / "tests/data/favor/outside-main.txt"));
     const auto content_lines = [&](Favor favor) {
-        const Labels l = classify::classify(d, test::default_patterns(), ClassifyOptions{favor, false});
+        const Labels l = classify::classify(d, test::default_patterns(), ClassifyOptions{favor, false, true, nullptr, std::nullopt});
         REQUIRE(l.size() == d.blocks.size());
         std::vector<std::size_t> lines;
         for (std::size_t i = 0; i < l.size(); ++i)

@@ -587,3 +587,19 @@ TEST_CASE("cli: a <meta charset> past the 1024-byte prescan re-decodes the page 
     CHECK(doc["decode"]["decided_by"] == "meta");
     CHECK(doc["text"].get<std::string>().find("5 \xE2\x82\xAC pro St\xC3\xBC" "ck") != std::string::npos);
 }
+
+TEST_CASE("cli: --page-type sets the page type, names it in --explain, and refuses an unknown one", "[cli]") {
+    const std::string page = "<html><body><article><h1>Flour</h1><p>Flour is ground from wheat, and the miller decides "
+                             "how much of the grain goes into the bag, which changes how it bakes, how long it keeps and how "
+                             "much water it takes up.</p></article><div class=\"comment\"><p>Bread flour, for its protein, "
+                             "gives the loaf its rise and its chew; plain flour makes a softer crumb.</p></div></body></html>";
+    const auto decided = run_winnow({"--format", "json"}, page);
+    CHECK(decided.out.find("\"page_type\":\"article\"") != std::string::npos);
+    const auto given = run_winnow({"--page-type", "forum", "--explain"}, page);
+    CHECK(given.status == 0);
+    CHECK(given.out.find("# page type: forum (forum (given by the caller") != std::string::npos);
+    CHECK(given.out.find("content\t-\t") != std::string::npos);
+    const auto refused = run_winnow({"--page-type", "blog"}, page);
+    CHECK(refused.status == 2);
+    CHECK(refused.err.find("invalid value 'blog' for --page-type") != std::string::npos);
+}

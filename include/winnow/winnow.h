@@ -33,6 +33,11 @@ struct Options {
     std::string charset;       // the declared encoding (a WHATWG label, or one iconv knows); empty = sniff
     bool repair = true;        // repair mojibake ("â€™" → "’") after decoding
     Favor favor = Favor::Balanced;
+    // HTML: the page's type, when the caller knows it ("forum", "product", "collection", "listing",
+    // "documentation", "service" or "article"); empty = decided from the page. It decides what
+    // counts as content (Result::page_type). Cleaner's constructor throws std::invalid_argument
+    // for another name.
+    std::string page_type;
     bool comments = false;     // keep reader comments (Result::comments) instead of dropping them
     bool links = false;        // HTML: keep link targets, for to_markdown's [text](target)
     bool explain = false;      // fill Result::labels with every block's decision and its reason

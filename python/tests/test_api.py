@@ -148,9 +148,16 @@ class OptionsTest(unittest.TestCase):
     def test_defaults_and_round_trip(self):
         self.assertEqual(winnow.Cleaner().options, {
             "input": "auto", "charset": None, "repair": True, "favor": "balanced", "comments": False,
-            "links": False, "explain": False, "patterns": None})
-        cleaner = winnow.Cleaner(input="text", favor="recall", charset="gbk", explain=True)
+            "links": False, "explain": False, "patterns": None, "page_type": None})
+        cleaner = winnow.Cleaner(input="text", favor="recall", charset="gbk", explain=True, page_type="forum")
         self.assertEqual(pickle.loads(pickle.dumps(cleaner)).options, cleaner.options)
+        self.assertEqual(cleaner.options["page_type"], "forum")
+
+    def test_page_type_given_is_the_page_type(self):
+        page = b"<html><body><h1>Mugs</h1><p>Blue mugs and green mugs, made by hand in a small workshop.</p></body></html>"
+        self.assertEqual(winnow.clean(page).page_type, "article")
+        self.assertEqual(winnow.clean(page, page_type="collection").page_type, "collection")
+        self.assertIsNone(winnow.clean(b"plain text, not a page", input="text").page_type)
 
     def test_favor_changes_what_is_kept(self):
         data = (SOURCE_DIR / "tests/data/favor/outside-main.txt").read_bytes()
@@ -181,7 +188,7 @@ class OptionsTest(unittest.TestCase):
 
     def test_bad_values_raise_value_error_naming_the_option(self):
         for options, words in (({"favor": "maximum"}, "for favor"), ({"input": "pdf"}, "for input"),
-                               ({"charset": "klingon"}, "for charset")):
+                               ({"charset": "klingon"}, "for charset"), ({"page_type": "blog"}, "for page_type")):
             with self.subTest(options=options):
                 with self.assertRaises(ValueError) as caught:
                     winnow.Cleaner(**options)

@@ -25,18 +25,18 @@ __version__ = version()
 
 @functools.lru_cache(maxsize=16)
 def _cleaner(input: str, charset: Optional[str], repair: bool, favor: str, comments: bool, links: bool,
-             explain: bool, patterns: Optional[str]) -> Cleaner:
+             explain: bool, patterns: Optional[str], page_type: Optional[str]) -> Cleaner:
     return Cleaner(input=input, charset=charset, repair=repair, favor=favor, comments=comments, links=links,
-                   explain=explain, patterns=patterns)
+                   explain=explain, patterns=patterns, page_type=page_type)
 
 
 def clean(data: Union[bytes, bytearray, memoryview, str], source: str = "<input>", *, input: str = "auto",
           charset: Optional[str] = None, repair: bool = True, favor: str = "balanced", comments: bool = False,
           links: bool = False, explain: bool = False,
-          patterns: Union[str, "os.PathLike[str]", None] = None) -> Result:
+          patterns: Union[str, "os.PathLike[str]", None] = None, page_type: Optional[str] = None) -> Result:
     """Cleans one document with a Cleaner built from these options (kept for the next call) and
     returns its Result. See Cleaner for the options and Cleaner.clean for data and source: bytes are
     decoded as the options say; a str is cleaned from its UTF-8 encoding, with charset utf-8."""
     cleaner = _cleaner(input, charset, bool(repair), favor, bool(comments), bool(links), bool(explain),
-                       None if patterns is None else os.fspath(patterns))
+                       None if patterns is None else os.fspath(patterns), page_type)
     return cleaner.clean(data, source)

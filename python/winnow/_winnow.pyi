@@ -4,6 +4,7 @@ from typing import Any, Callable, Dict, List, Literal, Optional, Protocol, Tuple
 
 InputKind = Literal["auto", "text", "html"]
 Favor = Literal["balanced", "precision", "recall"]
+PageType = Literal["article", "forum", "product", "collection", "listing", "documentation", "service"]
 
 class _BinaryReader(Protocol):
     def read(self, size: int, /) -> bytes: ...
@@ -61,6 +62,8 @@ class Result:
     @property
     def description(self) -> Optional[str]: ...
     @property
+    def page_type(self) -> Optional[PageType]: ...
+    @property
     def text(self) -> str: ...
     @property
     def comments(self) -> List[str]: ...
@@ -93,6 +96,7 @@ class Cleaner:
         links: bool = False,
         explain: bool = False,
         patterns: Union[str, os.PathLike[str], None] = None,
+        page_type: Optional[PageType] = None,
     ) -> None: ...
     def clean(self, data: Union[bytes, bytearray, memoryview, str], source: str = "<input>") -> Result: ...
     def clean_stream(

@@ -69,6 +69,13 @@ PipelineOptions pipeline_options(const Options& options) {
     pipeline.decode.repair = options.repair;
     pipeline.classify.favor = options.favor;
     pipeline.classify.keep_comments = options.comments;
+    if (!options.page_type.empty()) {
+        classify::PageType type;
+        if (!classify::page_type_from_name(options.page_type, &type))
+            throw std::invalid_argument("unknown page type '" + options.page_type +
+                                        "' (use article, forum, product, collection, listing, documentation or service)");
+        pipeline.classify.page_type = type;
+    }
     return pipeline;
 }
 

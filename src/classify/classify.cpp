@@ -675,11 +675,11 @@ Labels final_labels(std::vector<BlockState>& st, bool keep_comments) {
 //      one article: a list of programmes under a short intro, a table of results, a page of
 //      tiles. Then it is extracted as parts. patterns/page/region.txt sets how little and how
 //      much the parts must hold.
-std::vector<HtmlPrior> article_or_parts(const Document& doc, const Patterns& patterns, Favor favor,
+std::vector<HtmlPrior> article_or_parts(const Document& doc, const Patterns& patterns, Favor favor, bool decided,
                                         PageTypeDecision& type, PageType& extract_as) {
     std::vector<HtmlPrior> article = score_html_regions(doc, patterns, favor, type.type);
     extract_as = type.type;
-    if (type.type != PageType::Article) return article;
+    if (type.type != PageType::Article || !decided) return article;  // an article the caller named stays one
     const double most_share = patterns.region_setting("parts_fallback_share", 0.2);
     const double least_parts = patterns.region_setting("parts_fallback_min_chars", 300);
     std::size_t in_article = 0, visible = 0;
@@ -709,7 +709,14 @@ Labels classify(const Document& given, const Patterns& patterns, const ClassifyO
     // The page type is read from the page as shown; then text that only a script would show, when
     // it is nearly all of the page, is scored as visible (html_region.h).
     PageTypeDecision type;
-    if (given.from_html) type = decide_page_type(given, patterns);
+    if (given.from_html) {
+        type = decide_page_type(given, patterns);
+        if (options.page_type) {
+            type.reason = std::string(page_type_name(*options.page_type)) + " (given by the caller; the page's own evidence: " +
+                          type.reason + ")";
+            type.type = *options.page_type;
+        }
+    }
     const std::optional<Document> revealed = given.from_html ? reveal_hidden_wrappers(given, patterns) : std::nullopt;
     const Document& doc = revealed ? *revealed : given;
     const Thresholds t = thresholds_for(options.favor);
@@ -727,8 +734,8 @@ Labels classify(const Document& given, const Patterns& patterns, const ClassifyO
     check_deadline(options.deadline);
     PageType extract_as = type.type;
     if (doc.from_html)
-        follow_html_priors(pass, article_or_parts(doc, patterns, options.favor, type, extract_as), extract_as,
-                           options.keep_comments);
+        follow_html_priors(pass, article_or_parts(doc, patterns, options.favor, !options.page_type, type, extract_as),
+                           extract_as, options.keep_comments);
     const PageType page_kind = extract_as;
     if (page_type) *page_type = std::move(type);
     check_deadline(options.deadline);

@@ -2,6 +2,7 @@
 // category and the reason). Never prints anything.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "classify/labels.h"
@@ -17,6 +18,7 @@ struct ClassifyOptions {
     bool keep_comments = false;
     bool find_title = true;   // false for the later windows of a long text: a headline is at the top
     const Deadline* deadline = nullptr;  // checked between the steps and in the per-block loops
+    std::optional<PageType> page_type;   // HTML: the type the caller gives, instead of deciding it
 };
 
 // When `language` is given, it receives the stopword list that fits the document best ("en"), or

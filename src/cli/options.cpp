@@ -125,6 +125,14 @@ const std::vector<Flag>& flags() {
              c.options.favor = choose<Favor>(
                  "--favor", v, {{"balanced", Favor::Balanced}, {"precision", Favor::Precision}, {"recall", Favor::Recall}});
          }},
+        {{"page-type", 0, "TYPE", "article forum product collection listing documentation service",
+          "HTML: treat the page as this type (article, forum, product, collection, listing, documentation, service) instead of deciding it",
+          "HTML: treat every page as this type instead of deciding it from the page (`article`, `forum`, `product`, `collection`, `listing`, `documentation`, `service`); the type decides what counts as content"},
+         [](Config& c, const std::string& v) {
+             c.options.page_type = choose<std::string>(
+                 "--page-type", v, {{"article", v}, {"forum", v}, {"product", v}, {"collection", v}, {"listing", v},
+                                    {"documentation", v}, {"service", v}});
+         }},
         {{"comments", 0, "", "", "keep reader comments (dropped by default)",
           "keep reader comments (dropped by default) as a section of their own: after the article and a blank line in text, under `## Comments` in Markdown, in `comments` in JSON"},
          [](Config& c, const std::string&) { c.options.comments = true; }},
