@@ -127,30 +127,6 @@ Quality initial_quality(const BlockFeatures& f, bool language_known, const Thres
 }
 
 // Pattern and shape rules that settle a block on their own.
-// Digits with nothing but punctuation, spaces and currency signs around them: "$19.99", "4.5",
-// "1,992", "24,90 €", "-20%".
-bool number_or_price_only(std::string_view text) {
-    static constexpr std::string_view kSigns[] = {"\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x82\xB9",
-                                                  "\xE2\x82\xA9", "\xC2\xA2", "\xC2\xA0"};  // € £ ¥ ₹ ₩ ¢ no-break space
-    bool digit = false;
-    for (std::size_t i = 0; i < text.size();) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return false;
-            digit = digit || (c >= '0' && c <= '9');
-            ++i;
-            continue;
-        }
-        std::size_t sign = 0;
-        for (std::string_view s : kSigns) {
-            if (text.substr(i).starts_with(s)) sign = s.size();
-        }
-        if (sign == 0) return false;
-        i += sign;
-    }
-    return digit;
-}
-
 void apply_rules(const Block& b, const BlockFeatures& f, const Patterns& patterns, BlockState& s) {
     if (b.hidden) return set_noise(s, Category::Interface, "hidden element");
     const PhraseMatch& m = f.match;
@@ -644,6 +620,30 @@ void drop_repeats(Pass& p, PageType page_kind) {
         if (page_kind == PageType::Article && earlier.tag_path == b.tag_path) continue;
         set_noise(p.st[i], Category::Boilerplate, format("repeats line %zu", earlier.first_line));
     }
+}
+
+// Digits with nothing but punctuation, spaces and currency signs around them: "$19.99", "4.5",
+// "1,992", "24,90 €", "-20%".
+bool number_or_price_only(std::string_view text) {
+    static constexpr std::string_view kSigns[] = {"\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x82\xB9",
+                                                  "\xE2\x82\xA9", "\xC2\xA2", "\xC2\xA0"};  // € £ ¥ ₹ ₩ ¢ no-break space
+    bool digit = false;
+    for (std::size_t i = 0; i < text.size();) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return false;
+            digit = digit || (c >= '0' && c <= '9');
+            ++i;
+            continue;
+        }
+        std::size_t sign = 0;
+        for (std::string_view s : kSigns) {
+            if (text.substr(i).starts_with(s)) sign = s.size();
+        }
+        if (sign == 0) return false;
+        i += sign;
+    }
+    return digit;
 }
 
 // 7b. On a forum thread or a product page a number or price on a line of its own is the page's
