@@ -155,6 +155,21 @@ TEST_CASE("a page typed an article whose region holds little of its cards is ext
     CHECK_FALSE(e.kept("Section 0"));
 }
 
+TEST_CASE("an article whose region is a list of linked entries keeps the list", "[page_type][html]") {
+    // A list page taken for an article: its region is one short paragraph over forty linked
+    // names, which the link-list rule alone would drop as a menu; they are the page.
+    std::string entries;
+    for (int i = 0; i < 40; ++i)
+        entries += "<li><a href=\"/wiki/L" + std::to_string(i) + "\">Language " + std::to_string(i) + "</a></li>";
+    const Extracted e = extract(menu(8) + "<div id=\"content\"><h1>List of languages</h1><p>" + prose(1) +
+                                "</p><ul>" + entries + "</ul></div>");
+    CHECK(e.type.type == PageType::Article);
+    CHECK(e.kept("The committee met again"));
+    CHECK(e.kept("Language 0"));
+    CHECK(e.kept("Language 39"));
+    CHECK_FALSE(e.kept("Section 0"));
+}
+
 TEST_CASE("an article among more text in menus and teasers stays an article", "[page_type][html]") {
     std::string teasers;
     for (int i = 0; i < 12; ++i)

@@ -450,16 +450,31 @@ void smooth_with_neighbours(Pass& p) {
 //     Off articles, the region's own keep (a card's line, a post) outweighs the shape rules made
 //     for article pages (link lists, photo credits, teaser runs), and on pages whose hidden panels
 //     are content (keeps_hidden_panels) the rule that hidden text is not; phrase patterns still
-//     decide.
+//     decide. So it does on an article whose region those shape rules would empty of more than
+//     article_shaped_share of its text (patterns/page/region.txt): a list of linked titles, a
+//     catalogue of entries each ending in a parenthesis, is what that page is about.
 void follow_html_priors(Pass& p, const std::vector<HtmlPrior>& priors, PageType page_type, bool keep_comments) {
+    auto shape_rule = [&](std::size_t i) {
+        const BlockState& s = p.st[i];
+        const Category shaped = s.decision.category;
+        return s.decided && !p.df.blocks[i].match.found &&
+               (p.doc.blocks[i].hidden ? keeps_hidden_panels(page_type)
+                                       : shaped == Category::Navigation || shaped == Category::Caption || shaped == Category::Related);
+    };
+    bool region_wins = page_type != PageType::Article;
+    if (!region_wins) {
+        std::size_t kept = 0, shaped = 0;
+        for (std::size_t i = 0; i < priors.size(); ++i) {
+            if (!priors[i].keep || p.doc.blocks[i].hidden) continue;
+            kept += p.doc.blocks[i].text_chars;
+            if (shape_rule(i)) shaped += p.doc.blocks[i].text_chars;
+        }
+        const double most = p.patterns.region_setting("article_shaped_share", 0.2);
+        region_wins = kept > 0 && static_cast<double>(shaped) > most * static_cast<double>(kept);
+    }
     for (std::size_t i = 0; i < priors.size(); ++i) {
         BlockState& s = p.st[i];
-        const Category shaped = s.decision.category;
-        const bool shape_rule =
-            s.decided && !p.df.blocks[i].match.found &&
-            (p.doc.blocks[i].hidden ? keeps_hidden_panels(page_type)
-                                    : shaped == Category::Navigation || shaped == Category::Caption || shaped == Category::Related);
-        if (s.decided && !(page_type != PageType::Article && priors[i].keep && shape_rule)) continue;
+        if (s.decided && !(region_wins && priors[i].keep && shape_rule(i))) continue;
         const HtmlPrior& prior = priors[i];
         const BlockFeatures& f = p.df.blocks[i];
         if (prior.keep)
