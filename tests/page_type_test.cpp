@@ -269,3 +269,26 @@ TEST_CASE("a service page's hidden panels and captions are its text, its hidden 
     CHECK_FALSE(article.kept("Answer 0: we plan the move"));
     CHECK_FALSE(article.kept("Two movers and a van"));
 }
+
+TEST_CASE("a product's hidden tabs give their description and specifications, not their pickers", "[page_type][html]") {
+    // Tabs a script opens: the description and a table of specifications; beside them a hidden
+    // size picker and a hidden line of the cart.
+    const std::string body =
+        "<h1>Field Lantern</h1><p>" + prose(1) +
+        "</p><div class=\"tabs\"><div class=\"tab-panel\" hidden><p>Made of folded steel with a glass chimney, the lantern "
+        "burns eight hours on one filling and hangs from a hook or stands on its own base.</p></div>"
+        "<div class=\"tab-panel\" hidden><table><tr><td>Weight</td><td>1.2 kg</td></tr><tr><td>Height</td><td>31 cm</td>"
+        "</tr></table></div></div><div class=\"picker\" hidden><span>Small</span><span>Large</span></div>"
+        "<div class=\"drawer\" hidden><span>Your basket is empty</span></div>";
+    const Extracted product = extract(body, "<meta property=\"og:type\" content=\"product\">");
+    REQUIRE(product.type.type == PageType::Product);
+    CHECK(product.kept("Made of folded steel"));
+    CHECK(product.kept("Weight"));
+    CHECK(product.kept("Height"));
+    CHECK_FALSE(product.kept("Small"));
+    CHECK_FALSE(product.kept("Your basket is empty"));
+    // Not shown on an article.
+    const Extracted article = extract(body);
+    REQUIRE(article.type.type == PageType::Article);
+    CHECK_FALSE(article.kept("Made of folded steel"));
+}

@@ -449,7 +449,7 @@ void smooth_with_neighbours(Pass& p) {
 //     (html_region.h).
 //     Off articles, the region's own keep (a card's line, a post) outweighs the shape rules made
 //     for article pages (link lists, photo credits, teaser runs), and on pages whose hidden panels
-//     are content (keeps_hidden_panels) the rule that hidden text is not; phrase patterns still
+//     may be content (reads_hidden_text) the rule that hidden text is not; phrase patterns still
 //     decide. So it does on an article whose region those shape rules would empty of more than
 //     article_shaped_share of its text (patterns/page/region.txt): a list of linked titles, a
 //     catalogue of entries each ending in a parenthesis, is what that page is about.
@@ -458,7 +458,7 @@ void follow_html_priors(Pass& p, const std::vector<HtmlPrior>& priors, PageType 
         const BlockState& s = p.st[i];
         const Category shaped = s.decision.category;
         return s.decided && !p.df.blocks[i].match.found &&
-               (p.doc.blocks[i].hidden ? keeps_hidden_panels(page_type)
+               (p.doc.blocks[i].hidden ? reads_hidden_text(page_type)
                                        : shaped == Category::Navigation || shaped == Category::Caption || shaped == Category::Related);
     };
     bool region_wins = page_type != PageType::Article;

@@ -27,6 +27,10 @@ bool keeps_hidden_panels(PageType type) {
     return card_page(type) && type != PageType::Product;
 }
 
+bool reads_hidden_text(PageType type) {
+    return card_page(type);
+}
+
 namespace {
 
 // Class/id tokens (or parts of them) that mark the article itself. They also veto a noise hint on
@@ -52,6 +56,7 @@ struct RegionSettings {
     double broad_link_density;
     std::size_t linked_teaser_chars;
     std::size_t prose_form_chars;
+    std::size_t product_panel_min_chars;
 };
 
 RegionSettings settings_for(const Patterns& patterns, Favor favor) {
@@ -79,6 +84,7 @@ RegionSettings settings_for(const Patterns& patterns, Favor favor) {
     s.broad_link_density = number("broad_link_density", 0.5);
     s.linked_teaser_chars = count("linked_teaser_chars", 60);
     s.prose_form_chars = count("prose_form_chars", 200);
+    s.product_panel_min_chars = count("product_panel_min_chars", 100);
     return s;
 }
 
@@ -208,7 +214,7 @@ void read_own_hints(const std::vector<Container>& containers, const Patterns& pa
         // On a forum the posts and replies are the content.
         if (page_type == PageType::Forum && s.hint == Category::Comment) s.hint = Category::None;
         s.weight = (s.content_hint ? 25.0 : 0.0) - (s.hint != Category::None ? 25.0 : 0.0);
-        if (containers[c].hidden && s.hint == Category::None && !keeps_hidden_panels(page_type)) {
+        if (containers[c].hidden && s.hint == Category::None && !reads_hidden_text(page_type)) {
             s.hint = Category::Interface;
             s.hint_token = "hidden";
         }
@@ -390,7 +396,14 @@ void keep_non_article_content(const Document& document, const std::vector<Contai
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const Block& b = blocks[i];
         HtmlPrior& p = priors[i];
-        if (p.keep || (b.hidden && !keeps_hidden_panels(page_type)) || stats[b.container].noise_ancestor != Container::npos) continue;
+        // A product's hidden tabs hold its description and specifications beside its variants and
+        // dialogs: there only a paragraph or a table cell is a panel's text.
+        const bool panel = keeps_hidden_panels(page_type) ||
+                           (reads_hidden_text(page_type) &&
+                            (b.text_chars >= settings.product_panel_min_chars || b.kind == BlockKind::TableCell));
+        if (p.keep || (b.hidden && !panel) ||
+            stats[b.container].noise_ancestor != Container::npos)
+            continue;
         // A figure's caption is the article's aside, but on a service page or a listing the
         // text beside a picture (a feature tile, a card, a slide) is the content itself.
         const bool caption = b.kind == BlockKind::Caption || in_figure(containers, b.container);

@@ -36,8 +36,14 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
 // answer, a "more" section) and the text under a picture (a feature tile, a slide) are the page's
 // own; a hidden element with a furniture class stays furniture. Not on articles, forums and
 // products, whose hidden text is mostly copies, menus and dialogs (a product's variants, its size
-// chart, the cart) and whose captions are asides.
+// chart, the cart) and whose captions are asides; a product keeps only the lines of its hidden
+// tabs that read as a panel's text (reads_hidden_text).
 bool keeps_hidden_panels(PageType type);
+
+// Pages whose hidden elements are not furniture for being hidden: those that keep their hidden
+// panels, and products, whose hidden tabs hold the description and specifications among their
+// variants and dialogs (patterns/page/region.txt: product_panel_min_chars says which lines).
+bool reads_hidden_text(PageType type);
 
 // A page whose text is mostly inside hidden elements (a wrapper shown by a script once the page
 // has loaded, an "anti-flicker" style): a copy of document with those wrappers visible, so their
