@@ -191,3 +191,23 @@ TEST_CASE("a section repeated elsewhere on a page is printed once, a refrain ins
     CHECK(count("Row, row, row your boat, gently down the stream.") == 2);
     CHECK(count("Soft wool") >= 1);
 }
+
+TEST_CASE("documentation keeps the lines it repeats in different sections", "[classify][html]") {
+    // The same note under two functions of a reference page.
+    const std::string note = "<p>Returns an error when the file is locked by another process.</p>";
+    const std::string html = "<html><body><main><h1>File API</h1><section><h2>open()</h2><p>" + std::string(kProse[0]) +
+                             "</p>" + note + "</section><section><h2>rename()</h2><div class=\"body\"><p>" + kProse[1] +
+                             "</p>" + note + "</div></section></main></body></html>";
+    const Document doc = segment_html(html);
+    const auto copies = [&](std::optional<PageType> type) {
+        ClassifyOptions options;
+        options.page_type = type;
+        const Labels l = classify::classify(doc, test::default_patterns(), options);
+        int n = 0;
+        for (std::size_t i = 0; i < doc.blocks.size(); ++i)
+            n += l[i].label == Label::Content && doc.blocks[i].text.starts_with("Returns an error when the file");
+        return n;
+    };
+    CHECK(copies(PageType::Documentation) == 2);
+    CHECK(copies(PageType::Service) == 1);
+}

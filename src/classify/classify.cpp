@@ -612,13 +612,14 @@ void label_title(Pass& p, std::size_t title) {
         label_content(st, next, "subtitle under the headline: " + describe(p.df.blocks[next]));
 }
 
-// 7. Reader comments are dropped unless asked for; then they are their own section.
 // 7. HTML: a line of content repeated word for word in another part of the page (a carousel's copy
 //    of a section, the mobile copy of a menu of features, a quote of an earlier post) is printed
 //    once: the later copy is noise. Repeats side by side in one element (a refrain, a log, lines
 //    of code) are the text's own, and short values (a table's "Yes", a size) may repeat anywhere.
+//    Not on documentation, which repeats itself on purpose: the same note under each function, the
+//    same cells in each row of a table of lectures.
 void drop_repeats(Pass& p, PageType page_kind) {
-    if (!p.doc.from_html) return;
+    if (!p.doc.from_html || page_kind == PageType::Documentation) return;
     const double least = p.patterns.region_setting("repeated_line_min_bytes", 16);
     const std::vector<Container>& containers = p.doc.containers;
     auto parent_of = [&](const Block& b) { return b.container < containers.size() ? containers[b.container].parent : Container::npos; };
@@ -673,6 +674,7 @@ void drop_lone_numbers(Pass& p, PageType page_kind) {
     }
 }
 
+// 8. Reader comments are dropped unless asked for; then they are their own section.
 Labels final_labels(std::vector<BlockState>& st, bool keep_comments) {
     Labels labels(st.size());
     for (std::size_t i = 0; i < st.size(); ++i) {
