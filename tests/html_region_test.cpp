@@ -117,6 +117,21 @@ TEST_CASE("hidden blocks and figure captions are not kept", "[html]") {
     CHECK_FALSE(s.of("Hidden:").keep);
 }
 
+TEST_CASE("a table or code a figure frames is content, its caption is not", "[html]") {
+    // Block editors wrap every table in a <figure>; some blogs wrap code listings the same way.
+    std::string rows;
+    for (const char* city : {"Austin", "Denver", "Boise", "Tampa", "Raleigh", "Omaha"})
+        rows += std::string("<tr><td>") + city + "</td><td>the median price of a house rose by a tenth over the year</td></tr>";
+    const Scored s = score("<body><article><p>One: " + kParagraph + "</p><figure class=\"wp-block-table\"><table>" +
+                           rows + "</table><figcaption>Price growth by city, 2025</figcaption></figure><figure class=\"highlight\">"
+                           "<pre><code>make install</code></pre></figure><p>Two: " + kParagraph + "</p></article></body>");
+    CHECK(s.of("Austin").keep);
+    CHECK(s.of("Omaha").keep);
+    CHECK(s.of("make install").keep);
+    CHECK_FALSE(s.of("Price growth by city").keep);
+    CHECK(s.of("Price growth by city").dom_category == Category::Caption);
+}
+
 TEST_CASE("a page without prose keeps its few plain lines, not its links", "[html]") {
     const Scored s = score("<body><p>Test</p><div class=\"x\"><a href=\"/a\">Link one</a> <a href=\"/b\">Link two</a>"
                            "</div></body>");

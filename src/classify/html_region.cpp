@@ -307,9 +307,13 @@ void believe_hints(const std::vector<Container>& containers, std::size_t total_p
     }
 }
 
+// Text a <figure> frames is its caption or credit, unless the figure frames text itself: a table,
+// a code listing, a quote or a list inside it (as block editors wrap every table) is content.
 bool in_figure(const std::vector<Container>& containers, std::size_t c) {
     for (; c != Container::npos; c = containers[c].parent) {
-        if (containers[c].tag == "figure" || containers[c].tag == "figcaption") return true;
+        const std::string_view tag = containers[c].tag;
+        if (tag == "figure" || tag == "figcaption") return true;
+        if (tag == "table" || tag == "pre" || tag == "blockquote" || tag == "ul" || tag == "ol" || tag == "dl") return false;
     }
     return false;
 }
