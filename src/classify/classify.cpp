@@ -750,9 +750,14 @@ Labels classify(const Document& given, const Patterns& patterns, const ClassifyO
 
     check_deadline(options.deadline);
     PageType extract_as = type.type;
-    if (doc.from_html)
-        follow_html_priors(pass, article_or_parts(doc, patterns, options.favor, !options.page_type, type, extract_as),
-                           extract_as, options.keep_comments);
+    if (doc.from_html) {
+        // A page typed as an article and extracted as parts takes its region from the parts but
+        // stays an article to the shape rules and to hidden text (follow_html_priors): it is an
+        // article by every other sign.
+        const PageType decided = type.type;
+        const std::vector<HtmlPrior> priors = article_or_parts(doc, patterns, options.favor, !options.page_type, type, extract_as);
+        follow_html_priors(pass, priors, decided, options.keep_comments);
+    }
     const PageType page_kind = extract_as;
     if (page_type) *page_type = std::move(type);
     check_deadline(options.deadline);
