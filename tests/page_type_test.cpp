@@ -223,7 +223,7 @@ TEST_CASE("on a page of parts a noise class on the element holding most of the t
 }
 
 TEST_CASE("a price tag and buying controls are not a product's text, but a card's price on a listing is", "[page_type][html]") {
-    const Extracted product = extract("<h1>Blue mug</h1><div class=\"buy\"><div>$12.00</div><div>Add to cart</div>"
+    const Extracted product = extract("<h1>Blue mug</h1><div class=\"buy\"><div>$12.00</div><div>2.4k</div><div>Add to cart</div>"
                                       "<div>In stock</div></div><div class=\"description\"><p>" + prose(2) +
                                       "</p><ul><li>Capacity: 350 ml</li><li>Dishwasher safe</li></ul></div>",
                                       "<meta property=\"og:type\" content=\"product\">");
@@ -231,6 +231,7 @@ TEST_CASE("a price tag and buying controls are not a product's text, but a card'
     CHECK(product.kept("The committee met again"));
     CHECK(product.kept("Capacity: 350 ml"));
     CHECK_FALSE(product.kept("$12.00"));
+    CHECK_FALSE(product.kept("2.4k"));  // a count of reviews
     CHECK_FALSE(product.kept("Add to cart"));
     CHECK_FALSE(product.kept("In stock"));
 

@@ -639,8 +639,12 @@ void drop_repeats(Pass& p, PageType page_kind) {
 }
 
 // Digits with nothing but punctuation, spaces and currency signs around them: "$19.99", "4.5",
-// "1,992", "24,90 €", "-20%".
+// "1,992", "24,90 €", "-20%"; a count may end in its thousands or millions ("23.8k", "1.2M").
 bool number_or_price_only(std::string_view text) {
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    if (text.size() >= 2 && (text.back() == 'k' || text.back() == 'K' || text.back() == 'M') &&
+        text[text.size() - 2] >= '0' && text[text.size() - 2] <= '9')
+        text.remove_suffix(1);
     static constexpr std::string_view kSigns[] = {"\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x82\xB9",
                                                   "\xE2\x82\xA9", "\xC2\xA2", "\xC2\xA0"};  // € £ ¥ ₹ ₩ ¢ no-break space
     bool digit = false;
