@@ -246,6 +246,22 @@ TEST_CASE("a price tag and buying controls are not a product's text, but a card'
     CHECK(collection.kept("$13.00"));
 }
 
+TEST_CASE("a collection's cards inside its search results are its text, the search box is not", "[page_type][html]") {
+    std::string cards;
+    for (int i = 0; i < 8; ++i)
+        cards += "<li class=\"card\"><h3><a href=\"/p/" + std::to_string(i) + "\">Lamp " + std::to_string(i) +
+                 "</a></h3><span>$2" + std::to_string(i) + ".00</span></li>";
+    const Extracted collection =
+        extract("<h1>Lamps</h1><p>" + prose(2) + "</p><form class=\"search-form\"><label>Search the shop</label><input name=\"q\"></form>"
+                "<div class=\"product-search-results\"><ul class=\"grid\">" + cards + "</ul></div>",
+                "<link rel=\"canonical\" href=\"https://shop.example.com/collections/lamps\">");
+    REQUIRE(collection.type.type == PageType::Collection);
+    CHECK(collection.kept("Lamp 0"));
+    CHECK(collection.kept("Lamp 7"));
+    CHECK(collection.kept("$23.00"));
+    CHECK_FALSE(collection.kept("Search the shop"));
+}
+
 TEST_CASE("a service page's hidden panels and captions are its text, its hidden dialogs are not", "[page_type][html]") {
     // An FAQ whose answers a script shows on a click, and a sign-up dialog kept hidden until asked.
     std::string faq;

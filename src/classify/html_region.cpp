@@ -121,6 +121,12 @@ bool is_slug(std::string_view token) {
     return parts >= 5;
 }
 
+// "search-results", "product-search-results": what a search found, not the search box; on a
+// listing or a collection it is the page's content, so no noise hint is read from such a token.
+bool names_results(std::string_view token) {
+    return has_part(token, "results") || has_part(token, "result");
+}
+
 bool is_content_token(std::string_view token) {
     for (std::string_view part : kContentParts) {
         if (has_part(token, part)) return true;
@@ -202,7 +208,7 @@ void read_own_hints(const std::vector<Container>& containers, const Patterns& pa
         if (tag(c) == "html" || tag(c) == "body") continue;
         for_each_token(containers[c].hints, [&](std::string_view token) {
             if (is_content_token(token)) s.content_hint = true;
-            if (s.hint == Category::None && !is_slug(token)) {
+            if (s.hint == Category::None && !is_slug(token) && !names_results(token)) {
                 Category category = patterns.dom_hint(token);
                 if (category != Category::None) {
                     s.hint = category;
