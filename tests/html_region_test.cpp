@@ -179,6 +179,25 @@ TEST_CASE("a share or menu class on a wrapper holding much of the prose is not b
     CHECK_FALSE(s.of("Rail:").keep);
 }
 
+TEST_CASE("a page footer or a dialog holding most of the prose is still furniture", "[html]") {
+    // A shop's privacy policy in a modal under the footer outweighs its short product text.
+    const std::string policy = "<p>Policy one: " + kParagraph + "</p><p>Policy two: " + kParagraph + "</p><p>Policy three: " +
+                               kParagraph + "</p><p>Policy four: " + kParagraph + "</p>";
+    const std::string product = "<body><main><h1>Wool runner</h1><p>Product: soft merino wool, washable, and a foam sole "
+                                "made from sugarcane, with laces from recycled bottles.</p></main>";
+    for (const std::string& wrapper : {std::string("<footer><p>Shop</p>") + policy + "</footer>",
+                                       std::string("<div class=\"legal\"><div role=\"dialog\">") + policy + "</div></div>"}) {
+        const Scored s = score(product + wrapper + "</body>");
+        INFO(wrapper.substr(0, 40));
+        CHECK(s.of("Product:").keep);
+        CHECK_FALSE(s.of("Policy one:").keep);
+        CHECK_FALSE(s.of("Policy four:").keep);
+    }
+    // Without the footer or the role, the same text is the article.
+    const Scored s = score(product + "<div class=\"legal\"><div>" + policy + "</div></div></body>");
+    CHECK(s.of("Policy one:").keep);
+}
+
 TEST_CASE("a noise class repeated on the sections that hold most of the prose is layout", "[html]") {
     // Site builders give every block the same class ("elementor-widget-container"), or numbered
     // copies of one ("widget_1", "widget_2"); a part of it is a noise token, but it cannot be

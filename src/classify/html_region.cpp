@@ -278,6 +278,13 @@ void veto_layout_tokens(const std::vector<Container>& containers, std::size_t to
     }
 }
 
+// role="dialog" or "alertdialog" (the hints hold the role's tokens).
+bool is_dialog(std::string_view hints) {
+    bool dialog = false;
+    for_each_token(hints, [&](std::string_view token) { dialog = dialog || token == "dialog" || token == "alertdialog"; });
+    return dialog;
+}
+
 // Step 3: which noise hints to believe: not one on an element holding most of the page's prose,
 // which is a page wrapper with an unlucky class ("layout-sidebar"). Sets every container's
 // nearest believed noise container.
@@ -304,7 +311,10 @@ void believe_hints(const std::vector<Container>& containers, std::size_t total_p
         const bool small_widget = s.hint == Category::Share || s.hint == Category::Navigation ||
                                   s.hint == Category::Interface;
         const bool holds_much = total_prose > 0 && s.prose_chars >= 500 && s.prose_chars * 10 > total_prose * 3;
-        if ((holds_most && layout_category) || (holds_much && small_widget)) {
+        // A page's <footer> and a dialog (a privacy policy or a size guide in a modal) are what
+        // they say however much text they hold.
+        const bool declared = tag(c) == "footer" || tag(c) == "dialog" || is_dialog(containers[c].hints);
+        if (!declared && ((holds_most && layout_category) || (holds_much && small_widget))) {
             s.hint = Category::None;
             s.weight = s.content_hint ? 25.0 : 0.0;
             continue;
