@@ -309,3 +309,22 @@ TEST_CASE("a product's hidden tabs give their description and specifications, no
     REQUIRE(article.type.type == PageType::Article);
     CHECK_FALSE(article.kept("Made of folded steel"));
 }
+
+TEST_CASE("a product's customer reviews are its comments, a review article's review is its text", "[page_type][html]") {
+    std::string reviews;
+    for (int i = 0; i < 3; ++i)
+        reviews += "<div class=\"review-item\"><p class=\"review-meta\">Written by Buyer " + std::to_string(i) +
+                   "</p><p class=\"review-item-body\">Review " + std::to_string(i) +
+                   ": arrived quickly, keeps the tea hot all morning and the lid never leaks in my bag.</p></div>";
+    const std::string body = "<h1>Steel flask</h1><div class=\"description\"><p>" + prose(2) +
+                             "</p></div><section class=\"product-reviews\"><h2>Reviews</h2>" + reviews + "</section>";
+    const Extracted product = extract(body, "<meta property=\"og:type\" content=\"product\">");
+    REQUIRE(product.type.type == PageType::Product);
+    CHECK(product.kept("The committee met again"));
+    CHECK_FALSE(product.kept("Review 0: arrived quickly"));
+    CHECK_FALSE(product.kept("Review 2: arrived quickly"));
+    // A critic's review of a film, marked up as one: the article.
+    const Extracted article = extract("<h1>The long road home</h1><div class=\"review-body\"><p>" + prose(3) + "</p></div>");
+    REQUIRE(article.type.type == PageType::Article);
+    CHECK(article.kept("The committee met again"));
+}

@@ -79,12 +79,28 @@ TEST_CASE("DOM hint tokens match whole dash/underscore parts", "[patterns]") {
     CHECK(p.dom_hint("article-read-next-box") == Category::Related);
 }
 
+TEST_CASE("a DOM hint followed by page types is read on those pages only", "[patterns]") {
+    PatternsBuilder builder;
+    builder.add_file("dom/comment.txt", "review product forum\n");
+    builder.add_file("dom/navigation.txt", "nav\n");
+    const Patterns p = builder.build();
+    CHECK(p.dom_hint("product-review", PageType::Product) == Category::Comment);
+    CHECK(p.dom_hint("review-item", PageType::Forum) == Category::Comment);
+    CHECK(p.dom_hint("review-body", PageType::Article) == Category::None);
+    CHECK(p.dom_hint("review-body") == Category::None);  // no page type: only tokens read everywhere
+    // Skipped, the entry does not hide the token's other parts.
+    CHECK(p.dom_hint("review-nav", PageType::Article) == Category::Navigation);
+    CHECK(p.dom_hint("review-nav", PageType::Product) == Category::Comment);
+    CHECK(p.dom_hint("main-nav", PageType::Product) == Category::Navigation);
+}
+
 TEST_CASE("malformed pattern files are rejected with file and line", "[patterns]") {
     PatternsBuilder p;
     CHECK_THROWS_WITH(p.add_file("en/nonsense.txt", "x\n"), Catch::Contains("unknown pattern kind 'nonsense'"));
     CHECK_THROWS_WITH(p.add_file("en/related.txt", "# c\n\n^ -- $\n"), Catch::Contains("en/related.txt:3"));
     CHECK_THROWS_WITH(p.add_file("cookie.txt", "x\n"), Catch::Contains("expected <language>/<kind>.txt"));
     CHECK_THROWS_WITH(p.add_file("dom/whatever.txt", "x\n"), Catch::Contains("unknown category"));
+    CHECK_THROWS_WITH(p.add_file("dom/comment.txt", "review products\n"), Catch::Contains("'products' after the DOM hint 'review' is no page type"));
     CHECK_THROWS_WITH(p.add_file("page/region.txt", "# c\nnear_levels many\n"), Catch::Contains("page/region.txt:2"));
 }
 
@@ -116,6 +132,8 @@ TEST_CASE("the defaults start from tables compiled at build time, the same as co
     }
     CHECK(embedded.languages() == from_text.languages());
     CHECK(embedded.dom_hint("cookie-banner") == from_text.dom_hint("cookie-banner"));
+    CHECK(embedded.dom_hint("product-reviews", PageType::Product) == Category::Comment);
+    CHECK(embedded.dom_hint("product-reviews", PageType::Article) == Category::None);
     CHECK(embedded.page_type_hints().size() == from_text.page_type_hints().size());
 }
 

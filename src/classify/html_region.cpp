@@ -209,7 +209,7 @@ void read_own_hints(const std::vector<Container>& containers, const Patterns& pa
         for_each_token(containers[c].hints, [&](std::string_view token) {
             if (is_content_token(token)) s.content_hint = true;
             if (s.hint == Category::None && !is_slug(token) && !names_results(token)) {
-                Category category = patterns.dom_hint(token);
+                Category category = patterns.dom_hint(token, page_type);
                 if (category != Category::None) {
                     s.hint = category;
                     s.hint_token = token;

@@ -15,7 +15,7 @@
 namespace winnow::classify::tables {
 
 inline constexpr char kMagic[8] = {'w', 'i', 'n', 'n', 'o', 'w', 'P', 'T'};
-inline constexpr std::uint32_t kFormatVersion = 2;
+inline constexpr std::uint32_t kFormatVersion = 3;
 inline constexpr std::uint32_t kByteOrderMark = 0x01020304u;
 
 // A string in the blob's string pool.
@@ -66,6 +66,7 @@ inline std::size_t hash_stopword(const StopwordSlot& key) {
 struct DomTokenRecord {
     StringRef token;
     std::uint32_t category = 0;
+    std::uint32_t page_types = 0;  // bit per PageType the token is read on; 0: every page
 };
 
 struct PageHintRecord {

@@ -45,7 +45,11 @@ struct Patterns::Data {
     PhraseMatcher matcher;
     // The small tables, unpacked: a few hundred records, so reading them costs next to nothing.
     std::vector<std::string> languages;
-    std::unordered_map<std::string_view, Category, StringHash, std::equal_to<>> dom_tokens;
+    struct DomHint {
+        Category category;
+        std::uint32_t page_types;  // 0: every page
+    };
+    std::unordered_map<std::string_view, DomHint, StringHash, std::equal_to<>> dom_tokens;
     std::vector<PageTypeHint> page_type_hints;
     std::map<std::string, double, std::less<>> region_settings;
 
@@ -101,7 +105,7 @@ std::optional<Patterns> Patterns::read(std::string_view blob, std::shared_ptr<co
     for (const tables::StringRef& language : languages) data->languages.emplace_back(data->string(language));
     data->dom_tokens.reserve(dom.size);
     for (const tables::DomTokenRecord& r : dom)
-        data->dom_tokens.emplace(data->string(r.token), static_cast<Category>(r.category));
+        data->dom_tokens.emplace(data->string(r.token), Data::DomHint{static_cast<Category>(r.category), r.page_types});
     data->page_type_hints.reserve(hints.size);
     for (const tables::PageHintRecord& r : hints) {
         PageTypeHint hint;
@@ -209,7 +213,13 @@ double Patterns::region_setting(std::string_view name, double fallback) const {
     return it == data_->region_settings.end() ? fallback : it->second;
 }
 
-Category Patterns::dom_hint(std::string_view token) const {
+Category Patterns::dom_hint(std::string_view token) const { return find_dom_hint(token, 0); }
+
+Category Patterns::dom_hint(std::string_view token, PageType page_type) const {
+    return find_dom_hint(token, 1u << static_cast<unsigned>(page_type));
+}
+
+Category Patterns::find_dom_hint(std::string_view token, std::uint32_t page_type_bit) const {
     if (data_->dom_tokens.empty() || token.empty()) return Category::None;
     // Try every run of whole '-'/'_'-separated parts, longest first at each start.
     auto is_boundary = [](char c) { return c == '-' || c == '_'; };
@@ -218,7 +228,9 @@ Category Patterns::dom_hint(std::string_view token) const {
         for (std::size_t e = token.size(); e > s; --e) {
             if (e != token.size() && !is_boundary(token[e])) continue;
             const auto it = data_->dom_tokens.find(token.substr(s, e - s));
-            if (it != data_->dom_tokens.end()) return it->second;
+            if (it == data_->dom_tokens.end()) continue;
+            // A token named for other page types is no hint here: look on at the other parts.
+            if (it->second.page_types == 0 || (it->second.page_types & page_type_bit) != 0) return it->second.category;
         }
     }
     return Category::None;

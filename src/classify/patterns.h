@@ -79,7 +79,10 @@ public:
     bool has_credit_mark(std::string_view normalised) const;
 
     // DOM hint tokens (patterns/dom/*.txt): category for a class/id/role token, None if unknown.
+    // Without a page type only the tokens read on every page count; with one, also those the
+    // files name for that type ("review product").
     Category dom_hint(std::string_view token) const;
+    Category dom_hint(std::string_view token, PageType page_type) const;
 
     // Page-type evidence (patterns/page/types.txt), in file order.
     const std::vector<PageTypeHint>& page_type_hints() const;
@@ -102,6 +105,7 @@ private:
     // Reads a blob made by PatternsBuilder::compile() of this same build, in place; `owner` keeps it
     // alive (empty when the blob is static). Null when the blob is not of this build's layout.
     static std::optional<Patterns> read(std::string_view blob, std::shared_ptr<const std::string> owner);
+    Category find_dom_hint(std::string_view token, std::uint32_t page_type_bit) const;
     std::unique_ptr<Data> data_;
 };
 

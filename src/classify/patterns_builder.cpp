@@ -76,7 +76,11 @@ struct PatternsBuilder::Data {
     std::map<std::string, std::uint32_t> stopwords;  // word → language bits
     std::size_t longest_stopword = 0;
     std::vector<std::string> credit_marks;  // normalised; a trailing space ends a word
-    std::map<std::string, Category> dom_tokens;
+    struct DomHint {
+        Category category;
+        std::uint32_t page_types;  // bit per PageType; 0: every page
+    };
+    std::map<std::string, DomHint> dom_tokens;
     std::vector<PageTypeHint> page_type_hints;
     std::map<std::string, double, std::less<>> region_settings;
 };
@@ -181,12 +185,21 @@ void PatternsBuilder::add_file(std::string_view name, std::string_view text) {
                 break;
             }
             case FileKind::What::DomHints: {
-                std::string token = line;
+                // "token", or "token type..." for a token read only on those page types.
+                std::istringstream words(line);
+                std::string token, type_name;
+                words >> token;
                 std::transform(token.begin(), token.end(), token.begin(),
                                [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-                if (token.find_first_of(" \t") != std::string::npos)
-                    throw PatternError(where + ": a DOM hint must be one token, got '" + line + "'");
-                data_->dom_tokens.emplace(token, kind.category);  // the first file to name a token decides
+                std::uint32_t page_types = 0;
+                while (words >> type_name) {
+                    PageType type;
+                    if (!page_type_from_name(type_name, &type))
+                        throw PatternError(where + ": '" + type_name + "' after the DOM hint '" + token +
+                                           "' is no page type (article, forum, product, collection, listing, documentation, service)");
+                    page_types |= 1u << static_cast<unsigned>(type);
+                }
+                data_->dom_tokens.emplace(token, Data::DomHint{kind.category, page_types});  // the first file to name a token decides
                 break;
             }
             case FileKind::What::Phrases: {
@@ -316,8 +329,8 @@ std::string PatternsBuilder::compile() const {
     for (const std::string& mark : data_->credit_marks) credit_marks.push_back(pool.add(mark));
 
     std::vector<tables::DomTokenRecord> dom;
-    for (const auto& [token, category] : data_->dom_tokens)
-        dom.push_back({pool.add(token), static_cast<std::uint32_t>(category)});
+    for (const auto& [token, hint] : data_->dom_tokens)
+        dom.push_back({pool.add(token), static_cast<std::uint32_t>(hint.category), hint.page_types});
 
     std::vector<tables::PageHintRecord> hints;
     for (const PageTypeHint& h : data_->page_type_hints) {
