@@ -198,6 +198,23 @@ TEST_CASE("a page footer or a dialog holding most of the prose is still furnitur
     CHECK(s.of("Policy one:").keep);
 }
 
+TEST_CASE("a class naming a content block's furniture marks furniture, not content", "[html]") {
+    // BEM's block__element: the post's signature and the article's related links are the post's and
+    // the article's furniture; "entry-content" and "post-body" stay content.
+    const Scored s = score(
+        "<body><article class=\"ipsEntry\"><div class=\"ipsEntry__post post-body\"><p>One: " + kParagraph + "</p><p>Two: " +
+        kParagraph + "</p></div><div class=\"ipsEntry__signature\"><p>Signature: design should be simple, and "
+        "communication honest, as I always say to everyone.</p></div><div class=\"article-related\"><p><a href=\"/x\">"
+        "Related: the bridge opens next spring</a></p></div><div class=\"entry-content\"><p>Three: " + kParagraph +
+        "</p></div></article></body>");
+    CHECK(s.of("One:").keep);
+    CHECK(s.of("Three:").keep);
+    CHECK_FALSE(s.of("Signature:").keep);
+    CHECK(s.of("Signature:").dom_category == Category::Boilerplate);
+    CHECK_FALSE(s.of("Related:").keep);
+    CHECK(s.of("Related:").dom_category == Category::Related);
+}
+
 TEST_CASE("a noise class repeated on the sections that hold most of the prose is layout", "[html]") {
     // Site builders give every block the same class ("elementor-widget-container"), or numbered
     // copies of one ("widget_1", "widget_2"); a part of it is a noise token, but it cannot be

@@ -134,6 +134,17 @@ bool is_content_token(std::string_view token) {
     return false;
 }
 
+// A token that names a content block and ends in furniture ("ipsEntry__signature",
+// "article-related", "post-card__tags": BEM's block__element) marks that furniture of the block,
+// not the content: the category of its last part, or None.
+Category furniture_of_content(std::string_view token, const Patterns& patterns, PageType page_type) {
+    std::size_t last = token.size();
+    while (last > 0 && !is_part_boundary(token[last - 1])) --last;
+    if (last == 0 || last == token.size()) return Category::None;  // one part, or ends in a boundary
+    if (!is_content_token(token.substr(0, last - 1))) return Category::None;
+    return patterns.dom_hint(token.substr(last), page_type);
+}
+
 std::size_t count_commas(std::string_view text) {
     std::size_t commas = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -207,9 +218,11 @@ void read_own_hints(const std::vector<Container>& containers, const Patterns& pa
         ContainerStats& s = stats[c];
         if (tag(c) == "html" || tag(c) == "body") continue;
         for_each_token(containers[c].hints, [&](std::string_view token) {
-            if (is_content_token(token)) s.content_hint = true;
-            if (s.hint == Category::None && !is_slug(token) && !names_results(token)) {
-                Category category = patterns.dom_hint(token, page_type);
+            const Category furniture_part = furniture_of_content(token, patterns, page_type);
+            if (is_content_token(token) && furniture_part == Category::None) s.content_hint = true;
+            // A slug's words are a heading's, but a slug does not end in a content block's furniture.
+            if (s.hint == Category::None && (!is_slug(token) || furniture_part != Category::None) && !names_results(token)) {
+                Category category = furniture_part != Category::None ? furniture_part : patterns.dom_hint(token, page_type);
                 if (category != Category::None) {
                     s.hint = category;
                     s.hint_token = token;
