@@ -143,6 +143,16 @@ TEST_CASE("hidden elements are marked, javascript links are no links", "[html]")
     CHECK(d.blocks[3].link_density == 0.0);
 }
 
+TEST_CASE("Bootstrap's d-none hides an element unless a breakpoint class shows it", "[html]") {
+    const Document d = segment_html(
+        "<body><div class=\"comment-date d-none\">2019-03-26 16:40:42Z</div><div class=\"d-none d-md-block\">wide "
+        "screens</div><div class=\"d-nonesuch\">not the class</div></body>");
+    REQUIRE(d.blocks.size() == 3);
+    CHECK(d.blocks[0].hidden);
+    CHECK_FALSE(d.blocks[1].hidden);
+    CHECK_FALSE(d.blocks[2].hidden);
+}
+
 TEST_CASE("MathML is read as text, without its TeX annotation", "[html]") {
     const Document d = segment_html(
         "<body><p>When <math><semantics><mrow><mi>a</mi><mo>&#x2260;</mo><mn>0</mn></mrow>"

@@ -220,9 +220,25 @@ bool names_author(const ReadAttributes& attributes) {
     return false;
 }
 
-// hidden, aria-hidden="true", or an inline style that hides the element.
+// Bootstrap's "d-none" hides an element unless a breakpoint class shows it again ("d-none
+// d-md-block": shown on wider screens, as a reader at a desk sees the page).
+bool hidden_by_utility_class(std::string_view classes) {
+    bool none = false, shown_again = false;
+    std::size_t i = 0;
+    while (i < classes.size()) {
+        std::size_t end = i;
+        while (end < classes.size() && !is_ascii_space(classes[end])) ++end;
+        const std::string_view name = classes.substr(i, end - i);
+        if (name == "d-none") none = true;
+        else if (name.starts_with("d-")) shown_again = true;  // d-md-block, d-print-inline
+        i = end + 1;
+    }
+    return none && !shown_again;
+}
+
+// hidden, aria-hidden="true", "d-none", or an inline style that hides the element.
 bool is_hidden(const ReadAttributes& attributes) {
-    if (attributes.hidden || attributes.aria_hidden == "true") return true;
+    if (attributes.hidden || attributes.aria_hidden == "true" || hidden_by_utility_class(attributes.class_names)) return true;
     const std::string_view style = attributes.style;
     if (!style.empty()) {
         std::string compact;
