@@ -179,13 +179,14 @@ TEST_CASE("a share or menu class on a wrapper holding much of the prose is not b
     CHECK_FALSE(s.of("Rail:").keep);
 }
 
-TEST_CASE("a page footer or a dialog holding most of the prose is still furniture", "[html]") {
+TEST_CASE("a page footer, a nav or a dialog holding most of the prose is still furniture", "[html]") {
     // A shop's privacy policy in a modal under the footer outweighs its short product text.
     const std::string policy = "<p>Policy one: " + kParagraph + "</p><p>Policy two: " + kParagraph + "</p><p>Policy three: " +
                                kParagraph + "</p><p>Policy four: " + kParagraph + "</p>";
     const std::string product = "<body><main><h1>Wool runner</h1><p>Product: soft merino wool, washable, and a foam sole "
                                 "made from sugarcane, with laces from recycled bottles.</p></main>";
     for (const std::string& wrapper : {std::string("<footer><p>Shop</p>") + policy + "</footer>",
+                                       std::string("<nav class=\"site-nav\">") + policy + "</nav>",
                                        std::string("<div class=\"legal\"><div role=\"dialog\">") + policy + "</div></div>"}) {
         const Scored s = score(product + wrapper + "</body>");
         INFO(wrapper.substr(0, 40));

@@ -324,9 +324,9 @@ void believe_hints(const std::vector<Container>& containers, std::size_t total_p
         const bool small_widget = s.hint == Category::Share || s.hint == Category::Navigation ||
                                   s.hint == Category::Interface;
         const bool holds_much = total_prose > 0 && s.prose_chars >= 500 && s.prose_chars * 10 > total_prose * 3;
-        // A page's <footer> and a dialog (a privacy policy or a size guide in a modal) are what
-        // they say however much text they hold.
-        const bool declared = tag(c) == "footer" || tag(c) == "dialog" || is_dialog(containers[c].hints);
+        // A page's <footer>, its <nav> (a shop's mega menu of every department) and a dialog (a
+        // privacy policy or a size guide in a modal) are what they say however much text they hold.
+        const bool declared = tag(c) == "footer" || tag(c) == "nav" || tag(c) == "dialog" || is_dialog(containers[c].hints);
         if (!declared && ((holds_most && layout_category) || (holds_much && small_widget))) {
             s.hint = Category::None;
             s.weight = s.content_hint ? 25.0 : 0.0;
