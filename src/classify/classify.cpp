@@ -701,7 +701,7 @@ std::vector<HtmlPrior> article_or_parts(const Document& doc, const Patterns& pat
     std::vector<HtmlPrior> article = score_html_regions(doc, patterns, favor, type.type);
     extract_as = type.type;
     if (type.type != PageType::Article || !decided) return article;  // an article the caller named stays one
-    const double most_share = patterns.region_setting("parts_fallback_share", 0.2);
+    const double most_share = patterns.region_setting("parts_fallback_share", 0.25);
     const double least_parts = patterns.region_setting("parts_fallback_min_chars", 300);
     std::size_t in_article = 0, visible = 0;
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
