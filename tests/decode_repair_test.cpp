@@ -8,6 +8,7 @@
 #include "decode/code_points.h"
 #include "decode/decode.h"
 #include "decode/plausibility.h"
+#include "winnow/winnow.h"
 
 namespace {
 
@@ -109,6 +110,28 @@ TEST_CASE("decode runs repair unless told not to", "[decode][repair]") {
     const auto raw = winnow::decode::decode(bytes, options);
     CHECK(raw.text == bytes);
     CHECK(raw.report.repairs.empty());
+}
+
+TEST_CASE("C1 controls read as windows-1252 before an HTML parser can drop them", "[decode][repair]") {
+    // "let\u00E2\u0080\u0099s": the UTF-8 of "’" once read as latin-1; 0x81 is unassigned and stays.
+    std::string text = "let\xC3\xA2\xC2\x80\xC2\x99s \xC2\x96 \xC2\x81 \xC2\xA0";
+    CHECK(winnow::decode::read_c1_as_windows_1252(text) == 3);
+    CHECK(text == "let\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s \xE2\x80\x93 \xC2\x81 \xC2\xA0");
+    std::string clean = "caf\xC3\xA9 \xC2\xA0";
+    CHECK(winnow::decode::read_c1_as_windows_1252(clean) == 0);
+    CHECK(clean == "caf\xC3\xA9 \xC2\xA0");
+
+    // In an HTML page, the whole way: mojibake of both kinds is repaired, none left as U+FFFD.
+    std::string page = "<html><head><meta charset=\"utf-8\"></head><body><p>Now let\xC3\xA2\xC2\x80\xC2\x99s take a "
+                       "look at the rates, which most of our readers find fair.</p>";
+    for (int i = 0; i < 3; ++i)
+        page += "<p>It\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s the cat\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s toy and the "
+                "dog\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s bed, all in one room of the house.</p>";
+    winnow::Options options;
+    options.input = winnow::InputKind::Html;
+    const winnow::Result r = winnow::Cleaner(options).clean(page + "</body></html>");
+    CHECK(r.text.find("Now let\xE2\x80\x99s take") != std::string::npos);
+    CHECK(r.text.find("\xEF\xBF\xBD") == std::string::npos);
 }
 
 // Clean CJK text is settled by the quick check without the full search; these cases hold its

@@ -62,6 +62,7 @@ PipelineResult run_pipeline(std::string_view bytes, const PipelineOptions& optio
     // would send every stretch of it down the slow path), and entities Gumbo has already decoded
     // are then out of the way.
     decode_options.repair = options.decode.repair && !html;
+    decode_options.c1_as_windows_1252 = options.decode.repair && html;
     decode_options.deadline = deadline;
     Decoded decoded = decode::decode(bytes, decode_options);
     result.decode_report = std::move(decoded.report);

@@ -4,10 +4,12 @@
 #include <algorithm>
 #include <optional>
 
+#include "decode/charmaps.h"
 #include "decode/convert.h"
 #include "decode/detect.h"
 #include "decode/encoding_labels.h"
 #include "decode/prescan.h"
+#include "unicode/utf8_encode.h"
 
 namespace winnow::decode {
 namespace {
@@ -72,6 +74,10 @@ Decoded decode_checked(std::string_view bytes, std::string_view encoding, bool v
     result.text = std::move(conversion.text);
     result.report.encoding = conversion.ok ? std::string(encoding) : "windows-1252";
     result.report.replacements = conversion.replacements;
+    if (options.c1_as_windows_1252) {
+        if (const std::size_t count = read_c1_as_windows_1252(result.text))
+            result.report.repairs.push_back({"c1-control", count});
+    }
     if (options.repair) {
         result.report.repairs = repair_mojibake(result.text, options.deadline);
         check_deadline(options.deadline);
@@ -80,6 +86,32 @@ Decoded decode_checked(std::string_view bytes, std::string_view encoding, bool v
 }
 
 }  // namespace
+
+std::size_t read_c1_as_windows_1252(std::string& text) {
+    // U+0080-U+009F is 0xC2 0x80-0x9F in UTF-8; the five bytes windows-1252 leaves unassigned stay.
+    const SingleByteCharmap& windows_1252 = charmap_named("windows-1252");
+    std::size_t count = 0;
+    std::size_t at = text.find('\xC2');
+    if (at == std::string::npos) return 0;
+    std::string out;
+    out.reserve(text.size() + 16);
+    std::size_t copied = 0;
+    for (; at != std::string::npos; at = text.find('\xC2', at + 1)) {
+        if (at + 1 >= text.size()) break;
+        const auto byte = static_cast<unsigned char>(text[at + 1]);
+        if (byte < 0x80 || byte > 0x9F) continue;
+        const char32_t cp = windows_1252.decode(byte);
+        if (cp == byte) continue;  // unassigned: decodes to the control itself
+        out.append(text, copied, at - copied);
+        unicode::append_utf8(out, cp);
+        copied = at + 2;
+        ++count;
+    }
+    if (count == 0) return 0;
+    out.append(text, copied, std::string::npos);
+    text = std::move(out);
+    return count;
+}
 
 Decoded decode_as(std::string_view bytes, std::string_view encoding, const DecodeOptions& options) {
     return decode_checked(bytes, encoding, false, options);

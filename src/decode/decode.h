@@ -17,8 +17,17 @@ struct DecodeOptions {
     std::string charset;   // transport/declared charset (--charset); empty = sniff
     bool repair = true;    // run mojibake repair after conversion
     bool is_html = false;  // allow the <meta> prescan
+    // Read the C1 controls U+0080-U+009F in the decoded text as the windows-1252 characters of
+    // those bytes (U+0099 as "™"): UTF-8 text once read as latin-1 holds them ("â\u0080\u0099" for
+    // "’"), and an HTML parser would turn them into U+FFFD before the repair of the extracted text
+    // could read them (the repair's own C1 step, fix_c1_controls, runs too late for HTML). Set for
+    // HTML when repair runs on the extracted text; reported as the repair "c1-control".
+    bool c1_as_windows_1252 = false;
     const Deadline* deadline = nullptr;  // checked between sniffing, conversion and repair
 };
+
+// The repair c1_as_windows_1252 asks for, on UTF-8 text: how many characters it replaced.
+std::size_t read_c1_as_windows_1252(std::string& text);
 
 // The WHATWG sniffing order: BOM (UTF-8, UTF-16, and UTF-32 as an extension), options.charset
 // through the WHATWG label table, the <meta>/XML-declaration prescan of the first 1024 bytes when
