@@ -18,9 +18,15 @@
 #include "decode/mojibake.h"
 #include "decode/plausibility.h"
 
+// The driver is built from src/decode alone; a deadline's expiry (never set here) throws the
+// library's Error, whose constructor lives in src/api.
+winnow::Error::Error(Kind kind, std::string document, std::string problem)
+    : std::runtime_error(document + ": " + problem), kind_(kind), document_(std::move(document)), problem_(std::move(problem)) {}
+
 namespace {
 
 using namespace winnow::decode;
+using winnow::Decoded;
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
