@@ -153,6 +153,21 @@ TEST_CASE("Bootstrap's d-none hides an element unless a breakpoint class shows i
     CHECK_FALSE(d.blocks[2].hidden);
 }
 
+TEST_CASE("an svg is dropped through its end tag, or where a browser leaves it open", "[html]") {
+    // An icon left open inside a link: a browser leaves the svg at </a> and at the HTML that
+    // follows; the rest of the page is not inside it.
+    const Document open = segment_html(
+        "<body><ul><li><a href=\"#\"><svg width=\"18\"></a><ul><li>Choose a language</li></ul></li></ul>"
+        "<main><p>After the icon comes the page itself.</p></main></body>");
+    CHECK(texts(open) == std::vector<std::string>{"Choose a language", "After the icon comes the page itself."});
+    // A closed one goes whole, its text, its links and the HTML in its <desc> with it; a nested svg
+    // does not close it early.
+    const Document closed = segment_html(
+        "<body><p>Before.</p><svg><a href=\"/x\"><g><text>Label</text></g></a><desc><p>Description <a href=\"/y\">"
+        "link</a></p></desc><svg><path d=\"M0\"/></svg><text>More</text></svg><p>After.</p></body>");
+    CHECK(texts(closed) == std::vector<std::string>{"Before.", "After."});
+}
+
 TEST_CASE("MathML is read as text, without its TeX annotation", "[html]") {
     const Document d = segment_html(
         "<body><p>When <math><semantics><mrow><mi>a</mi><mo>&#x2260;</mo><mn>0</mn></mrow>"

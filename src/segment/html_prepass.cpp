@@ -87,6 +87,81 @@ std::size_t find_close(std::string_view text, std::size_t from, std::string_view
     return std::string_view::npos;
 }
 
+// The lower-case tag name at text[at] (just past "<" or "</"), up to 32 bytes.
+std::string tag_name_at(std::string_view text, std::size_t at) {
+    std::string name;
+    while (at < text.size() && name.size() < 32 && !ends_tag_name(text, at)) name += unicode::ascii_lower(text[at++]);
+    return name;
+}
+
+// Start tags that end an open <svg> in a browser (HTML's "in foreign content" rules): HTML that
+// cannot be SVG.
+bool breaks_out_of_svg(std::string_view name) {
+    static constexpr std::string_view kNames[] = {
+        "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2",
+        "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre",
+        "ruby", "s", "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var"};
+    return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
+}
+
+bool is_svg_element(std::string_view name) {
+    static constexpr std::string_view kNames[] = {
+        "a", "circle", "clippath", "defs", "desc", "ellipse", "filter", "foreignobject", "g", "image", "line",
+        "lineargradient", "marker", "mask", "metadata", "mpath", "path", "pattern", "polygon", "polyline",
+        "radialgradient", "rect", "script", "set", "stop", "style", "svg", "switch", "symbol", "text", "textpath",
+        "title", "tspan", "use", "view"};
+    return name.starts_with("fe") || name.starts_with("animate") ||
+           std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
+}
+
+// Where the <svg> whose start tag ends at `body` ends: at its "</svg", or, when it is left open
+// ("<a><svg></a>"), where a browser leaves it: before an HTML start tag that breaks out of SVG, or
+// before the end tag of an HTML element around it. Inside <foreignObject>, <desc> and <title>
+// (SVG's HTML integration points) HTML is at home.
+std::size_t svg_end(std::string_view html, std::size_t body) {
+    int nested_svg = 0, open_links = 0, foreign = 0;
+    for (std::size_t i = html.find('<', body); i != std::string_view::npos; i = html.find('<', i + 1)) {
+        if (html.compare(i, 4, "<!--") == 0) {
+            const std::size_t end = html.find("-->", i + 4);
+            if (end == std::string_view::npos) break;
+            i = end + 2;
+            continue;
+        }
+        const bool end_tag = i + 1 < html.size() && html[i + 1] == '/';
+        const std::string name = tag_name_at(html, i + (end_tag ? 2 : 1));
+        if (name.empty()) continue;
+        bool self_closing = false;
+        if (!end_tag) {
+            const std::size_t end = end_of_tag(html, i);
+            self_closing = end >= 2 && end <= html.size() && html[end - 2] == '/';
+        }
+        if (name == "foreignobject" || name == "desc" || name == "title") {
+            if (end_tag) foreign = std::max(0, foreign - 1);
+            else if (!self_closing) ++foreign;
+            continue;
+        }
+        if (foreign > 0) continue;
+        if (end_tag) {
+            if (name == "svg") {
+                if (nested_svg == 0) return i;
+                --nested_svg;
+            } else if (name == "a") {
+                if (open_links == 0) return i;
+                --open_links;
+            } else if (!is_svg_element(name)) {
+                return i;
+            }
+        } else if (breaks_out_of_svg(name)) {
+            return i;
+        } else if (!self_closing && name == "svg") {
+            ++nested_svg;
+        } else if (!self_closing && name == "a") {
+            ++open_links;
+        }
+    }
+    return html.size();
+}
+
 bool is_json_ld(std::string_view start_tag) {
     return ascii_lowered(start_tag).find("application/ld+json") != std::string::npos;
 }
@@ -637,6 +712,15 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets, 
         if (name == "svg" && body >= 2 && html[body - 2] == '/') {
             append(html.substr(copied, i - copied), preformatted > 0);  // <svg ... />: dropped
             copied = i = body;
+            continue;
+        }
+        if (name == "svg") {
+            // Never read; dropped through its "</svg>", or up to where a browser leaves it open.
+            const std::size_t stop = svg_end(html, body);
+            append(html.substr(copied, i - copied), preformatted > 0);
+            const bool closes = stop + 2 < html.size() && html[stop + 1] == '/' && tag_name_at(html, stop + 2) == "svg";
+            copied = i = closes ? end_of_tag(html, stop) : stop;
+            if (i >= html.size()) break;
             continue;
         }
         std::size_t close = find_close(html, body, name);
