@@ -79,7 +79,7 @@ Decoded decode_checked(std::string_view bytes, std::string_view encoding, bool v
             result.report.repairs.push_back({"c1-control", count});
     }
     if (options.repair) {
-        result.report.repairs = repair_mojibake(result.text, options.deadline);
+        for (Repair& repair : repair_mojibake(result.text, options.deadline)) result.report.repairs.push_back(std::move(repair));
         check_deadline(options.deadline);
     }
     return result;
@@ -91,17 +91,15 @@ std::size_t read_c1_as_windows_1252(std::string& text) {
     // U+0080-U+009F is 0xC2 0x80-0x9F in UTF-8; the five bytes windows-1252 leaves unassigned stay.
     const SingleByteCharmap& windows_1252 = charmap_named("windows-1252");
     std::size_t count = 0;
-    std::size_t at = text.find('\xC2');
-    if (at == std::string::npos) return 0;
-    std::string out;
-    out.reserve(text.size() + 16);
+    std::string out;  // made at the first replacement: most pages have none
     std::size_t copied = 0;
-    for (; at != std::string::npos; at = text.find('\xC2', at + 1)) {
+    for (std::size_t at = text.find('\xC2'); at != std::string::npos; at = text.find('\xC2', at + 1)) {
         if (at + 1 >= text.size()) break;
         const auto byte = static_cast<unsigned char>(text[at + 1]);
         if (byte < 0x80 || byte > 0x9F) continue;
         const char32_t cp = windows_1252.decode(byte);
         if (cp == byte) continue;  // unassigned: decodes to the control itself
+        if (count == 0) out.reserve(text.size() + 16);
         out.append(text, copied, at - copied);
         unicode::append_utf8(out, cp);
         copied = at + 2;
