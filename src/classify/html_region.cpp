@@ -218,8 +218,10 @@ void read_own_hints(const std::vector<Container>& containers, const Patterns& pa
         ContainerStats& s = stats[c];
         if (tag(c) == "html" || tag(c) == "body") continue;
         for_each_token(containers[c].hints, [&](std::string_view token) {
-            const Category furniture_part = furniture_of_content(token, patterns, page_type);
-            if (is_content_token(token) && furniture_part == Category::None) s.content_hint = true;
+            // Only a content token can end in its block's furniture.
+            const bool content = is_content_token(token);
+            const Category furniture_part = content ? furniture_of_content(token, patterns, page_type) : Category::None;
+            if (content && furniture_part == Category::None) s.content_hint = true;
             // A slug's words are a heading's, but a slug does not end in a content block's furniture.
             if (s.hint == Category::None && (!is_slug(token) || furniture_part != Category::None) && !names_results(token)) {
                 Category category = furniture_part != Category::None ? furniture_part : patterns.dom_hint(token, page_type);
