@@ -86,6 +86,19 @@ TEST_CASE("posts that start the page make it a thread, comments under an article
     CHECK(article.type == PageType::Article);
 }
 
+TEST_CASE("an opening post marked apart from its replies still starts a thread", "[page_type]") {
+    auto first_in_posts = [](const std::string& opening_class) {
+        const std::string page = "<html><body><div class=\"thread\"><div class=\"" + opening_class + "\"><p>" + prose(2) +
+                                 "</p></div><div class=\"forum-post forum-post-reply\"><p>" + prose(3) +
+                                 "</p></div><div class=\"forum-post forum-post-reply\"><p>" + prose(3) + "</p></div></div></body></html>";
+        return measure_page(segment_html(page), test::default_patterns())[static_cast<std::size_t>(PageFeature::PostsFirst)];
+    };
+    // The opening post shares the replies' element and a class with them: it is a post too.
+    CHECK(first_in_posts("forum-post forum-post-original") > 0.5);
+    // An article body beside the replies shares nothing with them.
+    CHECK(first_in_posts("entry-content") == 0);
+}
+
 TEST_CASE("page type hints are read from patterns/page files", "[page_type][patterns]") {
     PatternsBuilder builder;
     builder.add_file("page/types.txt", "# test\nforum url /board/ 2\ndocumentation feature code_blocks>=2 1.5\n");

@@ -66,6 +66,31 @@ bool marks_posts(std::string_view hints, const Patterns& patterns) {
     return false;
 }
 
+// True if the container, or one around it, has a sibling of the same tag marked as posts with
+// which it shares a class/id token.
+bool beside_a_post(const std::vector<Container>& containers, std::size_t c, const Patterns& patterns) {
+    std::vector<char> on_path(containers.size(), 0);
+    for (std::size_t a = c; a != Container::npos; a = containers[a].parent) on_path[a] = 1;
+    for (std::size_t s = 1; s < containers.size(); ++s) {
+        const Container& sibling = containers[s];
+        if (on_path[s] || sibling.parent == Container::npos || !on_path[sibling.parent]) continue;
+        if (!marks_posts(sibling.hints, patterns)) continue;
+        // The element on the path under the same parent: the one after it in document order.
+        std::size_t mine = Container::npos;
+        for (std::size_t a = c; a != Container::npos && containers[a].parent != Container::npos; a = containers[a].parent)
+            if (containers[a].parent == sibling.parent) mine = a;
+        if (mine == Container::npos || containers[mine].tag != sibling.tag) continue;
+        for (std::string_view hints = containers[mine].hints; !hints.empty();) {
+            const std::size_t space = hints.find(' ');
+            const std::string_view token = hints.substr(0, space);
+            if (!token.empty() && has_word(sibling.hints, token)) return true;
+            if (space == std::string_view::npos) break;
+            hints.remove_prefix(space + 1);
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 PageFeatures measure_page(const Document& document, const Patterns& patterns) {
@@ -76,6 +101,7 @@ PageFeatures measure_page(const Document& document, const Patterns& patterns) {
 
     std::size_t visible_chars = 0, prose_chars = 0, long_chars = 0, post_chars = 0;
     bool first_in_posts = false;
+    std::size_t first_prose = Container::npos;  // container of the page's first prose block
     // Whether a container is, or is inside, one marked as posts; worked out only for the containers
     // of prose, once each (-1: not yet known).
     std::vector<signed char> posts_memo(containers.size(), -1);
@@ -117,7 +143,10 @@ PageFeatures measure_page(const Document& document, const Patterns& patterns) {
         if (b.text_chars <= 60 && has_price(b.text)) at(PageFeature::Prices) += 1;
         if (b.text_chars >= 80 && b.link_density < 0.3) {
             const bool post = b.container < containers.size() && in_posts(b.container);
-            if (prose_chars == 0) first_in_posts = post;
+            if (prose_chars == 0) {
+                first_in_posts = post;
+                first_prose = b.container;
+            }
             prose_chars += b.text_chars;
             if (post) post_chars += b.text_chars;
         }
@@ -159,6 +188,11 @@ PageFeatures measure_page(const Document& document, const Patterns& patterns) {
     at(PageFeature::LinkShare) = visible_chars ? static_cast<double>(link_chars) / static_cast<double>(visible_chars) : 0;
     at(PageFeature::ProseShare) = visible_chars ? static_cast<double>(long_chars) / static_cast<double>(visible_chars) : 0;
     at(PageFeature::PostShare) = prose_chars ? static_cast<double>(post_chars) / static_cast<double>(prose_chars) : 0;
+    // An opening post is often marked apart from its replies ("forum-post forum-post-original" beside
+    // "forum-post forum-post-reply"); it counts as a post when it sits beside one, as the same element
+    // sharing a class.
+    if (!first_in_posts && post_chars > 0 && first_prose < containers.size())
+        first_in_posts = beside_a_post(containers, first_prose, patterns);
     at(PageFeature::PostsFirst) = first_in_posts ? at(PageFeature::PostShare) : 0;
     // The URL: news and blog posts live under dates and long slugs.
     const std::string url = url_shape(document.meta.canonical_url);
