@@ -264,15 +264,24 @@ TEST_CASE("a collection's cards inside its search results are its text, the sear
     for (int i = 0; i < 8; ++i)
         cards += "<li class=\"card\"><h3><a href=\"/p/" + std::to_string(i) + "\">Lamp " + std::to_string(i) +
                  "</a></h3><span>$2" + std::to_string(i) + ".00</span></li>";
-    const Extracted collection =
-        extract("<h1>Lamps</h1><p>" + prose(2) + "</p><form class=\"search-form\"><label>Search the shop</label><input name=\"q\"></form>"
-                "<div class=\"product-search-results\"><ul class=\"grid\">" + cards + "</ul></div>",
-                "<link rel=\"canonical\" href=\"https://shop.example.com/collections/lamps\">");
-    REQUIRE(collection.type.type == PageType::Collection);
-    CHECK(collection.kept("Lamp 0"));
-    CHECK(collection.kept("Lamp 7"));
-    CHECK(collection.kept("$23.00"));
-    CHECK_FALSE(collection.kept("Search the shop"));
+    // What the search found, its page, grid or cards, is named so; the search box is "search".
+    for (const char* wrapper : {"product-search-results", "searchPage", "c-search-grid", "search-card-list"}) {
+        INFO(wrapper);
+        const Extracted collection =
+            extract("<h1>Lamps</h1><p>" + prose(2) + "</p><form class=\"search-form\"><label>Search the shop</label><input name=\"q\"></form>"
+                    "<div class=\"" + std::string(wrapper) + "\"><ul class=\"grid\">" + cards + "</ul></div>",
+                    "<link rel=\"canonical\" href=\"https://shop.example.com/collections/lamps\">");
+        REQUIRE(collection.type.type == PageType::Collection);
+        CHECK(collection.kept("Lamp 0"));
+        CHECK(collection.kept("Lamp 7"));
+        CHECK(collection.kept("$23.00"));
+        CHECK_FALSE(collection.kept("Search the shop"));
+    }
+    const Extracted box = extract("<h1>Lamps</h1><p>" + prose(2) + "</p><div class=\"header-search\"><p>Popular searches: lamps, desk lamps, "
+                                  "floor lamps and reading lights for every room</p></div><ul class=\"grid\">" + cards + "</ul>",
+                                  "<link rel=\"canonical\" href=\"https://shop.example.com/collections/lamps\">");
+    CHECK(box.kept("Lamp 0"));
+    CHECK_FALSE(box.kept("Popular searches"));
 }
 
 TEST_CASE("a service page's hidden panels and captions are its text, its hidden dialogs are not", "[page_type][html]") {

@@ -123,8 +123,16 @@ bool is_slug(std::string_view token) {
 
 // "search-results", "product-search-results": what a search found, not the search box; on a
 // listing or a collection it is the page's content, so no noise hint is read from such a token.
+// So are the page, grid, list or cards of a search ("search-page", "c-search-grid",
+// "discover-search-card").
 bool names_results(std::string_view token) {
-    return has_part(token, "results") || has_part(token, "result");
+    if (has_part(token, "results") || has_part(token, "result")) return true;
+    if (!has_part(token, "search")) return false;
+    static constexpr std::string_view kFound[] = {"page", "grid", "list", "listing", "card", "cards", "items", "hits"};
+    for (std::string_view part : kFound) {
+        if (has_part(token, part)) return true;
+    }
+    return false;
 }
 
 bool is_content_token(std::string_view token) {
