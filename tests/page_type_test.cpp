@@ -284,6 +284,25 @@ TEST_CASE("a collection's cards inside its search results are its text, the sear
     CHECK_FALSE(box.kept("Popular searches"));
 }
 
+TEST_CASE("a search widget's class on the element holding a collection's linked cards does not drop them", "[page_type][html]") {
+    // Each card is one link around its name and price, as shops write them; the wrapper carries the
+    // class its search script fills.
+    std::string cards;
+    for (int i = 0; i < 10; ++i)
+        cards += "<article class=\"tile\"><a href=\"/p/" + std::to_string(i) + "\"><h3>Desk lamp model " + std::to_string(i) +
+                 "</h3><p>Brushed brass, linen shade no. " + std::to_string(i) + "</p><p>$4" + std::to_string(i) + ".00</p></a></article>";
+    const std::string head = "<link rel=\"canonical\" href=\"https://shop.example.com/collections/lamps\">";
+    const Extracted wrapped = extract("<h1>Lamps</h1><div class=\"js-search\">" + cards + "</div>", head);
+    REQUIRE(wrapped.type.type == PageType::Collection);
+    CHECK(wrapped.kept("Desk lamp model 0"));
+    CHECK(wrapped.kept("$49.00"));
+    // A search box beside the cards is still furniture.
+    const Extracted beside = extract("<h1>Lamps</h1><div class=\"js-search\"><a href=\"/s?q=brass\">Brass lamps</a> "
+                                     "<a href=\"/s?q=linen\">Linen shades</a></div><div class=\"grid\">" + cards + "</div>", head);
+    CHECK(beside.kept("Desk lamp model 9"));
+    CHECK_FALSE(beside.kept("Brass lamps"));
+}
+
 TEST_CASE("a service page's hidden panels and captions are its text, its hidden dialogs are not", "[page_type][html]") {
     // An FAQ whose answers a script shows on a click, and a sign-up dialog kept hidden until asked.
     std::string faq;

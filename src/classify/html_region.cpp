@@ -193,6 +193,7 @@ struct ContainerStats {
     std::size_t chars = 0;               // text in the subtree
     std::size_t link_chars = 0;
     std::size_t prose_chars = 0;         // text of prose blocks in the subtree
+    std::size_t card_chars = 0;          // text inside a listing's cards (pages of parts only)
     std::size_t commas = 0;
     std::size_t paragraphs = 0;          // prose blocks
     std::size_t list_items = 0;
@@ -323,8 +324,11 @@ void believe_hints(const std::vector<Container>& containers, std::size_t total_p
         const std::size_t parent = containers[c].parent;
         s.noise_ancestor = parent != Container::npos ? stats[parent].noise_ancestor : Container::npos;
         if (s.hint == Category::None) continue;
+        // A widget's class (a search's, "js-search") on the element holding most of the page's
+        // cards, however linked, names the script that fills it: the cards are the page.
         const bool holds_most = (total_prose > 0 && s.prose_chars * 2 > total_prose) ||
-                                (total_chars > 0 && s.chars * 2 > total_chars && s.link_chars * 2 < s.chars);
+                                (total_chars > 0 && s.chars * 2 > total_chars &&
+                                 (s.link_chars * 2 < s.chars || (s.hint == Category::Interface && s.card_chars * 2 > s.chars)));
         // A cookie banner, a comment thread or a gallery's list of captions can be the longest
         // text on a page and still be what it says it is.
         const bool caption_list = s.hint == Category::Caption && (tag(c) == "ul" || tag(c) == "ol");
@@ -413,7 +417,8 @@ bool linked_teaser(const Block& b, const RegionSettings& settings) {
 // article region does not hold. Everything outside furniture (hinted containers, figures,
 // hidden text) that is not mostly links is kept; headings always, for they title cards.
 void keep_non_article_content(const Document& document, const std::vector<ContainerStats>& stats,
-                              const RegionSettings& settings, PageType page_type, std::vector<HtmlPrior>& priors) {
+                              const std::vector<char>& in_card, const RegionSettings& settings, PageType page_type,
+                              std::vector<HtmlPrior>& priors) {
     const std::vector<Container>& containers = document.containers;
     const std::vector<Block>& blocks = document.blocks;
     auto tag = [&](std::size_t c) { return std::string_view(containers[c].tag); };
@@ -429,13 +434,6 @@ void keep_non_article_content(const Document& document, const std::vector<Contai
         return false;
     };
     const bool cards = card_page(page_type);
-    const std::vector<char> in_card = cards ? mark_cards(document, settings) : std::vector<char>{};
-    auto inside_card = [&](std::size_t c) {
-        for (; c != Container::npos; c = containers[c].parent) {
-            if (in_card[c]) return true;
-        }
-        return false;
-    };
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const Block& b = blocks[i];
         HtmlPrior& p = priors[i];
@@ -454,7 +452,7 @@ void keep_non_article_content(const Document& document, const std::vector<Contai
         // A linked teaser long enough to be a summary is a card's text, not a menu item; so is
         // every line of a card (its linked name beside its price or date).
         if (b.link_density < settings.broad_link_density || b.kind == BlockKind::Heading ||
-            (cards && (linked_teaser(b, settings) || inside_card(b.container)))) {
+            (cards && (linked_teaser(b, settings) || in_card[b.container]))) {
             p.keep = true;
             p.dom_category = Category::None;
             p.reason = format("%s page: outside furniture, link density %.2f", std::string(page_type_name(page_type)).c_str(),
@@ -560,6 +558,14 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
     //    adds its totals to its parent's (a parent always comes before its children).
     std::size_t total_prose = 0;
     std::vector<std::size_t> block_commas(blocks.size());
+    // On a page of parts, which containers are, or are inside, its cards.
+    std::vector<char> in_card;
+    if (card_page(page_type)) {
+        in_card = mark_cards(document, settings);
+        for (std::size_t c = 1; c < n; ++c) {
+            if (containers[c].parent != Container::npos) in_card[c] |= in_card[containers[c].parent];
+        }
+    }
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const Block& b = blocks[i];
         const bool prose = is_prose(b);
@@ -571,6 +577,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         s.chars += b.text_chars;
         s.link_chars += links;
         s.commas += block_commas[i];
+        if (!in_card.empty() && in_card[b.container]) s.card_chars += b.text_chars;
         if (prose && b.link_density < 0.5) {
             s.prose_chars += b.text_chars;
             if (b.kind != BlockKind::ListItem) ++s.paragraphs;
@@ -589,6 +596,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         const ContainerStats& from = stats[c];
         to.chars += from.chars;
         to.link_chars += from.link_chars;
+        to.card_chars += from.card_chars;
         to.commas += from.commas;
         to.prose_chars += from.prose_chars;
         to.paragraphs += from.paragraphs;
@@ -912,7 +920,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         p.keep = true;
         p.reason = region_reason;
     }
-    if (page_type != PageType::Article) keep_non_article_content(document, stats, settings, page_type, priors);
+    if (page_type != PageType::Article) keep_non_article_content(document, stats, in_card, settings, page_type, priors);
     drop_repeated_title(document, priors);
 
     // 8. Prompts after the article's last paragraph.
