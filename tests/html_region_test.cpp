@@ -216,6 +216,27 @@ TEST_CASE("a class naming a content block's furniture marks furniture, not conte
     CHECK(s.of("Related:").dom_category == Category::Related);
 }
 
+TEST_CASE("a script's hook class names what a script does, not what the element is", "[html]") {
+    // "js-dataTooltip" asks a script to add tooltips to the table's rows; "tooltip" alone is the
+    // tooltip itself.
+    auto page = [](const std::string& table_class) {
+        std::string rows;
+        for (const char* book : {"The Hobbit by J. R. R. Tolkien, rated 4.6 by readers, with many votes",
+                                 "Animal Farm by George Orwell, rated 4.0 by readers, with many votes",
+                                 "The Book Thief by Markus Zusak, rated 4.4 by readers, with many votes"})
+            rows += "<tr><td>" + std::string(book) + "</td></tr>";
+        return score("<body><div><p>One: " + kParagraph + "</p><p>Two: " + kParagraph + "</p><p>Three: " + kParagraph +
+                     "</p><table class=\"" + table_class + "\">" + rows + "</table></div></body>");
+    };
+    const Scored hook = page("tableList js-dataTooltip");
+    CHECK(hook.of("One:").keep);
+    CHECK(hook.of("The Hobbit").keep);
+    CHECK(hook.of("Animal Farm").keep);
+    const Scored widget = page("tooltip");
+    CHECK(widget.of("One:").keep);
+    CHECK_FALSE(widget.of("The Hobbit").keep);
+}
+
 TEST_CASE("a noise class repeated on the sections that hold most of the prose is layout", "[html]") {
     // Site builders give every block the same class ("elementor-widget-container"), or numbered
     // copies of one ("widget_1", "widget_2"); a part of it is a noise token, but it cannot be

@@ -227,6 +227,9 @@ void read_own_hints(const std::vector<Container>& containers, const Patterns& pa
         ContainerStats& s = stats[c];
         if (tag(c) == "html" || tag(c) == "body") continue;
         for_each_token(containers[c].hints, [&](std::string_view token) {
+            // A script's hook ("js-data-tooltip", "js-search") names what a script does with the
+            // element, not what the element is.
+            if (token.starts_with("js-") || token.starts_with("js_")) return;
             // Only a content token can end in its block's furniture.
             const bool content = is_content_token(token);
             const Category furniture_part = content ? furniture_of_content(token, patterns, page_type) : Category::None;
