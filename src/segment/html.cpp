@@ -700,45 +700,6 @@ void DomWalker::flush(bool soft_break) {
     if (soft_break) pending_soft_break_ = true;
 }
 
-// A page whose body shows no text (a script renders it: a forum thread, a shop page) still says
-// what it holds in its description; that is the only text it has, so it becomes the page's one
-// paragraph, under <body>.
-void add_description_for_empty_body(Document& document) {
-    constexpr std::size_t kMinDescriptionChars = 80;
-    constexpr std::size_t kEmptyBodyChars = 40;  // a splash line or a "loading" notice is no body
-    std::size_t visible = 0;
-    for (const Block& block : document.blocks) visible += block.hidden ? 0 : block.text_chars;
-    std::string description;  // one line, whitespace collapsed, as every block's text
-    std::size_t chars = 0;
-    for (char c : document.meta.description) {
-        if (is_ascii_space(c)) {
-            if (!description.empty() && description.back() != ' ') description += ' ';
-            continue;
-        }
-        description += c;
-        chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-    }
-    while (!description.empty() && description.back() == ' ') description.pop_back();
-    if (visible >= kEmptyBodyChars || chars < kMinDescriptionChars) return;
-    std::size_t body = Container::npos;
-    for (std::size_t c = 0; c < document.containers.size() && body == Container::npos; ++c) {
-        if (document.containers[c].tag == "body") body = c;
-    }
-    if (body == Container::npos) {
-        if (document.containers.empty()) document.containers.push_back(Container{Container::npos, "html", "", 0, false});
-        document.containers.push_back(Container{0, "body", "", 1, false});
-        body = document.containers.size() - 1;
-    }
-    Block block;
-    block.text = std::move(description);
-    block.first_line = block.last_line = document.blocks.size() + 1;
-    block.blank_before = block.blank_after = true;
-    block.tag_path = "html>body";
-    block.container = body;
-    block.text_chars = chars;
-    document.blocks.push_back(std::move(block));
-}
-
 }  // namespace
 
 Document segment_html(std::string_view utf8, const HtmlOptions& options) {
@@ -751,7 +712,6 @@ Document segment_html(std::string_view utf8, const HtmlOptions& options) {
     walker.walk(tree.root(), options.deadline);
     document.meta = extract_metadata(tree.root(), prepass.json_ld, document.blocks, walker.author, walker.first_time);
     add_microdata_types(utf8, document.meta.schema_types);
-    add_description_for_empty_body(document);
     check_deadline(options.deadline);
     return document;
 }
