@@ -131,6 +131,26 @@ TEST_CASE("blocks carry tag path, DOM hints and link density", "[html]") {
     CHECK(d.containers[0].tag == "html");
 }
 
+TEST_CASE("the page's own header is its banner, an article's or a section's header is not", "[html]") {
+    const Document d = segment_html(
+        "<body><header class=\"top\"><div><p>Products for every team</p></div></header><main><article><header>"
+        "<h1>Rain in Spain</h1></header><p>Plain words.</p></article><section><header><p>Section intro</p></header>"
+        "</section></main></body>");
+    auto header_hints = [&](const char* text) {
+        const Block* block = find_block(d, text);
+        REQUIRE(block != nullptr);
+        std::size_t c = block->container;
+        while (c < d.containers.size() && d.containers[c].tag != "header") c = d.containers[c].parent;
+        REQUIRE(c < d.containers.size());
+        return std::make_pair(d.containers[c].hints, block->dom_hints);
+    };
+    const auto [page_header, page_block] = header_hints("Products for every team");
+    CHECK(page_header == "top header banner");
+    CHECK(page_block == "top header banner");
+    CHECK(header_hints("Rain in Spain").first == "header");
+    CHECK(header_hints("Section intro").first == "header");
+}
+
 TEST_CASE("hidden elements are marked, javascript links are no links", "[html]") {
     const Document d = segment_html(
         "<body><div style=\"display: NONE\"><p>styled away</p></div><p hidden>attribute</p>"

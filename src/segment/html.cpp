@@ -312,6 +312,20 @@ private:
     static constexpr std::size_t kNoSpan = static_cast<std::size_t>(-1);
 
     void enter(const GumboNode* node);
+    // Whether one of the first `below` open elements is an <article>, <aside>, <main>, <nav> or
+    // <section>: a <header> there is that part's own header rather than the page's banner.
+    bool inside_sectioning(std::size_t below) const {
+        for (std::size_t i = 0; i < below && i < stack_.size(); ++i) {
+            const Frame& frame = stack_[i];
+            if (frame.node == nullptr || frame.node->type != GUMBO_NODE_ELEMENT) continue;
+            switch (frame.node->v.element.tag) {
+                case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_MAIN: case GUMBO_TAG_NAV: case GUMBO_TAG_SECTION:
+                    return true;
+                default: break;
+            }
+        }
+        return false;
+    }
     void leave(Frame& frame);
     void text(std::string_view value);
     void start_block_if_needed();
@@ -426,6 +440,7 @@ void DomWalker::enter(const GumboNode* node) {
     if (element.tag != GUMBO_TAG_HTML && element.tag != GUMBO_TAG_BODY) {
         attributes.append_hints(hints_);
         if (const char* hint = semantic_hint(element.tag)) append_tokens(hint, hints_);
+        if (element.tag == GUMBO_TAG_HEADER && !inside_sectioning(stack_.size())) append_tokens("banner", hints_);
     }
 
     frame.hidden = is_hidden(attributes);
@@ -607,6 +622,8 @@ std::size_t DomWalker::container_of(std::size_t frame_index) {
         const GumboElement& element = frame.node->v.element;
         ReadAttributes(element, held_, attribute_scratch_).append_hints(container.hints);
         if (const char* hint = semantic_hint(element.tag)) append_tokens(hint, container.hints);
+        // The page's own <header> is its banner (logo, menus), as a screen reader takes it.
+        if (element.tag == GUMBO_TAG_HEADER && !inside_sectioning(i)) append_tokens("banner", container.hints);
         container.depth = static_cast<int>(i);
         container.hidden = frame.hidden;
         document_.containers.push_back(std::move(container));
