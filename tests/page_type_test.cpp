@@ -284,6 +284,41 @@ TEST_CASE("a collection's cards inside its search results are its text, the sear
     CHECK_FALSE(box.kept("Popular searches"));
 }
 
+TEST_CASE("on a Q&A thread the question and answers are its text, the comments under each post are not", "[page_type][html]") {
+    const std::string head = R"(<script type="application/ld+json">{"@type":"QAPage"}</script>)";
+    auto post = [](const std::string& id, const std::string& body, const std::string& remark) {
+        return "<div class=\"post-layout\"><div class=\"s-prose\"><p>" + body + "</p></div><div class=\"comments\"><ul>"
+               "<li class=\"comment\"><span>" + remark + "</span></li></ul></div><a class=\"comments-link\" href=\"#" + id +
+               "\">Add a comment</a></div>";
+    };
+    const Extracted qa = extract(
+        "<h1>Which flour for bread?</h1>" +
+            post("q", "Question: which flour makes the best sandwich loaf, bread flour or all-purpose flour? " + prose(1),
+                 "Remark one: have you tried mixing the two flours half and half, as many bakers do at home?") +
+            post("a1", "Answer one: bread flour, for its higher protein gives the loaf more structure and a better rise. " + prose(1),
+                 "Remark two: agreed, though all-purpose flour works fine for softer loaves and for rolls too.") +
+            post("a2", "Answer two: all-purpose flour is enough for most home bakers and most recipes in the books. " + prose(1),
+                 "Remark three: this matches what I found after many years of baking sandwich bread at home."),
+        head);
+    REQUIRE(qa.type.type == PageType::Forum);
+    CHECK(qa.kept("Question:"));
+    CHECK(qa.kept("Answer one:"));
+    CHECK(qa.kept("Answer two:"));
+    CHECK_FALSE(qa.kept("Remark one:"));
+    CHECK_FALSE(qa.kept("Remark three:"));
+    // A thread whose replies follow its opening post keeps them: they are the thread.
+    const Extracted thread = extract(
+        "<h1>Which flour for bread?</h1><div class=\"thread\"><div class=\"first-post\"><p>Opening: which flour makes "
+        "the best loaf? " + prose(1) + "</p></div><div class=\"comments\"><div class=\"comment\"><p>Reply one: bread flour, "
+        "always. " + prose(1) + "</p></div><div class=\"comment\"><p>Reply two: all-purpose is enough. " + prose(1) +
+            "</p></div></div></div>",
+        head);
+    REQUIRE(thread.type.type == PageType::Forum);
+    CHECK(thread.kept("Opening:"));
+    CHECK(thread.kept("Reply one:"));
+    CHECK(thread.kept("Reply two:"));
+}
+
 TEST_CASE("a search widget's class on the element holding a collection's linked cards does not drop them", "[page_type][html]") {
     // Each card is one link around its name and price, as shops write them; the wrapper carries the
     // class its search script fills.

@@ -187,6 +187,7 @@ std::string format(const char* fmt, auto... args) {
 
 struct ContainerStats {
     Category hint = Category::None;      // noise category of its own tokens (None if vetoed)
+    bool post_hint = false;              // on a forum: a comment token, read as a post
     std::string_view hint_token;         // the token that gave it
     bool content_hint = false;           // carries a content token
     double weight = 0;                   // class weight: +25 content, -25 noise
@@ -245,7 +246,10 @@ void read_own_hints(const std::vector<Container>& containers, const Patterns& pa
         });
         if (s.content_hint && s.hint != Category::Comment) s.hint = Category::None;
         // On a forum the posts and replies are the content.
-        if (page_type == PageType::Forum && s.hint == Category::Comment) s.hint = Category::None;
+        if (page_type == PageType::Forum && s.hint == Category::Comment) {
+            s.hint = Category::None;
+            s.post_hint = true;
+        }
         s.weight = (s.content_hint ? 25.0 : 0.0) - (s.hint != Category::None ? 25.0 : 0.0);
         if (containers[c].hidden && s.hint == Category::None && !reads_hidden_text(page_type)) {
             s.hint = Category::Interface;
@@ -302,6 +306,48 @@ void veto_layout_tokens(const std::vector<Container>& containers, std::size_t to
         if (cards && it->second.link_chars * 2 > it->second.chars) continue;
         s.hint = Category::None;
         s.weight = s.content_hint ? 25.0 : 0.0;
+    }
+}
+
+// Step 2c, forums: the posts and replies are the content, but comments under each post (a Q&A
+// site's remarks on its question and on each answer) are comments. A comment block is under a
+// post when the nearest element around it with prose of its own holds no other comment block; it
+// takes two such blocks to tell that layout from a thread whose replies follow its opening post.
+void mark_comments_on_posts(const std::vector<Container>& containers, std::vector<ContainerStats>& stats) {
+    const std::size_t n = containers.size();
+    std::vector<char> top(n, 0);             // a comment block with prose and no comment block around it
+    std::vector<std::size_t> blocks_in(n, 0), comment_prose(n, 0);
+    std::vector<char> inside(n, 0);
+    for (std::size_t c = 0; c < n; ++c) {
+        const std::size_t parent = containers[c].parent;
+        const bool above = parent != Container::npos && inside[parent];
+        inside[c] = above || stats[c].post_hint;
+        // A block named content as well ("content comment-text") is a post's own text.
+        top[c] = stats[c].post_hint && !above && stats[c].prose_chars > 0 && !stats[c].content_hint;
+    }
+    for (std::size_t c = n; c-- > 0;) {
+        if (top[c]) {
+            blocks_in[c] += 1;
+            comment_prose[c] += stats[c].prose_chars;
+        }
+        const std::size_t parent = containers[c].parent;
+        if (parent == Container::npos) continue;
+        blocks_in[parent] += blocks_in[c];
+        comment_prose[parent] += comment_prose[c];
+    }
+    std::vector<std::size_t> under_posts;
+    for (std::size_t c = 0; c < n; ++c) {
+        if (!top[c]) continue;
+        for (std::size_t a = containers[c].parent; a != Container::npos; a = containers[a].parent) {
+            if (stats[a].prose_chars <= comment_prose[a]) continue;  // no prose of its own yet
+            if (blocks_in[a] == 1) under_posts.push_back(c);
+            break;
+        }
+    }
+    if (under_posts.size() < 2) return;
+    for (std::size_t c : under_posts) {
+        stats[c].hint = Category::Comment;
+        stats[c].weight = -25.0;
     }
 }
 
@@ -610,6 +656,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
 
     // 2b. Class tokens of the site builder's layout are no noise hints.
     veto_layout_tokens(containers, total_prose, settings, page_type, stats);
+    if (page_type == PageType::Forum) mark_comments_on_posts(containers, stats);
 
     // 3. Which noise hints to believe; every container's nearest believed noise ancestor.
     believe_hints(containers, total_prose, page_type, stats);
