@@ -284,6 +284,20 @@ TEST_CASE("a collection's cards inside its search results are its text, the sear
     CHECK_FALSE(box.kept("Popular searches"));
 }
 
+TEST_CASE("on a thread a count of likes or replies under a post is not its text", "[page_type][html]") {
+    const std::string head = R"(<script type="application/ld+json">{"@type":"DiscussionForumPosting"}</script>)";
+    std::string posts;
+    for (const char* count : {"27 likes", "1 reply", "3.4k views"})
+        posts += "<div class=\"comment\"><p>Post: " + prose(2) + "</p><div>" + std::string(count) + "</div></div>";
+    const Extracted thread = extract("<h1>Which flour?</h1>" + posts + "<p>5 likes are not enough to keep this line, 27 likes would be.</p>", head);
+    REQUIRE(thread.type.type == PageType::Forum);
+    CHECK(thread.kept("Post:"));
+    CHECK_FALSE(thread.kept("27 likes"));
+    CHECK_FALSE(thread.kept("1 reply"));
+    CHECK_FALSE(thread.kept("3.4k views"));
+    CHECK(thread.kept("5 likes are not enough"));
+}
+
 TEST_CASE("on a Q&A thread the question and answers are its text, the comments under each post are not", "[page_type][html]") {
     const std::string head = R"(<script type="application/ld+json">{"@type":"QAPage"}</script>)";
     auto post = [](const std::string& id, const std::string& body, const std::string& remark) {

@@ -666,15 +666,35 @@ bool number_or_price_only(std::string_view text) {
     return digit;
 }
 
+// A count and what it counts, as a thread shows it under each post ("27 likes", "1 reply").
+bool count_of_reactions(std::string_view text) {
+    static constexpr std::string_view kCounted[] = {" likes", " like", " replies", " reply", " answers", " answer",
+                                                    " votes", " vote", " views", " view", " comments", " comment",
+                                                    " points", " point", " reactions", " reaction", " posts", " post"};
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    for (std::string_view counted : kCounted) {
+        if (text.size() <= counted.size()) continue;
+        const std::string_view tail = text.substr(text.size() - counted.size());
+        bool same = true;
+        for (std::size_t k = 0; k < tail.size() && same; ++k) same = (tail[k] | 0x20) == (counted[k] | 0x20);
+        if (same) return number_or_price_only(text.substr(0, text.size() - counted.size()));
+    }
+    return false;
+}
+
 // 7b. On a forum thread or a product page a number or price on a line of its own is the page's
-//     machinery (a vote count, a reputation, a price tag, a size), not its text. On listings and
-//     collections a card's price is part of the card, so they keep it.
+//     machinery (a vote count, a reputation, a price tag, a size), not its text; so, on a thread,
+//     is a count with what it counts. On listings and collections a card's price is part of the
+//     card, so they keep it.
 void drop_lone_numbers(Pass& p, PageType page_kind) {
     if (page_kind != PageType::Forum && page_kind != PageType::Product) return;
     for (std::size_t i = 0; i < p.st.size(); ++i) {
-        if (p.st[i].decision.label == Label::Content && p.df.blocks[i].words <= 4 &&
-            number_or_price_only(p.doc.blocks[i].text))
+        if (p.st[i].decision.label != Label::Content || p.df.blocks[i].words > 4) continue;
+        const std::string_view text = p.doc.blocks[i].text;
+        if (number_or_price_only(text))
             set_noise(p.st[i], Category::Interface, "a number or price alone (a count, a score, a price tag)");
+        else if (page_kind == PageType::Forum && count_of_reactions(text))
+            set_noise(p.st[i], Category::Interface, "a count of a post's reactions or replies");
     }
 }
 
