@@ -284,10 +284,10 @@ TEST_CASE("a collection's cards inside its search results are its text, the sear
     CHECK_FALSE(box.kept("Popular searches"));
 }
 
-TEST_CASE("on a thread a count of likes or replies under a post is not its text", "[page_type][html]") {
+TEST_CASE("on a thread a count beside a post (its likes, replies or the author's posts) is not its text", "[page_type][html]") {
     const std::string head = R"(<script type="application/ld+json">{"@type":"DiscussionForumPosting"}</script>)";
     std::string posts;
-    for (const char* count : {"27 likes", "1 reply", "3.4k views"})
+    for (const char* count : {"27 likes", "1 reply", "3.4k views", "Posts: 1,204"})
         posts += "<div class=\"comment\"><p>Post: " + prose(2) + "</p><div>" + std::string(count) + "</div></div>";
     const Extracted thread = extract("<h1>Which flour?</h1>" + posts + "<p>5 likes are not enough to keep this line, 27 likes would be.</p>", head);
     REQUIRE(thread.type.type == PageType::Forum);
@@ -295,6 +295,7 @@ TEST_CASE("on a thread a count of likes or replies under a post is not its text"
     CHECK_FALSE(thread.kept("27 likes"));
     CHECK_FALSE(thread.kept("1 reply"));
     CHECK_FALSE(thread.kept("3.4k views"));
+    CHECK_FALSE(thread.kept("Posts: 1,204"));
     CHECK(thread.kept("5 likes are not enough"));
 }
 

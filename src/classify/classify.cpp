@@ -666,18 +666,29 @@ bool number_or_price_only(std::string_view text) {
     return digit;
 }
 
-// A count and what it counts, as a thread shows it under each post ("27 likes", "1 reply").
+// A count and what it counts, as a thread shows it under each post or beside its author ("27
+// likes", "1 reply", "Posts: 1,204").
 bool count_of_reactions(std::string_view text) {
-    static constexpr std::string_view kCounted[] = {" likes", " like", " replies", " reply", " answers", " answer",
-                                                    " votes", " vote", " views", " view", " comments", " comment",
-                                                    " points", " point", " reactions", " reaction", " posts", " post"};
+    static constexpr std::string_view kCounted[] = {"likes", "like", "replies", "reply", "answers", "answer", "votes",
+                                                    "vote", "views", "view", "comments", "comment", "points", "point",
+                                                    "reactions", "reaction", "posts", "post", "messages", "threads",
+                                                    "topics", "solutions", "reputation", "kudos"};
+    auto same_word = [](std::string_view a, std::string_view b) {
+        if (a.size() != b.size()) return false;
+        for (std::size_t k = 0; k < a.size(); ++k) {
+            if ((a[k] | 0x20) != b[k]) return false;
+        }
+        return true;
+    };
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    const std::size_t last_space = text.rfind(' ');
+    if (last_space == std::string_view::npos) return false;
+    std::string_view first = text.substr(0, last_space), second = text.substr(last_space + 1);
+    if (first.find(' ') != std::string_view::npos) return false;  // two words only
+    if (first.ends_with(':')) first.remove_suffix(1);
     for (std::string_view counted : kCounted) {
-        if (text.size() <= counted.size()) continue;
-        const std::string_view tail = text.substr(text.size() - counted.size());
-        bool same = true;
-        for (std::size_t k = 0; k < tail.size() && same; ++k) same = (tail[k] | 0x20) == (counted[k] | 0x20);
-        if (same) return number_or_price_only(text.substr(0, text.size() - counted.size()));
+        if (same_word(second, counted) && number_or_price_only(first)) return true;  // "27 likes"
+        if (same_word(first, counted) && number_or_price_only(second)) return true;  // "Posts: 1,204"
     }
     return false;
 }
