@@ -13,6 +13,10 @@ TEST_CASE("normalisation folds case, typographic punctuation and spacing", "[pat
     CHECK(normalise_for_match("ÜBER  Straße") == "über straße");
     CHECK(normalise_for_match("  --  ") == "");
     CHECK(normalise_for_match("ПРИВЕТ мир") == "привет мир");
+    // Latin-1 punctuation separates words; Latin-1 letters and signs such as © stay.
+    CHECK(normalise_for_match("1,204 posts · Joined 2019") == "1 204 posts joined 2019");
+    CHECK(normalise_for_match("«Lire aussi» ¿Qué? ¡Sí!") == "lire aussi qué sí");
+    CHECK(normalise_for_match("© 2024 Ça") == "© 2024 ça");
 }
 
 TEST_CASE("the phrase matcher finds every occurrence of every key", "[patterns]") {

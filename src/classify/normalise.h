@@ -53,6 +53,8 @@ inline char32_t to_lower(char32_t cp) {
 inline bool is_word_code_point(char32_t cp) {
     if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z');
     if (cp == 0xD7 || cp == 0xF7) return false;
+    // Latin-1 punctuation between words: ¡ « · » ¿ ("12 posts · Joined 2019", «Lire aussi»).
+    if (cp == 0xA1 || cp == 0xAB || cp == 0xB7 || cp == 0xBB || cp == 0xBF) return false;
     if (cp >= 0xC0 && cp <= 0x24F) return true;   // Latin-1 letters, Latin Extended-A/B
     if (cp >= 0x370 && cp <= 0x52F) return true;  // Greek, Cyrillic
     if (cp >= 0x530 && cp <= 0x1FFF) return true; // other alphabets (Armenian … Greek extended)
