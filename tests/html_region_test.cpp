@@ -117,6 +117,21 @@ TEST_CASE("hidden blocks and figure captions are not kept", "[html]") {
     CHECK_FALSE(s.of("Hidden:").keep);
 }
 
+TEST_CASE("a folded panel inside the article is kept, one outside it is not", "[html]") {
+    // A guide's steps in an accordion: each step's text is one click away, in the article. The
+    // same kind of panel in the page's menu is the menu's.
+    const Scored s = score(
+        "<body><nav class=\"menu\"><div class=\"accordion\"><div role=\"region\" hidden><p>Menu: " + kParagraph +
+        "</p></div></div></nav><article><p>One: " + kParagraph + "</p><h2>Step one</h2><div class=\"accordion-panel\" "
+        "style=\"display:none\"><p>Folded: " + kParagraph + "</p></div><p style=\"display:none\">Hidden: " + kParagraph +
+        "</p><p>Two: " + kParagraph + "</p></article></body>");
+    CHECK(s.of("One:").keep);
+    CHECK(s.of("Two:").keep);
+    CHECK(s.of("Folded:").keep);
+    CHECK_FALSE(s.of("Hidden:").keep);
+    CHECK_FALSE(s.of("Menu:").keep);
+}
+
 TEST_CASE("a table or code a figure frames is content, its caption is not", "[html]") {
     // Block editors wrap every table in a <figure>; some blogs wrap code listings the same way.
     std::string rows;

@@ -163,6 +163,28 @@ TEST_CASE("hidden elements are marked, javascript links are no links", "[html]")
     CHECK(d.blocks[3].link_density == 0.0);
 }
 
+TEST_CASE("a hidden disclosure panel is folded, unless something else hides it too", "[html]") {
+    // An accordion's answer, a tab's panel (by role or by class) and a FAQ answer are folded; a
+    // hidden dialog is not, nor is a panel inside it.
+    const Document d = segment_html(
+        "<body><div class=\"accordion-item\"><div class=\"accordion-body\" style=\"display:none\">answer one</div></div>"
+        "<div role=\"tabpanel\" hidden>second tab</div><div class=\"tab-pane\" aria-hidden=\"true\">third tab</div>"
+        "<div class=\"faq-answer\" hidden>faq answer</div><div class=\"modal\" hidden><p>in a dialog</p>"
+        "<div role=\"region\" hidden>panel in a dialog</div></div><p>shown</p></body>");
+    REQUIRE(d.blocks.size() == 7);
+    for (std::size_t i = 0; i < 4; ++i) {
+        INFO(d.blocks[i].text);
+        CHECK(d.blocks[i].hidden);
+        CHECK(d.blocks[i].folded);
+    }
+    CHECK(d.blocks[4].hidden);
+    CHECK_FALSE(d.blocks[4].folded);
+    CHECK(d.blocks[5].hidden);
+    CHECK_FALSE(d.blocks[5].folded);
+    CHECK_FALSE(d.blocks[6].hidden);
+    CHECK_FALSE(d.blocks[6].folded);
+}
+
 TEST_CASE("Bootstrap's d-none hides an element unless a breakpoint class shows it", "[html]") {
     const Document d = segment_html(
         "<body><div class=\"comment-date d-none\">2019-03-26 16:40:42Z</div><div class=\"d-none d-md-block\">wide "

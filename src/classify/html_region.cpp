@@ -941,7 +941,9 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         }
         p.in_main = region[c] != Container::npos;
         p.near_main = !p.in_main && near[c] && !in_list(c) && b.link_density < 0.15;  // teaser cards link their title
-        if (b.hidden) {
+        // A folded panel (an accordion's answer, a tab) inside the article is the article's, one
+        // click away; elsewhere it is a menu's or a dialog's.
+        if (b.hidden && !(b.folded && p.in_main)) {
             p.keep = false;
             if (p.dom_category == Category::None) p.dom_category = Category::Interface;
             p.reason = "hidden";

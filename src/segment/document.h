@@ -38,6 +38,7 @@ struct Block {
     std::string dom_hints;         // lower-case class/id/role/aria tokens of the block and its ancestors, space separated
     double link_density = 0.0;     // share of the block's characters inside <a>
     bool hidden = false;           // hidden / aria-hidden / display:none on it or an ancestor
+    bool folded = false;           // hidden only by disclosure panels (an accordion's fold, a tab's panel)
     std::size_t container = 0;     // index into Document::containers of the element holding it
     std::size_t text_chars = 0;    // HTML: code points of text, spaces excluded (link_density's denominator)
     std::vector<InlineSpan> spans; // HTML: emphasis, strong, code and links, properly nested, in order
@@ -57,7 +58,7 @@ struct Container {
     std::string tag;               // lower-case tag name
     std::string hints;             // this element's own class/id/role tokens, space separated
     int depth = 0;                 // 0 for <html>
-    bool hidden = false;           // hidden on this element itself
+    bool hidden = false;           // hidden on this element itself, unless as a disclosure panel
 };
 
 struct Metadata {

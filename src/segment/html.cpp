@@ -254,6 +254,18 @@ bool is_hidden(const ReadAttributes& attributes) {
     return false;
 }
 
+// A disclosure panel: an accordion's fold, a tab's panel, a FAQ's answer. Its text is on the page,
+// one click away, so hiding it is a matter of layout.
+bool disclosure_panel(const ReadAttributes& attributes) {
+    if (attributes.role == "region" || attributes.role == "tabpanel") return true;
+    for (std::string_view value : {attributes.class_names, attributes.id}) {
+        for (std::string_view name : {"accordion", "collaps", "tab-pane", "tabpane", "tabpanel", "faq"}) {
+            if (contains_ci(value, name)) return true;
+        }
+    }
+    return false;
+}
+
 // A table row of two or more cells holding only inline content (a data row, not page layout).
 bool row_of_plain_cells(const GumboNode& row) {
     const GumboVector& cells = row.v.element.children;
@@ -302,6 +314,7 @@ private:
         bool counted_link = false;
         bool counted_pre = false;
         bool counted_hidden = false;
+        bool folded_panel = false;  // hidden as a disclosure panel
         bool whole_row = false;       // a <tr> of plain cells: one block, cells joined by " | "
         bool spans_text = false;      // emphasis, strong, code or a link: recorded in Block::spans
         InlineKind span_kind = InlineKind::Emphasis;
@@ -354,6 +367,7 @@ private:
     int link_depth_ = 0;
     int pre_depth_ = 0;
     int hidden_depth_ = 0;
+    int hard_hidden_depth_ = 0;  // hidden elements that are no disclosure panel
 
     // The block being built.
     std::string text_;
@@ -448,6 +462,8 @@ void DomWalker::enter(const GumboNode* node) {
         if (!frame.block_level) flush();
         ++hidden_depth_;
         frame.counted_hidden = true;
+        frame.folded_panel = disclosure_panel(attributes);
+        if (!frame.folded_panel) ++hard_hidden_depth_;
     }
     if (element.tag == GUMBO_TAG_A && is_link_target(attributes.href)) {
         ++link_depth_;
@@ -511,6 +527,7 @@ void DomWalker::leave(Frame& frame) {
     if (frame.counted_hidden) {
         if (!frame.block_level) flush();
         --hidden_depth_;
+        if (!frame.folded_panel) --hard_hidden_depth_;
     }
     if (frame.counted_link) --link_depth_;
     if (frame.counted_pre) --pre_depth_;
@@ -625,7 +642,7 @@ std::size_t DomWalker::container_of(std::size_t frame_index) {
         // The page's own <header> is its banner (logo, menus), as a screen reader takes it.
         if (element.tag == GUMBO_TAG_HEADER && !inside_sectioning(i)) append_tokens("banner", container.hints);
         container.depth = static_cast<int>(i);
-        container.hidden = frame.hidden;
+        container.hidden = frame.hidden && !frame.folded_panel;
         document_.containers.push_back(std::move(container));
         frame.container = document_.containers.size() - 1;
     }
@@ -700,6 +717,7 @@ void DomWalker::flush(bool soft_break) {
     block.text_chars = chars_;
     block.link_density = chars_ > 0 ? static_cast<double>(link_chars_) / static_cast<double>(chars_) : 0.0;
     block.hidden = hidden_depth_ > 0;
+    block.folded = hidden_depth_ > 0 && hard_hidden_depth_ == 0;
     if (!spans_.empty()) {
         // Outer spans first at equal starts, so writers can open them in order.
         std::sort(spans_.begin(), spans_.end(), [](const InlineSpan& a, const InlineSpan& b) {
