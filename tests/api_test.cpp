@@ -159,6 +159,11 @@ TEST_CASE("api: a charset declared for one document overrides the options", "[ap
     CHECK(sniffed.decode.decided_by != "declared");
     const winnow::Result unknown = cleaner.clean(page, "preise.html", "klingon");
     CHECK(unknown.decode.decided_by != "declared");
+    // The decode stage alone reads the declared charset alike.
+    const winnow::Decoded decoded = cleaner.decode(page, "iso-8859-15");
+    CHECK(decoded.report.decided_by == "declared");
+    CHECK(decoded.text.find("5 \xE2\x82\xAC pro") != std::string::npos);
+    CHECK(cleaner.decode(page, "klingon").report.decided_by != "declared");
     CHECK(winnow::resolve_encoding("latin1") == "windows-1252");
     CHECK(winnow::resolve_encoding("klingon").empty());
 }

@@ -356,6 +356,27 @@ TEST_CASE("batch: a WARC or a gzip page on standard input", "[batch][cli]") {
     CHECK(gz.out.rfind("Bridge reopens\nThe old bridge reopened", 0) == 0);
 }
 
+TEST_CASE("batch: --only-decode reads an archived page with the charset its HTTP header declared", "[batch][cli]") {
+    // ISO-8859-15 puts the euro sign at 0xA4, where windows-1252 (what the bytes alone suggest)
+    // has a currency sign: only the declared charset gives "10 €".
+    const std::string body = "<html><head><title>Preise</title></head><body><p>Der Eintritt kostet 10 \xa4 f\xfcr "
+                             "Erwachsene und 5 \xa4 f\xfcr Kinder, sagte die Stadt am Dienstag.</p></body></html>";
+    TempDir dir;
+    const fs::path warc = dir.path() / "prices.warc";
+    write_file(warc, record("response", "http://prices.example/a.html", "application/http; msgtype=response",
+                            http("Content-Type: text/html; charset=iso-8859-15\r\n", body), "<urn:uuid:9>"));
+    const auto text = run_winnow({"--only-decode", warc.string()});
+    CHECK(text.status == 0);
+    CHECK_THAT(text.out, Catch::Contains("kostet 10 \xe2\x82\xac f\xc3\xbcr Erwachsene"));
+    const auto lines = json_lines(run_winnow({"--only-decode", "-f", "jsonl", warc.string()}).out);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0]["source"] == "http://prices.example/a.html");
+    CHECK(lines[0]["warc"]["record_id"] == "<urn:uuid:9>");
+    CHECK(lines[0]["decode"]["encoding"] == "ISO-8859-15");
+    CHECK(lines[0]["decode"]["decided_by"] == "declared");
+    CHECK_THAT(lines[0]["text"].get<std::string>(), Catch::Contains("kostet 10 \xe2\x82\xac"));
+}
+
 TEST_CASE("batch: loops and odd entries in a tree are reported, not fatal", "[batch][cli]") {
     TempDir dir;
     const fs::path in = dir.path() / "in";

@@ -128,6 +128,9 @@ public:
     // The decode stage alone.
     Decoded decode(std::string_view bytes) const;
 
+    // The same for a document whose encoding was declared beside it, as clean() with a charset.
+    Decoded decode(std::string_view bytes, std::string_view charset) const;
+
     // The same over an input of any length: windows cut at line ends, decoded with the encoding the
     // first one was found to be in (UTF-16 and UTF-32 are read whole, before any output).
     void decode_stream(const ReadFunction& read, const std::function<void(const Decoded&)>& sink,
@@ -148,8 +151,9 @@ void append_markdown(std::string& out, const Result& result);
 void append_json(std::string& out, const Result& result, bool with_labels = false);
 // --explain: one tab-separated row per block: LINES LABEL CATEGORY REASON TEXT.
 void append_explain(std::string& out, const Result& result);
-// The decode stage's output as JSON: {"source","text","decode"} on one line.
-void append_json(std::string& out, std::string_view source, const Decoded& decoded);
+// The decode stage's output as JSON: {"source","text","decode"} on one line; with a record (an
+// archived document's origin), {"source","warc","text","decode"}.
+void append_json(std::string& out, std::string_view source, const Decoded& decoded, const ArchiveRecord* record = nullptr);
 
 std::string to_text(const Result& result);
 std::string to_markdown(const Result& result);

@@ -226,6 +226,12 @@ Decoded Cleaner::decode(std::string_view bytes) const {
     return decode_only(bytes, impl_->options, impl_->pipeline.decode);
 }
 
+Decoded Cleaner::decode(std::string_view bytes, std::string_view charset) const {
+    DecodeOptions options = impl_->pipeline.decode;
+    options.charset = decode::resolve_named_encoding(charset).empty() ? std::string() : std::string(charset);
+    return decode_only(bytes, impl_->options, options);
+}
+
 void Cleaner::decode_stream(const ReadFunction& read, const std::function<void(const Decoded&)>& sink,
                             const StreamOptions& stream) const {
     // Windows are cut at line ends, so they decode alike once the first has fixed the encoding.

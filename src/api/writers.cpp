@@ -37,8 +37,8 @@ void append_explain(std::string& out, const Result& result) {
     write::write_explain(out, p.document, p.labels, &p.article);
 }
 
-void append_json(std::string& out, std::string_view source, const Decoded& decoded) {
-    write::write_decoded_json(out, source, decoded.text, decoded.report);
+void append_json(std::string& out, std::string_view source, const Decoded& decoded, const ArchiveRecord* record) {
+    write::write_decoded_json(out, source, decoded.text, decoded.report, record);
 }
 
 std::string to_text(const Result& result) {

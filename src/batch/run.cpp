@@ -70,10 +70,13 @@ std::string file_uri(const std::string& path) {
 void clean_document(const Cleaner& cleaner, const FormatOptions& format, Job<DocumentMeta>& job, std::string& out) {
     const DocumentMeta& meta = job.meta;
     if (format.only_decode) {
-        cleaner.decode_stream(memory_reader(job.bytes), [&](const Decoded& decoded) {
-            if (format.format == Format::Json) append_json(out, meta.source, decoded);
+        auto write = [&](const Decoded& decoded) {
+            if (format.format == Format::Json) append_json(out, meta.source, decoded, meta.record ? &*meta.record : nullptr);
             else out += decoded.text;
-        }, StreamOptions{});
+        };
+        // An archive's record: whole, with the charset its HTTP header declared, as it is cleaned.
+        if (meta.record || !meta.charset.empty()) write(cleaner.decode(job.bytes, meta.charset));
+        else cleaner.decode_stream(memory_reader(job.bytes), write, StreamOptions{});
         return;
     }
     FormatOptions shown = format;

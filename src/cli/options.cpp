@@ -114,7 +114,8 @@ const std::vector<Flag>& flags() {
           "do not repair mojibake (`â€™` → `’`) after decoding"},
          [](Config& c, const std::string&) { c.options.repair = false; }},
         {{"only-decode", 0, "", "", "stop after the decode stage: print the input as repaired UTF-8 (with --format json: the text and the decode report)",
-          "stop after the decode stage and print the input as (repaired) UTF-8; with `--format json`, `{\"source\",\"text\",\"decode\"}`"},
+          "stop after the decode stage and print the input as (repaired) UTF-8; with `--format json`, `{\"source\",\"text\",\"decode\"}`; "
+          "an archive's record is read with the charset its HTTP header declared, and its JSON has `\"warc\"` after `\"source\"`"},
          [](Config& c, const std::string&) { c.only_decode = true; }},
         {{"patterns", 0, "DIR", "", "add the pattern files under DIR (<lang>/<kind>.txt) to the built-in ones",
           "add the pattern files under DIR to the built-in ones (see [patterns/README.md](patterns/README.md))"},

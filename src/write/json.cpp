@@ -60,10 +60,11 @@ void append_record(std::string& out, const ArchiveRecord& record) {
 }  // namespace
 
 void write_decoded_json(std::string& out, std::string_view source_name, std::string_view text,
-                        const DecodeReport& report) {
+                        const DecodeReport& report, const ArchiveRecord* record) {
     out.push_back('{');
     key(out, "source", true);
     append_json_string(out, source_name);
+    if (record) append_record(out, *record);
     key(out, "text");
     append_json_string(out, text);
     append_decode_report(out, report);

@@ -29,8 +29,9 @@ void write_json(std::string& out, std::string_view source_name, const Article& a
                 const Document& document, const Labels& labels, const DecodeReport& report,
                 const JsonOptions& options);
 
-// --only-decode in JSON: {"source", "text", "decode"} on one line.
+// --only-decode in JSON: {"source", "text", "decode"} on one line, and "warc" after "source" for a
+// document read from a web archive (record not null).
 void write_decoded_json(std::string& out, std::string_view source_name, std::string_view text,
-                        const DecodeReport& report);
+                        const DecodeReport& report, const ArchiveRecord* record = nullptr);
 
 }  // namespace winnow::write
