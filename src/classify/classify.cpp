@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "classify/currency.h"
 #include "classify/features.h"
 #include "classify/html_region.h"
 
@@ -646,8 +647,6 @@ bool number_or_price_only(std::string_view text) {
     if (text.size() >= 2 && (text.back() == 'k' || text.back() == 'K' || text.back() == 'M') &&
         text[text.size() - 2] >= '0' && text[text.size() - 2] <= '9')
         text.remove_suffix(1);
-    static constexpr std::string_view kSigns[] = {"\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x82\xB9",
-                                                  "\xE2\x82\xA9", "\xC2\xA2", "\xC2\xA0"};  // € £ ¥ ₹ ₩ ¢ no-break space
     bool digit = false;
     for (std::size_t i = 0; i < text.size();) {
         const unsigned char c = static_cast<unsigned char>(text[i]);
@@ -657,8 +656,8 @@ bool number_or_price_only(std::string_view text) {
             ++i;
             continue;
         }
-        std::size_t sign = 0;
-        for (std::string_view s : kSigns) {
+        std::size_t sign = text.substr(i).starts_with("\xC2\xA0") ? 2 : 0;  // a no-break space
+        for (std::string_view s : kCurrencySigns) {
             if (text.substr(i).starts_with(s)) sign = s.size();
         }
         if (sign == 0) return false;

@@ -7,6 +7,8 @@
 #include <tuple>
 #include <vector>
 
+#include "classify/currency.h"
+
 namespace winnow::classify {
 namespace {
 
@@ -29,8 +31,7 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // A price: a currency sign or code next to a number ("$19.99", "24,90 €", "USD 5").
 bool has_price(std::string_view text) {
-    static constexpr std::string_view kSigns[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x82\xB9", "USD", "EUR", "GBP"};
-    for (std::string_view sign : kSigns) {
+    auto beside_number = [&](std::string_view sign) {
         for (std::size_t at = 0; (at = text.find(sign, at)) != std::string_view::npos; at += sign.size()) {
             std::size_t after = at + sign.size();
             while (after < text.size() && text[after] == ' ') ++after;
@@ -39,6 +40,13 @@ bool has_price(std::string_view text) {
             while (before > 0 && text[before - 1] == ' ') --before;
             if (before > 0 && is_digit(text[before - 1])) return true;
         }
+        return false;
+    };
+    for (std::string_view sign : kCurrencySigns) {
+        if (beside_number(sign)) return true;
+    }
+    for (std::string_view sign : {"$", "USD", "EUR", "GBP"}) {
+        if (beside_number(sign)) return true;
     }
     return false;
 }
