@@ -6,12 +6,14 @@
 
 #include <winnow/winnow.h>
 
+#include <algorithm>
 #include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace py = pybind11;
 
@@ -185,10 +187,13 @@ winnow::Options make_options(const std::string& input, const std::optional<std::
     options.explain = explain;
     if (patterns) options.patterns = *patterns;
     if (page_type && !page_type->empty()) {
-        options.page_type = choose<std::string>("page_type", *page_type,
-                                                {{"article", *page_type}, {"forum", *page_type}, {"product", *page_type},
-                                                 {"collection", *page_type}, {"listing", *page_type},
-                                                 {"documentation", *page_type}, {"service", *page_type}});
+        const std::vector<std::string_view>& names = winnow::page_types();
+        if (std::find(names.begin(), names.end(), *page_type) == names.end()) {
+            std::string listed;
+            for (std::string_view name : names) listed += (listed.empty() ? "" : ", ") + std::string(name);
+            throw py::value_error("invalid value '" + *page_type + "' for page_type (expected " + listed + ")");
+        }
+        options.page_type = *page_type;
     }
     return options;
 }

@@ -204,4 +204,12 @@ TEST_CASE("api: a page type the caller gives is the page type, an unknown one is
     CHECK(forum.text.find("Bread flour, for its protein") != std::string::npos);  // a post, not a comment
     options.page_type = "blog";
     CHECK_THROWS_AS(winnow::Cleaner(options), std::invalid_argument);
+    CHECK_THROWS_WITH(winnow::Cleaner(options),
+                      "unknown page type 'blog' (use article, forum, product, collection, listing, documentation or service)");
+    CHECK(winnow::page_types() == std::vector<std::string_view>{"article", "forum", "product", "collection", "listing",
+                                                                "documentation", "service"});
+    for (std::string_view name : winnow::page_types()) {
+        options.page_type = std::string(name);
+        CHECK(winnow::Cleaner(options).clean(page, "page.html").page_type == name);
+    }
 }

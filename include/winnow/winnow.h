@@ -164,6 +164,10 @@ std::string to_explain(const Result& result);
 // "replacement", such as iso-2022-kr, are read with iconv); empty when nothing here can decode it.
 std::string resolve_encoding(std::string_view label);
 
+// The page types Options::page_type takes and Result::page_type reports, in this order: "article",
+// "forum", "product", "collection", "listing", "documentation", "service".
+const std::vector<std::string_view>& page_types();
+
 // The library's version, "MAJOR.MINOR.PATCH".
 std::string_view version();
 

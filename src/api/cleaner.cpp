@@ -42,6 +42,15 @@ std::string_view version() { return WINNOW_VERSION; }
 
 std::string resolve_encoding(std::string_view label) { return decode::resolve_named_encoding(label); }
 
+const std::vector<std::string_view>& page_types() {
+    static const std::vector<std::string_view> names = [] {
+        std::vector<std::string_view> out;
+        for (int i = 0; i < classify::kPageTypes; ++i) out.push_back(classify::page_type_name(static_cast<classify::PageType>(i)));
+        return out;
+    }();
+    return names;
+}
+
 ReadFunction file_reader(const std::string& path) {
     auto source = std::make_shared<input::FileSource>(path);
     return [source](char* buffer, std::size_t capacity) { return source->read(buffer, capacity); };
@@ -71,9 +80,14 @@ PipelineOptions pipeline_options(const Options& options) {
     pipeline.classify.keep_comments = options.comments;
     if (!options.page_type.empty()) {
         classify::PageType type;
-        if (!classify::page_type_from_name(options.page_type, &type))
-            throw std::invalid_argument("unknown page type '" + options.page_type +
-                                        "' (use article, forum, product, collection, listing, documentation or service)");
+        if (!classify::page_type_from_name(options.page_type, &type)) {
+            std::string names;
+            for (std::string_view name : page_types()) {
+                if (!names.empty()) names += name == page_types().back() ? " or " : ", ";
+                names += name;
+            }
+            throw std::invalid_argument("unknown page type '" + options.page_type + "' (use " + names + ")");
+        }
         pipeline.classify.page_type = type;
     }
     return pipeline;

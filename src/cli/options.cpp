@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <string_view>
+#include <vector>
 
 namespace winnow::cli {
 namespace {
@@ -22,6 +23,17 @@ T choose(const std::string& flag, const std::string& value, std::initializer_lis
         names += name;
     }
     throw UsageError("invalid value '" + value + "' for " + flag + " (expected " + names + ")");
+}
+
+// A value that must be one of the names, as choose() with each name standing for itself.
+std::string one_of(const std::string& flag, const std::string& value, const std::vector<std::string_view>& names) {
+    std::string listed;
+    for (std::string_view name : names) {
+        if (value == name) return value;
+        listed += listed.empty() ? "" : ", ";
+        listed += name;
+    }
+    throw UsageError("invalid value '" + value + "' for " + flag + " (expected " + listed + ")");
 }
 
 long long positive_number(const std::string& flag, const std::string& value, long long most) {
@@ -130,9 +142,7 @@ const std::vector<Flag>& flags() {
           "HTML: treat the page as this type (article, forum, product, collection, listing, documentation, service) instead of deciding it",
           "HTML: treat every page as this type instead of deciding it from the page (`article`, `forum`, `product`, `collection`, `listing`, `documentation`, `service`); the type decides what counts as content"},
          [](Config& c, const std::string& v) {
-             c.options.page_type = choose<std::string>(
-                 "--page-type", v, {{"article", v}, {"forum", v}, {"product", v}, {"collection", v}, {"listing", v},
-                                    {"documentation", v}, {"service", v}});
+             c.options.page_type = one_of("--page-type", v, winnow::page_types());
          }},
         {{"comments", 0, "", "", "keep reader comments (dropped by default)",
           "keep reader comments (dropped by default) as a section of their own: after the article and a blank line in text, under `## Comments` in Markdown, in `comments` in JSON"},
