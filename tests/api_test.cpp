@@ -213,3 +213,32 @@ TEST_CASE("api: a page type the caller gives is the page type, an unknown one is
         CHECK(winnow::Cleaner(options).clean(page, "page.html").page_type == name);
     }
 }
+
+TEST_CASE("api: repairing an HTML page's mojibake keeps its emphasis and links on their words", "[api]") {
+    // "cafÃ©" and "itâ€™s" shorten when repaired; the spans after them must move with the text.
+    const std::string page =
+        "<html><head><meta charset=\"utf-8\"><title>Harbour</title></head><body><p>The caf\xC3\x83\xC2\xA9 owner said "
+        "it\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s <em>quite cold</em> today at the harbour, and the <a href=\"/boats\">boats</a> "
+        "stayed in the basin all morning, <strong>na\xC3\x83\xC2\xAFve</strong> as it sounds.</p></body></html>";
+    winnow::Options options;
+    options.links = true;
+    const winnow::Result result = winnow::Cleaner(options).clean(page, "harbour.html");
+    CHECK(winnow::to_markdown(result) ==
+          "# Harbour\n\nThe caf\xC3\xA9 owner said it\xE2\x80\x99s *quite cold* today at the harbour, and the "
+          "[boats](/boats) stayed in the basin all morning, **na\xC3\xAFve** as it sounds.\n");
+}
+
+TEST_CASE("api: an HTML page's mojibake is repaired where windows-1252 has no character for a byte", "[api]") {
+    // UTF-8 read as windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D as C1 controls ("”" is
+    // E2 80 9D, "č" C4 8D, "Í" C3 8D, "Ł" C5 81), which an HTML parser would turn into U+FFFD.
+    const std::string page =
+        "<html><head><meta charset=\"utf-8\"><title>N\xC3\xA1mst\xC3\xAD</title></head><body><p>He said "
+        "\xC3\xA2\xE2\x82\xAC\xC5\x93hello\xC3\xA2\xE2\x82\xAC\xC2\x9D to the crowd. Pan \xC3\x84\xC2\x8D"
+        "ernoch p\xC5\x99i\xC5\xA1" "el do \xC3\x83\xC2\x8D\xC5\xA1ted\xC3\x83\xC2\xA9 a \xC3\x85\xC2\x81ukasz se "
+        "sm\xC3\x83\xC2\xA1l dlouho do noci, kdy\xC5\xBE venku pr\xC5\xAF\xC5\xA1" "el d\xC3\xA9\xC5\xA1\xC5\xA5.</p></body></html>";
+    const winnow::Result result = winnow::Cleaner().clean(page, "page.html");
+    CHECK(result.text.find("\xEF\xBF\xBD") == std::string::npos);
+    CHECK(result.text.find("said \xE2\x80\x9Chello\xE2\x80\x9D to") != std::string::npos);
+    CHECK(result.text.find("Pan \xC4\x8D" "ernoch") != std::string::npos);
+    CHECK(result.text.find("do \xC3\x8D\xC5\xA1ted\xC3\xA9 a \xC5\x81ukasz") != std::string::npos);
+}

@@ -35,12 +35,65 @@ void add_repairs(DecodeReport& report, std::vector<Repair> repairs) {
     }
 }
 
+// Repairs a block whose inline spans (emphasis, links) are byte offsets into its text, which the
+// repair shortens ("cafÃ©" → "café"). The text is repaired alone, as a block without spans is; then
+// once more with each span's ends in it as U+0001 bytes (which block text never holds), to read
+// where they come out. Mojibake stands for whole characters, so an end seldom falls inside a
+// sequence the repair reads; where one does (the repair came out different with the marks in), the
+// block keeps its repaired text and loses its inline spans rather than have them misplaced.
+void repair_block(Block& block, DecodeReport& report, const Deadline* deadline) {
+    constexpr char kMark = '\x01';
+    std::string text = block.text;
+    std::vector<Repair> repairs = decode::repair_mojibake(text, deadline);
+    if (text == block.text) return;
+    add_repairs(report, std::move(repairs));
+    if (block.spans.empty() || block.text.find(kMark) != std::string::npos) {
+        block.text = std::move(text);
+        block.spans.clear();
+        return;
+    }
+    std::vector<std::size_t> ends;
+    for (const segment::InlineSpan& span : block.spans) {
+        ends.push_back(span.begin);
+        ends.push_back(span.end);
+    }
+    std::sort(ends.begin(), ends.end());
+    ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
+    std::string marked;
+    marked.reserve(block.text.size() + ends.size());
+    std::size_t copied = 0;
+    for (const std::size_t end : ends) {
+        marked.append(block.text, copied, end - copied);
+        marked.push_back(kMark);
+        copied = end;
+    }
+    marked.append(block.text, copied, std::string::npos);
+    decode::repair_mojibake(marked, deadline);
+    std::vector<std::size_t> moved;  // where each of `ends` is now
+    std::size_t at = 0;
+    bool same = true;
+    for (const char c : marked) {
+        if (c == kMark) moved.push_back(at);
+        else same = same && at < text.size() && text[at++] == c;
+    }
+    if (!same || at != text.size() || moved.size() != ends.size()) {
+        block.spans.clear();
+    } else {
+        auto now = [&](std::size_t offset) { return moved[std::lower_bound(ends.begin(), ends.end(), offset) - ends.begin()]; };
+        for (segment::InlineSpan& span : block.spans) {
+            span.begin = now(span.begin);
+            span.end = now(span.end);
+        }
+    }
+    block.text = std::move(text);
+}
+
 // Mojibake repair of an HTML page's text: every block and the metadata shown to users.
 void repair_html_text(Document& document, DecodeReport& report, const Deadline* deadline) {
     std::size_t iteration = 0;
     for (Block& block : document.blocks) {
         check_deadline(deadline, ++iteration);
-        add_repairs(report, decode::repair_mojibake(block.text, deadline));
+        repair_block(block, report, deadline);
     }
     Metadata& meta = document.meta;
     for (std::string* field : {&meta.title, &meta.author, &meta.site_name, &meta.description})

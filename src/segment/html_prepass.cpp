@@ -224,6 +224,11 @@ std::size_t first_special(std::string_view run, std::size_t from) {
     return n;
 }
 
+bool is_c1_control(std::string_view text, std::size_t at) {
+    return at + 1 < text.size() && static_cast<unsigned char>(text[at]) == 0xC2 && static_cast<unsigned char>(text[at + 1]) >= 0x80 &&
+           static_cast<unsigned char>(text[at + 1]) <= 0x9F;
+}
+
 bool passes_through_gumbo(std::string_view run) { return first_special(run, 0) == run.size(); }
 
 // The length of the special sequence at run[at] (see first_special): a whole character
@@ -519,7 +524,11 @@ private:
             else result_.html.append(core.substr(at, special - at));
             if (special == end) break;
             const std::size_t length = special_length(core, special);
-            result_.html.append(core.substr(special, length));
+            // A C1 control (U+0080-U+009F) is held too, where Gumbo would make it U+FFFD: decoding
+            // leaves only those windows-1252 has no character for, and the mojibake repair of the
+            // block's text reads them ("â€\u009d" is "”").
+            if (is_c1_control(core, special) && result_.held.has_room()) result_.held.hold(core.substr(special, length), result_.html);
+            else result_.html.append(core.substr(special, length));
             at = special + length;
         }
         result_.html.append(all.substr(end));
