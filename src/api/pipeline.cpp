@@ -43,11 +43,15 @@ void add_repairs(DecodeReport& report, std::vector<Repair> repairs) {
 // block keeps its repaired text and loses its inline spans rather than have them misplaced.
 void repair_block(Block& block, DecodeReport& report, const Deadline* deadline) {
     constexpr char kMark = '\x01';
+    if (block.spans.empty()) {
+        add_repairs(report, decode::repair_mojibake(block.text, deadline));
+        return;
+    }
     std::string text = block.text;
     std::vector<Repair> repairs = decode::repair_mojibake(text, deadline);
     if (text == block.text) return;
     add_repairs(report, std::move(repairs));
-    if (block.spans.empty() || block.text.find(kMark) != std::string::npos) {
+    if (block.text.find(kMark) != std::string::npos) {
         block.text = std::move(text);
         block.spans.clear();
         return;
