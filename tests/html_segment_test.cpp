@@ -332,6 +332,31 @@ TEST_CASE("the title loses its site suffix only when what remains reads as a tit
     CHECK(og.meta.title == "Declared title");
 }
 
+TEST_CASE("the title loses the parts that name the site, and is the headline when that is one of its parts", "[html]") {
+    // The site's name, as its og:site_name gives it, however often and in whatever case.
+    const Document twice = segment_html(
+        "<meta property=\"og:site_name\" content=\"Artlyst\"><title>Best UK Art Exhibitions 2025 \xE2\x80\x93 Artlyst - "
+        "ARTLYST</title>");
+    CHECK(twice.meta.title == "Best UK Art Exhibitions 2025");
+    const Document first = segment_html(
+        "<meta property=\"og:site_name\" content=\"Harbour Gazette\"><title>Harbour Gazette | Storm closes the port</title>");
+    CHECK(first.meta.title == "Storm closes the port");
+    // Then the section's name goes as any short part after a title does.
+    const Document section = segment_html(
+        "<meta property=\"og:site_name\" content=\"Android Developers\"><title>Build your first app | Get started | "
+        "Android Developers</title>");
+    CHECK(section.meta.title == "Build your first app");
+    // The JSON-LD headline, when it is a run of the parts, is the title, though the rest is long.
+    const Document headline = segment_html(
+        "<meta property=\"og:title\" content=\"For Hire Livery Insurance - Cover for taxi, limousine and private hire "
+        "drivers across the state\"><script "
+        "type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"For Hire Livery Insurance\"}</script>");
+    CHECK(headline.meta.title == "For Hire Livery Insurance");
+    // A title that is the site's name alone stays.
+    const Document only = segment_html("<meta property=\"og:site_name\" content=\"Acme\"><title>Acme</title>");
+    CHECK(only.meta.title == "Acme");
+}
+
 TEST_CASE("a JSON-LD headline unlike the page title is a type name, not the title", "[html]") {
     const Document d = segment_html(
         "<title>List of films featuring time loops - Wikipedia</title><script type=\"application/ld+json\">"

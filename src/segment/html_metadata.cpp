@@ -236,19 +236,36 @@ std::string name_from_byline(std::string_view byline) {
 
 }  // namespace
 
-std::string strip_title_site_suffix(std::string_view title_in, std::string_view heading) {
+std::string strip_title_site_suffix(std::string_view title_in, std::string_view heading, std::string_view site_name,
+                                    std::string_view headline) {
     std::string title = collapse(title_in);
     static constexpr std::string_view kSeparators[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // ", " ~ "};
     // Every separator occurrence, in order.
     std::vector<std::pair<std::size_t, std::size_t>> cuts;  // position, length
-    for (std::string_view separator : kSeparators) {
-        for (std::size_t at = title.find(separator); at != std::string::npos; at = title.find(separator, at + 1))
-            cuts.emplace_back(at, separator.size());
+    auto find_cuts = [&] {
+        cuts.clear();
+        for (std::string_view separator : kSeparators) {
+            for (std::size_t at = title.find(separator); at != std::string::npos; at = title.find(separator, at + 1))
+                cuts.emplace_back(at, separator.size());
+        }
+        std::sort(cuts.begin(), cuts.end());
+    };
+    find_cuts();
+    if (cuts.empty()) return title;
+    // The site's own name, first or last, as often as it is there ("Title – Site - Site").
+    const std::string site = ascii_lowered(collapse(site_name));
+    while (!site.empty() && !cuts.empty()) {
+        const auto [last, last_length] = cuts.back();
+        const auto [first, first_length] = cuts.front();
+        if (unicode::equals_ci(std::string_view(title).substr(last + last_length), site)) title.resize(last);
+        else if (unicode::equals_ci(std::string_view(title).substr(0, first), site)) title.erase(0, first + first_length);
+        else break;
+        find_cuts();
     }
     if (cuts.empty()) return title;
-    std::sort(cuts.begin(), cuts.end());
-    if (!heading.empty()) {
-        if (title == heading) return title;
+    for (std::string_view own : {heading, headline}) {
+        if (own.empty()) continue;
+        if (title == own) return title;
         // The page's own headline is a run of the parts: that is the title.
         std::vector<std::size_t> starts{0}, ends;
         for (const auto& [at, length] : cuts) {
@@ -258,7 +275,7 @@ std::string strip_title_site_suffix(std::string_view title_in, std::string_view 
         ends.push_back(title.size());
         for (std::size_t start : starts) {
             for (std::size_t end : ends) {
-                if (end > start && title.compare(start, end - start, heading) == 0) return std::string(heading);
+                if (end > start && title.compare(start, end - start, own) == 0) return std::string(own);
             }
         }
     }
@@ -297,16 +314,18 @@ Metadata extract_metadata(const GumboNode* root, const std::vector<std::string>&
     }
 
     Metadata meta;
+    meta.site_name = first_of({&c.og_site_name, &c.ld_publisher, &c.application_name});
     const std::string& declared = first_of({&c.og_title, &c.ld_headline, &c.twitter_title, &c.dc_title});
+    const std::string headline = collapse(c.ld_headline);
     // A JSON-LD or Twitter title that shares little with <title> is often a section or type
     // name ("Wikimedia list article"); the document's own title is then the better one.
     if (c.og_title.empty() && !declared.empty() && !c.html_title.empty() &&
         shared_word_share(declared, c.html_title) < 0.5) {
-        meta.title = strip_title_site_suffix(c.html_title, heading);
+        meta.title = strip_title_site_suffix(c.html_title, heading, meta.site_name, headline);
     } else if (!declared.empty()) {
-        meta.title = strip_title_site_suffix(declared, heading);
+        meta.title = strip_title_site_suffix(declared, heading, meta.site_name, headline);
     } else if (!c.html_title.empty()) {
-        meta.title = strip_title_site_suffix(c.html_title, heading);
+        meta.title = strip_title_site_suffix(c.html_title, heading, meta.site_name, headline);
     } else {
         meta.title = heading;
     }
@@ -314,7 +333,6 @@ Metadata extract_metadata(const GumboNode* root, const std::vector<std::string>&
     if (meta.author.empty()) meta.author = name_from_byline(byline);
     meta.date = first_of({&c.ld_date, &c.meta_date});
     if (meta.date.empty()) meta.date = collapse(time);
-    meta.site_name = first_of({&c.og_site_name, &c.ld_publisher, &c.application_name});
     meta.language = first_of({&c.html_lang, &c.content_language, &c.og_locale});
     meta.canonical_url = first_of({&c.canonical, &c.og_url});
     meta.description = first_of({&c.meta_description, &c.og_description, &c.ld_description});

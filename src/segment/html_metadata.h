@@ -20,9 +20,12 @@ Metadata extract_metadata(const GumboNode* root, const std::vector<std::string>&
                           const std::vector<Block>& blocks, std::string_view byline = {},
                           std::string_view time = {});
 
-// "Article title | Site" → "Article title": drops a site-name part after a separator when what
-// remains still reads as a title. heading, when not empty, wins if it equals one of the parts.
-std::string strip_title_site_suffix(std::string_view title, std::string_view heading);
+// "Article title | Site" → "Article title": drops the parts that name the site (site_name, when
+// not empty: the page's og:site_name or publisher), then a site-name part after a separator when
+// what remains still reads as a title. A headline (the first <h1>, the JSON-LD headline), when not
+// empty, wins if it equals a run of the parts.
+std::string strip_title_site_suffix(std::string_view title, std::string_view heading, std::string_view site_name = {},
+                                    std::string_view headline = {});
 
 // Adds a schema.org type ("Product", or "https://schema.org/Product") to a space-separated list,
 // once.
