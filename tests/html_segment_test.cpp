@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "segment/html_metadata.h"
 #include "segment/html_names.h"
 #include "segment/html_prepass.h"
 #include "segment/segment.h"
@@ -372,6 +373,19 @@ TEST_CASE("without declared metadata the author comes from a byline element", "[
     CHECK(timed.meta.date == "2023-11-02T10:00");
     const Document declared = segment_html("<meta name=\"author\" content=\"Ana Ruiz\"><p class=\"byline\">Someone</p>");
     CHECK(declared.meta.author == "Ana Ruiz");
+}
+
+TEST_CASE("an author's name loses the byline's lead word and what a separator adds after it", "[html]") {
+    CHECK(author_name("  By  Hunter Dukes ") == "Hunter Dukes");
+    CHECK(author_name("David Jackson - FullStack Editorial Team") == "David Jackson");
+    CHECK(author_name("Haley Hoekstra \xE2\x80\xA2 March 12, 2025") == "Haley Hoekstra");
+    CHECK(author_name("Ben Applebaum-Bauch \xE2\x8B\x85 Review Editor") == "Ben Applebaum-Bauch");
+    CHECK(author_name("par Claire Dupont | Le Journal") == "Claire Dupont");
+    // A list of names, and a hyphenated name, are names.
+    CHECK(author_name("Rui Ma, Heba Ledwon & Suparn Patra") == "Rui Ma, Heba Ledwon & Suparn Patra");
+    CHECK(author_name("Jean-Luc Picard") == "Jean-Luc Picard");
+    const Document declared = segment_html("<meta name=\"author\" content=\"Jon Foster - 2025-09-13\">");
+    CHECK(declared.meta.author == "Jon Foster");
 }
 
 TEST_CASE("looks_like_html tells markup from text", "[html]") {

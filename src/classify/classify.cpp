@@ -11,6 +11,7 @@
 #include "classify/currency.h"
 #include "classify/features.h"
 #include "classify/html_region.h"
+#include "segment/html_metadata.h"
 
 namespace winnow::classify {
 namespace {
@@ -352,7 +353,7 @@ bool byline_author(std::string_view text, const BlockFeatures& f, std::string* a
         start = false;
     }
     if (words == 0 || words > 8 || capitalised * 2 < words) return false;
-    *author = std::move(rest);
+    *author = segment::author_name(rest);
     return true;
 }
 

@@ -224,17 +224,26 @@ double shared_word_share(std::string_view a, std::string_view b) {
     return static_cast<double>(shared) / static_cast<double>(from.size());
 }
 
-// "By Erin Cunningham" → "Erin Cunningham": the byline's lead word in a few languages.
-std::string name_from_byline(std::string_view byline) {
+}  // namespace
+
+std::string author_name(std::string_view byline) {
     std::string text = collapse(byline);
     for (std::string_view lead : {"by ", "By ", "BY ", "par ", "Par ", "von ", "Von ", "por ", "Por ", "di ", "Di ",
                                   "door ", "Door ", "przez ", "Przez "}) {
-        if (text.rfind(lead, 0) == 0) return text.substr(lead.size());
+        if (text.rfind(lead, 0) == 0) {
+            text.erase(0, lead.size());
+            break;
+        }
     }
+    // What a separator adds after the name is a role, a date or a reading time.
+    std::size_t cut = std::string::npos;
+    for (std::string_view separator : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xE2\x8B\x85 ", " \xC2\xB7 ",
+                                       " \xC2\xBB ", " \xE2\x80\xA2 "}) {  // | - – — ⋅ · » •
+        cut = std::min(cut, text.find(separator));
+    }
+    if (cut != std::string::npos && cut > 0 && count_words(std::string_view(text).substr(0, cut)) <= 6) text.resize(cut);
     return text;
 }
-
-}  // namespace
 
 std::string strip_title_site_suffix(std::string_view title_in, std::string_view heading, std::string_view site_name,
                                     std::string_view headline) {
@@ -329,8 +338,8 @@ Metadata extract_metadata(const GumboNode* root, const std::vector<std::string>&
     } else {
         meta.title = heading;
     }
-    meta.author = first_of({&c.ld_author, &c.meta_author});
-    if (meta.author.empty()) meta.author = name_from_byline(byline);
+    meta.author = author_name(first_of({&c.ld_author, &c.meta_author}));
+    if (meta.author.empty()) meta.author = author_name(byline);
     meta.date = first_of({&c.ld_date, &c.meta_date});
     if (meta.date.empty()) meta.date = collapse(time);
     meta.language = first_of({&c.html_lang, &c.content_language, &c.og_locale});

@@ -20,6 +20,10 @@ Metadata extract_metadata(const GumboNode* root, const std::vector<std::string>&
                           const std::vector<Block>& blocks, std::string_view byline = {},
                           std::string_view time = {});
 
+// "By Erin Cunningham | Staff Writer" → "Erin Cunningham": an author's name without the byline's
+// lead word (in a few languages) or what a separator adds after it (a role, a date).
+std::string author_name(std::string_view byline);
+
 // "Article title | Site" → "Article title": drops the parts that name the site (site_name, when
 // not empty: the page's og:site_name or publisher), then a site-name part after a separator when
 // what remains still reads as a title. A headline (the first <h1>, the JSON-LD headline), when not
