@@ -285,4 +285,17 @@ TEST_CASE("a hidden wrapper around nearly all of the prose is shown, a hidden pa
         "<body><p>One: " + kParagraph + "</p><p>Two: " + kParagraph + "</p><p>Three: " + kParagraph +
         "</p><div hidden><p>Four: " + kParagraph + "</p></div></body>");
     CHECK_FALSE(reveal_hidden_wrappers(panel, test::default_patterns()));
+
+    // An accordion's folded answer inside the wrapper stays folded once the wrapper is shown.
+    const Document with_accordion = segment_html(
+        "<body><div hidden><p>One: " + kParagraph + "</p><p>Two: " + kParagraph + "</p><p>Three: " + kParagraph +
+        "</p><div class=\"accordion-body\" hidden><p>Answer: " + kParagraph + "</p></div></div></body>");
+    REQUIRE(with_accordion.blocks.size() == 4);
+    CHECK(with_accordion.blocks[3].hidden);
+    CHECK_FALSE(with_accordion.blocks[3].folded);  // hidden by the wrapper too
+    const auto shown = reveal_hidden_wrappers(with_accordion, test::default_patterns());
+    REQUIRE(shown);
+    CHECK_FALSE(shown->blocks[0].hidden);
+    CHECK(shown->blocks[3].hidden);
+    CHECK(shown->blocks[3].folded);
 }

@@ -576,15 +576,21 @@ std::optional<Document> reveal_hidden_wrappers(const Document& document, const P
         if (parent != Container::npos) subtree_prose[parent] += subtree_prose[c];
     }
     Document revealed = document;
-    std::vector<char> hidden(containers.size(), 0);  // hidden on itself or an ancestor, after revealing
+    // Hidden on itself or an ancestor after revealing, and of those, by something other than a
+    // disclosure panel: a block only panels hide stays folded (segment::Block::folded).
+    std::vector<char> hidden(containers.size(), 0), hard(containers.size(), 0);
     for (std::size_t c = 0; c < containers.size(); ++c) {
         Container& container = revealed.containers[c];
         if (container.hidden && subtree_prose[c] * 2 > prose) container.hidden = false;
         const std::size_t parent = container.parent;
-        hidden[c] = container.hidden || (parent != Container::npos && hidden[parent]);
+        const bool parent_hidden = parent != Container::npos && hidden[parent];
+        hidden[c] = container.hidden || container.folded || parent_hidden;
+        hard[c] = container.hidden || (parent != Container::npos && hard[parent]);
     }
     for (Block& b : revealed.blocks) {
-        if (b.container < containers.size()) b.hidden = hidden[b.container];
+        if (b.container >= containers.size()) continue;
+        b.hidden = hidden[b.container];
+        b.folded = b.hidden && !hard[b.container];
     }
     return revealed;
 }

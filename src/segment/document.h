@@ -59,6 +59,7 @@ struct Container {
     std::string hints;             // this element's own class/id/role tokens, space separated
     int depth = 0;                 // 0 for <html>
     bool hidden = false;           // hidden on this element itself, unless as a disclosure panel
+    bool folded = false;           // hidden on this element itself as a disclosure panel
 };
 
 struct Metadata {

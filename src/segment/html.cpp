@@ -643,6 +643,7 @@ std::size_t DomWalker::container_of(std::size_t frame_index) {
         if (element.tag == GUMBO_TAG_HEADER && !inside_sectioning(i)) append_tokens("banner", container.hints);
         container.depth = static_cast<int>(i);
         container.hidden = frame.hidden && !frame.folded_panel;
+        container.folded = frame.hidden && frame.folded_panel;
         document_.containers.push_back(std::move(container));
         frame.container = document_.containers.size() - 1;
     }
