@@ -132,6 +132,18 @@ TEST_CASE("a folded panel inside the article is kept, one outside it is not", "[
     CHECK_FALSE(s.of("Menu:").keep);
 }
 
+TEST_CASE("a script's popover named in long camelCase is interface, not the article", "[html]") {
+    // Its id reads as a slug part by part, and the card inside names itself content: the id's last
+    // word is what tells.
+    const Scored s = score("<body><article><h1>Bridge</h1><p>One: " + kParagraph + "</p></article><i-card "
+                           "id=\"iPushNotificationsPromptPopover\"><div class=\"iCard__content\"><ol><li>Find this "
+                           "website and adjust your preference in the settings of your browser today.</li><li>Find your "
+                           "app name and adjust your preference.</li></ol></div></i-card></body>");
+    CHECK(s.of("One:").keep);
+    CHECK_FALSE(s.of("Find this website").keep);
+    CHECK(s.of("Find this website").dom_category == Category::Interface);
+}
+
 TEST_CASE("a table or code a figure frames is content, its caption is not", "[html]") {
     // Block editors wrap every table in a <figure>; some blogs wrap code listings the same way.
     std::string rows;

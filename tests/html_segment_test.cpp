@@ -108,6 +108,15 @@ TEST_CASE("a data row is one block with its cells joined, a layout row is not", 
     CHECK(d.blocks[2].kind == BlockKind::Paragraph);
 }
 
+TEST_CASE("a long camelCase name gives its last word as a token of its own", "[html]") {
+    const Document d = segment_html(
+        "<body><div id=\"iPushNotificationsPromptPopover\"><p>allow</p></div><div id=\"pushPromptPopover\"><p>short</p>"
+        "</div></body>");
+    REQUIRE(d.blocks.size() == 2);
+    CHECK(d.blocks[0].dom_hints == "i-push-notifications-prompt-popover popover");
+    CHECK(d.blocks[1].dom_hints == "push-prompt-popover");  // three parts: no slug, matched as it is
+}
+
 TEST_CASE("blocks carry tag path, DOM hints and link density", "[html]") {
     const Document d = segment_html(
         "<body class=\"has-sidebar\"><nav id=\"mainMenu\"><ul><li><a href=\"/\">Home</a></li></ul></nav>"

@@ -92,7 +92,8 @@ std::string tag_name(const GumboNode& node) {
 }
 
 // Appends the tokens of an attribute value to out, lower-cased, camelCase split at the hump
-// ("sidebarLeft" → "sidebar-left") so that pattern entries match whole parts.
+// ("sidebarLeft" → "sidebar-left") so that pattern entries match whole parts; a camelCase name of
+// five or more words adds its last word as a token too.
 void append_tokens(std::string_view value, std::string& out) {
     std::size_t i = 0;
     while (i < value.size()) {
@@ -109,11 +110,23 @@ void append_tokens(std::string_view value, std::string& out) {
             out.append(value.substr(i, end - i));  // the common case: already lower-case
         } else {
             char previous = 0;
+            std::size_t humps = 0, last_hump = out.size();
             for (; i < end; ++i) {
                 const char c = value[i];
-                if (c >= 'A' && c <= 'Z' && previous >= 'a' && previous <= 'z') out += '-';
+                if (c >= 'A' && c <= 'Z' && previous >= 'a' && previous <= 'z') {
+                    out += '-';
+                    ++humps;
+                    last_hump = out.size();
+                }
                 out += ascii_lower(c);
                 previous = c;
+            }
+            // A long camelCase name reads as a slug to the hint reader, which ignores those; its
+            // last word says what the element is ("iPushNotificationsPromptPopover": a popover).
+            if (humps >= 4) {
+                const std::string last = out.substr(last_hump);
+                out += ' ';
+                out += last;
             }
         }
         i = end;
