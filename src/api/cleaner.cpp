@@ -42,6 +42,15 @@ std::string_view version() { return WINNOW_VERSION; }
 
 std::string resolve_encoding(std::string_view label) { return decode::resolve_named_encoding(label); }
 
+namespace {
+
+// A charset declared beside a document, when something here can decode it; else empty (sniff).
+std::string declared_charset(std::string_view charset) {
+    return decode::resolve_named_encoding(charset).empty() ? std::string() : std::string(charset);
+}
+
+}  // namespace
+
 const std::vector<std::string_view>& page_types() {
     static const std::vector<std::string_view> names = [] {
         std::vector<std::string_view> out;
@@ -183,7 +192,7 @@ Result Cleaner::clean(std::string_view bytes, std::string_view source) const {
 
 Result Cleaner::clean(std::string_view bytes, std::string_view source, std::string_view charset) const {
     PipelineOptions pipeline = impl_->pipeline;
-    pipeline.decode.charset = decode::resolve_named_encoding(charset).empty() ? std::string() : std::string(charset);
+    pipeline.decode.charset = declared_charset(charset);
     const Deadline deadline = deadline_for(impl_->options, source);
     PipelineResult run = run_pipeline(bytes, pipeline, *impl_->patterns, &deadline);
     if (run.binary && impl_->options.input == InputKind::Auto) throw binary_input(source);
@@ -242,7 +251,7 @@ Decoded Cleaner::decode(std::string_view bytes) const {
 
 Decoded Cleaner::decode(std::string_view bytes, std::string_view charset) const {
     DecodeOptions options = impl_->pipeline.decode;
-    options.charset = decode::resolve_named_encoding(charset).empty() ? std::string() : std::string(charset);
+    options.charset = declared_charset(charset);
     return decode_only(bytes, impl_->options, options);
 }
 

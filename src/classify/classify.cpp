@@ -476,7 +476,7 @@ void follow_html_priors(Pass& p, const std::vector<HtmlPrior>& priors, PageType 
     }
     for (std::size_t i = 0; i < priors.size(); ++i) {
         BlockState& s = p.st[i];
-        const bool folded_kept = priors[i].keep && p.doc.blocks[i].hidden && p.doc.blocks[i].folded && !p.df.blocks[i].match.found;
+        const bool folded_kept = priors[i].keep && p.doc.blocks[i].folded && !p.df.blocks[i].match.found;
         if (s.decided && !(region_wins && priors[i].keep && shape_rule(i)) && !folded_kept) continue;
         const HtmlPrior& prior = priors[i];
         const BlockFeatures& f = p.df.blocks[i];

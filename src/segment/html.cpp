@@ -272,7 +272,7 @@ bool is_hidden(const ReadAttributes& attributes) {
 bool disclosure_panel(const ReadAttributes& attributes) {
     if (attributes.role == "region" || attributes.role == "tabpanel") return true;
     for (std::string_view value : {attributes.class_names, attributes.id}) {
-        for (std::string_view name : {"accordion", "collaps", "tab-pane", "tabpane", "tabpanel", "faq"}) {
+        for (std::string_view name : {"accordion", "collaps", "tab-pane", "tabpane", "faq"}) {  // tab-panel, tabpanel too
             if (contains_ci(value, name)) return true;
         }
     }

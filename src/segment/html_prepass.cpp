@@ -182,6 +182,12 @@ bool is_read_attribute(std::string_view name) {
     return false;
 }
 
+// A C1 control (U+0080-U+009F, 0xC2 0x80-0x9F in UTF-8) at text[at].
+bool is_c1_control(std::string_view text, std::size_t at) {
+    return at + 1 < text.size() && static_cast<unsigned char>(text[at]) == 0xC2 && static_cast<unsigned char>(text[at + 1]) >= 0x80 &&
+           static_cast<unsigned char>(text[at + 1]) <= 0x9F;
+}
+
 // The index of the first byte in run[from, end) that Gumbo's tokenizer would not hand to the tree
 // builder unchanged: '&' (a character reference may start there), a carriage return or NUL, or the
 // first byte of a control character or noncharacter that it replaces with U+FFFD. run.size() if
@@ -211,7 +217,7 @@ std::size_t first_special(std::string_view run, std::size_t from) {
         } else if (b == '&' || b == 0x7F) {
             return i;
         } else if (b == 0xC2) {
-            if (i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) return i;  // C1 controls
+            if (is_c1_control(run, i)) return i;
         } else if (b == 0xEF) {
             if (i + 1 < n && p[i + 1] == 0xB7) return i;  // U+FDC0-U+FDFF (holds U+FDD0-U+FDEF)
             if (i + 2 < n && p[i + 1] == 0xBF && p[i + 2] >= 0xBE) return i;  // U+FFFE, U+FFFF
@@ -222,11 +228,6 @@ std::size_t first_special(std::string_view run, std::size_t from) {
         ++i;
     }
     return n;
-}
-
-bool is_c1_control(std::string_view text, std::size_t at) {
-    return at + 1 < text.size() && static_cast<unsigned char>(text[at]) == 0xC2 && static_cast<unsigned char>(text[at + 1]) >= 0x80 &&
-           static_cast<unsigned char>(text[at + 1]) <= 0x9F;
 }
 
 bool passes_through_gumbo(std::string_view run) { return first_special(run, 0) == run.size(); }
