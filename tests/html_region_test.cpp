@@ -285,6 +285,23 @@ TEST_CASE("a noise class repeated on the sections that hold most of the prose is
     }
 }
 
+TEST_CASE("a builder's element and the wrappers inside it count as one layout class", "[html]") {
+    // "builder-widget" and "builder-widget-container" are one builder's stem: a text widget (a
+    // content token, so not hinted itself) holds its prose in the inner wrapper, other widgets
+    // directly. Neither class alone is on three containers, but the two together are, holding all
+    // of the prose.
+    const Scored s = score(
+        "<body><nav><a href=\"/\">Home</a> <a href=\"/a\">About</a></nav><div>"
+        "<section class=\"builder-widget builder-widget-text\"><div class=\"builder-widget-container\"><p>One: " +
+        kParagraph + "</p></div></section><section class=\"builder-widget builder-widget-icon-box\"><p>Two: " + kParagraph +
+        "</p></section><section class=\"builder-widget builder-widget-icon-box\"><p>Three: " + kParagraph +
+        "</p></section></div><div class=\"sidebar\"><p>Side: short note on the side of the page.</p></div></body>");
+    CHECK(s.of("One:").keep);
+    CHECK(s.of("Two:").keep);
+    CHECK(s.of("Three:").keep);
+    CHECK_FALSE(s.of("Side:").keep);
+}
+
 TEST_CASE("a hidden wrapper around nearly all of the prose is shown, a hidden panel is not", "[html]") {
     const Document shown_later = segment_html(
         "<body><div style=\"visibility:hidden\"><p>One: " + kParagraph + "</p><p>Two: " + kParagraph + "</p><p>Three: " +

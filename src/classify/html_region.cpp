@@ -260,6 +260,9 @@ void read_own_hints(const std::vector<Container>& containers, const Patterns& pa
 
 // Step 2b: a noise token repeated on many separate containers that together hold most of the
 // page's prose is the site builder's layout class ("elementor-widget-container"), not furniture.
+// On an article or a thread a builder's element and the wrappers it nests ("elementor-widget",
+// "elementor-widget-container") count as one class; on pages of parts, where menus and dialogs
+// share stems with the cards, each class counts alone.
 // Reader comments are exempt: a long thread is still comments.
 // On a listing or a collection the cards hold short lines (a name, a date, a price) rather than
 // prose, so there the share is of all the page's text, and the token's text must not be mostly
@@ -282,22 +285,50 @@ void veto_layout_tokens(const std::vector<Container>& containers, std::size_t to
             token.remove_suffix(1);
         return token;
     };
+    auto counted = [&](const ContainerStats& s) {
+        return s.hint != Category::None && s.hint != Category::Comment && s.hint_token != "hidden";
+    };
+    // A builder names an element and the wrappers inside or around it by one stem
+    // ("elementor-widget", "elementor-widget-container", "elementor-widget-wrap"): the
+    // shortest family on the page that the token's leading parts spell is its root.
+    std::vector<std::string_view> families;
+    for (std::size_t c = 0; c < n; ++c) {
+        if (counted(stats[c])) families.push_back(family(stats[c].hint_token));
+    }
+    std::sort(families.begin(), families.end(), [](std::string_view a, std::string_view b) {
+        return a.size() != b.size() ? a.size() < b.size() : a < b;
+    });
+    families.erase(std::unique(families.begin(), families.end()), families.end());
+    auto root = [&](std::string_view token) {
+        const std::string_view f = family(token);
+        if (cards) return f;
+        for (std::string_view stem : families) {
+            if (stem.size() >= f.size()) break;
+            if (f.starts_with(stem) && is_part_boundary(f[stem.size()])) return stem;
+        }
+        return f;
+    };
     std::unordered_map<std::string_view, TokenShare> shares;
+    std::vector<std::string_view> counted_as(n);  // the root counted at or above each container
     for (std::size_t c = 0; c < n; ++c) {
         const ContainerStats& s = stats[c];
-        if (s.hint == Category::None || s.hint == Category::Comment || s.hint_token == "hidden") continue;
         const std::size_t parent = containers[c].parent;
-        if (parent != Container::npos && stats[parent].hint_token == s.hint_token) continue;  // counted above
-        TokenShare& share = shares[family(s.hint_token)];
+        const std::string_view above = parent != Container::npos ? counted_as[parent] : std::string_view();
+        counted_as[c] = above;
+        if (!counted(s)) continue;
+        const std::string_view r = root(s.hint_token);
+        TokenShare& share = shares[r];
+        if (parent == Container::npos || !counted(stats[parent]) || root(stats[parent].hint_token) != r) ++share.containers;
+        if (r == above) continue;  // its text is counted above
+        counted_as[c] = r;
         share.prose += amount(s);
         share.link_chars += s.link_chars;
         share.chars += s.chars;
-        ++share.containers;
     }
     for (std::size_t c = 0; c < n; ++c) {
         ContainerStats& s = stats[c];
         if (s.hint == Category::None || s.hint == Category::Comment) continue;
-        const auto it = shares.find(family(s.hint_token));
+        const auto it = shares.find(root(s.hint_token));
         if (it == shares.end() || it->second.containers < settings.layout_token_containers) continue;
         const double share = cards ? settings.card_token_text_share : settings.layout_token_prose_share;
         if (total == 0 || static_cast<double>(it->second.prose) <= share * static_cast<double>(total))
