@@ -1,6 +1,8 @@
 // Writers: JSON string escaping, explain rows and text layout.
 #include <catch2/catch.hpp>
 
+#include "write/article.h"
+#include "write/date.h"
 #include "write/json_string.h"
 #include "write/write.h"
 
@@ -41,4 +43,54 @@ TEST_CASE("text output: title first, then one paragraph per line", "[write]") {
     std::string out;
     write_text(out, d, a);
     CHECK(out == "Head\nPara one.\nitem\n");  // a list item is a line of its own, its marker dropped
+}
+
+TEST_CASE("a page's date is written as ISO 8601 where it can be read for certain", "[write]") {
+    // Timestamps keep their time and zone, in RFC 3339's spelling.
+    CHECK(iso_date("2025-09-04T12:50:36+00:00") == "2025-09-04T12:50:36+00:00");
+    CHECK(iso_date("2020-04-12T18:00:00-0700") == "2020-04-12T18:00:00-07:00");
+    CHECK(iso_date("2011-02-11 23:49:17Z") == "2011-02-11T23:49:17Z");
+    CHECK(iso_date("2013-08-22 21:43:53 UTC") == "2013-08-22T21:43:53Z");
+    CHECK(iso_date("2025-12-02 08:30:10 -0600") == "2025-12-02T08:30:10-06:00");
+    CHECK(iso_date("2022-09-26T21:58:32.947Z") == "2022-09-26T21:58:32.947Z");
+    CHECK(iso_date("2023-11-02T10:00") == "2023-11-02T10:00");
+    CHECK(iso_date("Updated: 2025-09-13") == "2025-09-13");
+    // Written dates, after whatever leads them.
+    CHECK(iso_date("Published on: February 14, 2025") == "2025-02-14");
+    CHECK(iso_date("on Friday December 19, 2025 @08:00PM") == "2025-12-19");
+    CHECK(iso_date("Dec. 19th 2025") == "2025-12-19");
+    CHECK(iso_date("Published On: 15 August 2025") == "2025-08-15");
+    CHECK(iso_date("20 December, 2025") == "2025-12-20");
+    CHECK(iso_date("SEPT 3, 2024") == "2024-09-03");
+    CHECK(iso_date("2024 Jun 30") == "2024-06-30");
+    CHECK(iso_date("Last Reviewed April 2017") == "2017-04");
+    CHECK(iso_date("August 16, 2019 - Updated July 9, 2025") == "2019-08-16");  // the first
+    // Numbers, where the day and the month can be told apart.
+    CHECK(iso_date("13/11/2025 09:21:40") == "2025-11-13");
+    CHECK(iso_date("Updated: 10/31/2024") == "2024-10-31");
+    CHECK(iso_date("05.05.2025") == "2025-05-05");
+    CHECK(iso_date("2019/1/22") == "2019-01-22");
+    // Not for certain: nothing.
+    CHECK(iso_date("02-12-2025").empty());       // 2 December or February 12
+    CHECK(iso_date("Updated on 09/11/25").empty());  // a two-digit year
+    CHECK(iso_date("Dec 10").empty());           // no year
+    CHECK(iso_date("February 30, 2025").empty());  // no such day
+    CHECK(iso_date("2025-02-29").empty());
+    CHECK(iso_date("2024-02-29") == "2024-02-29");
+    CHECK(iso_date("Mayday 2020").empty());      // a word that begins with a month
+    CHECK(iso_date("posted 6 years ago").empty());
+    CHECK(iso_date("").empty());
+}
+
+TEST_CASE("the assembled article carries its dateline as an ISO date, or as found", "[write]") {
+    Document d;
+    Block line;
+    line.text = "Published on July 18, 2025";
+    d.blocks.push_back(line);
+    Labels labels(1);
+    labels[0].label = Label::Date;
+    labels[0].value = line.text;
+    CHECK(assemble(d, labels).date == "2025-07-18");
+    labels[0].value = "Updated on 09/11/25";
+    CHECK(assemble(d, labels).date == "Updated on 09/11/25");
 }

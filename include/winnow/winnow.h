@@ -68,6 +68,8 @@ struct Result {
     std::string source;  // the name the caller gave
     // Metadata, empty when unknown: from the page (Open Graph, JSON-LD, <meta>, <time>, bylines) and
     // the headline, byline and dateline lines; language from <html lang> or the best stopword list.
+    // The date is ISO 8601 ("2025-07-18", or a timestamp with its zone) where it can be read for
+    // certain, else the text as the page gives it.
     std::string title, author, date, language, site_name, url, description;
     // HTML: what kind of page it is (article, forum, product, collection, listing, documentation,
     // service), which decides what counts as content; empty for plain text.

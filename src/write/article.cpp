@@ -1,6 +1,8 @@
 // Assembling the article from a labelled document: title, author, date and the content blocks.
 #include "write/article.h"
 
+#include "write/date.h"
+
 namespace winnow::write {
 
 Article assemble(const Document& document, const Labels& labels) {
@@ -25,6 +27,8 @@ Article assemble(const Document& document, const Labels& labels) {
             case Label::Noise: break;
         }
     }
+    // Scripts read the date: ISO 8601 where it can be read for certain, else as the page gives it.
+    if (std::string iso = iso_date(article.date); !iso.empty()) article.date = std::move(iso);
     return article;
 }
 
