@@ -53,6 +53,7 @@ TEST_CASE("a page's date is written as ISO 8601 where it can be read for certain
     CHECK(iso_date("2013-08-22 21:43:53 UTC") == "2013-08-22T21:43:53Z");
     CHECK(iso_date("2025-12-02 08:30:10 -0600") == "2025-12-02T08:30:10-06:00");
     CHECK(iso_date("2022-09-26T21:58:32.947Z") == "2022-09-26T21:58:32.947Z");
+    CHECK(iso_date("2025-12-19T11:15:56.0123595191234Z") == "2025-12-19T11:15:56.012359519Z");  // to the nanosecond
     CHECK(iso_date("2023-11-02T10:00") == "2023-11-02T10:00");
     CHECK(iso_date("Updated: 2025-09-13") == "2025-09-13");
     // Written dates, after whatever leads them.

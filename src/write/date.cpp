@@ -1,6 +1,7 @@
 // A page's date as ISO 8601 (see date.h).
 #include "write/date.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <optional>
@@ -87,7 +88,7 @@ std::string iso_at(std::string_view text, std::size_t at) {
         if (t + 1 < text.size() && text[t] == '.' && is_digit(text[t + 1])) {
             const std::size_t from = t;
             for (++t; t < text.size() && is_digit(text[t]); ++t) {}
-            time += text.substr(from, t - from);
+            time += text.substr(from, std::min<std::size_t>(t - from, 10));  // to the nanosecond
         }
     }
     // The zone: "Z" (or UTC, GMT), or +HH:MM, +HHMM, +HH, perhaps after a space.
