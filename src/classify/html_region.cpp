@@ -9,6 +9,7 @@
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace winnow::classify {
 namespace {
@@ -291,20 +292,16 @@ void veto_layout_tokens(const std::vector<Container>& containers, std::size_t to
     // A builder names an element and the wrappers inside or around it by one stem
     // ("elementor-widget", "elementor-widget-container", "elementor-widget-wrap"): the
     // shortest family on the page that the token's leading parts spell is its root.
-    std::vector<std::string_view> families;
-    for (std::size_t c = 0; c < n; ++c) {
-        if (counted(stats[c])) families.push_back(family(stats[c].hint_token));
+    std::unordered_set<std::string_view> families;
+    if (!cards) {
+        for (std::size_t c = 0; c < n; ++c) {
+            if (counted(stats[c])) families.insert(family(stats[c].hint_token));
+        }
     }
-    std::sort(families.begin(), families.end(), [](std::string_view a, std::string_view b) {
-        return a.size() != b.size() ? a.size() < b.size() : a < b;
-    });
-    families.erase(std::unique(families.begin(), families.end()), families.end());
     auto root = [&](std::string_view token) {
         const std::string_view f = family(token);
-        if (cards) return f;
-        for (std::string_view stem : families) {
-            if (stem.size() >= f.size()) break;
-            if (f.starts_with(stem) && is_part_boundary(f[stem.size()])) return stem;
+        for (std::size_t end = 0; end < f.size(); ++end) {
+            if (is_part_boundary(f[end]) && end > 0 && families.contains(f.substr(0, end))) return f.substr(0, end);
         }
         return f;
     };
