@@ -169,6 +169,33 @@ TEST_CASE("metadata values keep multi-byte characters at their edges", "[classif
     CHECK(l[0].value == "\xE2\x80\x9CQuoted headline for the story\xE2\x80\x9D");
 }
 
+TEST_CASE("every line of a code listing in the article is kept, whatever its shape", "[classify][html]") {
+    // Closing braces, an INI section, a call that reads like a photo credit, a comment with a
+    // notice's words and a pipe between tests: in prose each would be noise, in a listing it is code.
+    const std::vector<std::string> code = {
+        "[Service]",
+        "ExecStart=/usr/bin/daemon --foreground",
+        "mux.HandleFunc(\"GET /manage\", srv.handleManage)",
+        "if (!ok || rest != \"\") {",
+        "    // accept all cookies before the request",
+        "    }",
+        "}",
+        "(photo: 1)",
+    };
+    std::string listing;
+    for (const std::string& line : code) listing += line + "\n";
+    const std::string html = "<html><body><article><h1>Serving the log</h1><p>" + std::string(kProse[0]) + "</p><p>" +
+                             kProse[1] + "</p><pre><code>" + listing + "</code></pre><p>" + kProse[2] +
+                             "</p></article></body></html>";
+    const Document doc = segment_html(html);
+    const Labels l = classify::classify(doc, test::default_patterns(), ClassifyOptions{});
+    std::vector<std::string> kept;
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+        if (doc.blocks[i].kind == BlockKind::Preformatted && l[i].label == Label::Content) kept.push_back(doc.blocks[i].text);
+    }
+    CHECK(kept == code);
+}
+
 TEST_CASE("a section repeated elsewhere on a page is printed once, a refrain inside one element stays", "[classify][html]") {
     const std::string feature = "<h3>Soft wool</h3><p>Superfine fibres feel soft and help keep the temperature even all day long.</p>";
     const std::string html = "<html><body><article><h1>Wool runner</h1><p>" + std::string(kProse[0]) + "</p><p>" +

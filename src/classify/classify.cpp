@@ -131,6 +131,9 @@ Quality initial_quality(const BlockFeatures& f, bool language_known, const Thres
 // Pattern and shape rules that settle a block on their own.
 void apply_rules(const Block& b, const BlockFeatures& f, const Patterns& patterns, BlockState& s) {
     if (b.hidden) return set_noise(s, Category::Interface, "hidden element");
+    // A line of code is what it is: "[Service]", "}", "(setq x 1)" and a comment that names
+    // cookies are the listing's, not a button, a credit or a notice. Where it stands decides it.
+    if (b.kind == BlockKind::Preformatted) return;
     const PhraseMatch& m = f.match;
     if (m.found && m.kind == PhraseKind::Noise) {
         // Anchored phrases ("Also Read:" at the start) decide any line short of an article
