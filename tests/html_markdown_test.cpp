@@ -61,3 +61,17 @@ TEST_CASE("markdown keeps emphasis, strong and code inline, and links when asked
           "\nUse `make_all` with *great* care, **not *fast***; see [the guide](https://example.org/a%20b).\n"
           "\n- **Bold** item\n");
 }
+
+TEST_CASE("a code block keeps the empty lines between its lines", "[write][markdown][html]") {
+    // Two empty lines between functions (one of them after an inline element), none carried into
+    // the next listing, and none before a listing's first line.
+    const std::string md = markdown_of(
+        "<body><pre>\ndef f():\n    return <b>1</b>\n\n\ndef g():\n    pass\n\n</pre><p>Between.</p>"
+        "<pre>x = 1\r\n\r\ny = 2</pre></body>",
+        "Code");
+    CHECK(md ==
+          "# Code\n"
+          "\n```\ndef f():\n    return 1\n\n\ndef g():\n    pass\n```\n"
+          "\nBetween.\n"
+          "\n```\nx = 1\n\ny = 2\n```\n");
+}

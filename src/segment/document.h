@@ -42,6 +42,7 @@ struct Block {
     std::size_t container = 0;     // index into Document::containers of the element holding it
     std::size_t text_chars = 0;    // HTML: code points of text, spaces excluded (link_density's denominator)
     std::vector<InlineSpan> spans; // HTML: emphasis, strong, code and links, properly nested, in order
+    int code_blank_lines = 0;      // HTML <pre>: empty lines of the listing just before this line
 };
 
 // What the writers print of a block: its text without the list marker a plain-text item began with

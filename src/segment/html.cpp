@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "segment/gumbo_owner.h"
@@ -379,6 +380,7 @@ private:
     std::string hints_;
     int link_depth_ = 0;
     int pre_depth_ = 0;
+    int code_blank_lines_ = 0;  // empty lines of a listing since its last line with text
     int hidden_depth_ = 0;
     int hard_hidden_depth_ = 0;  // hidden elements that are no disclosure panel
 
@@ -543,7 +545,7 @@ void DomWalker::leave(Frame& frame) {
         if (!frame.folded_panel) --hard_hidden_depth_;
     }
     if (frame.counted_link) --link_depth_;
-    if (frame.counted_pre) --pre_depth_;
+    if (frame.counted_pre && --pre_depth_ == 0) code_blank_lines_ = 0;
     hints_.resize(frame.hints_size);
 }
 
@@ -581,6 +583,8 @@ void DomWalker::text(std::string_view value) {
         while (start <= value.size()) {
             std::size_t end = value.find('\n', start);
             std::string_view line = value.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+            if (end != std::string_view::npos && text_.empty() && line.find_first_not_of('\r') == std::string_view::npos)
+                ++code_blank_lines_;
             for (char c : line) {
                 if (c == '\r') continue;
                 if (c == '\t') c = ' ';
@@ -724,6 +728,7 @@ void DomWalker::flush(bool soft_break) {
         }
         block.bullet = block.kind == BlockKind::ListItem;
     }
+    if (pre_depth_ > 0) block.code_blank_lines = std::exchange(code_blank_lines_, 0);
     block.blank_before = !soft_break_before_;
     if (!document_.blocks.empty()) document_.blocks.back().blank_after = block.blank_before;
     block.blank_after = true;

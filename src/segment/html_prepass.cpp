@@ -348,10 +348,15 @@ void append_lean_start_tag(std::string_view tag, bool keep_link_targets, HeldTex
 }
 
 // Appends markup-free text (and end tags) with every run of ASCII whitespace cut to one
-// character, as HTML renders it anyway; inside <pre> it is copied as it is.
+// character, as HTML renders it anyway; inside <pre> it is copied as it is, but for its line
+// breaks: CR LF and a lone CR become LF, as HTML's input stream makes them. (Gumbo would do that
+// too, but a held run hides the LF after a CR from it, and the listing would gain an empty line.)
 void append_collapsed(std::string_view text, bool preformatted, std::string& out) {
     if (preformatted) {
-        out.append(text);
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i] != '\r') out += text[i];
+            else if (i + 1 == text.size() || text[i + 1] != '\n') out += '\n';
+        }
         return;
     }
     std::size_t i = 0;

@@ -1,6 +1,7 @@
 // Markdown writer (see markdown.h): block kinds from the segmenter become Markdown blocks.
 #include "write/markdown.h"
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -182,6 +183,7 @@ void write_markdown(std::string& out, const Document& document, const Article& a
                 break;
             case BlockKind::Preformatted: {
                 if (!continues_code) out += "```\n";
+                else out.append(static_cast<std::size_t>(std::clamp(block.code_blank_lines, 0, 8)), '\n');
                 out += block.text;
                 out += "\n";
                 const Block* next = k + 1 < body.size() ? &document.blocks[body[k + 1]] : nullptr;
