@@ -305,6 +305,10 @@ void veto_layout_tokens(const std::vector<Container>& containers, std::size_t to
         }
         return f;
     };
+    std::vector<std::string_view> roots(n);  // of each container's hint token
+    for (std::size_t c = 0; c < n; ++c) {
+        if (stats[c].hint != Category::None) roots[c] = root(stats[c].hint_token);
+    }
     std::unordered_map<std::string_view, TokenShare> shares;
     std::vector<std::string_view> counted_as(n);  // the root counted at or above each container
     for (std::size_t c = 0; c < n; ++c) {
@@ -313,9 +317,9 @@ void veto_layout_tokens(const std::vector<Container>& containers, std::size_t to
         const std::string_view above = parent != Container::npos ? counted_as[parent] : std::string_view();
         counted_as[c] = above;
         if (!counted(s)) continue;
-        const std::string_view r = root(s.hint_token);
+        const std::string_view r = roots[c];
         TokenShare& share = shares[r];
-        if (parent == Container::npos || !counted(stats[parent]) || root(stats[parent].hint_token) != r) ++share.containers;
+        if (parent == Container::npos || !counted(stats[parent]) || roots[parent] != r) ++share.containers;
         if (r == above) continue;  // its text is counted above
         counted_as[c] = r;
         share.prose += amount(s);
@@ -325,7 +329,7 @@ void veto_layout_tokens(const std::vector<Container>& containers, std::size_t to
     for (std::size_t c = 0; c < n; ++c) {
         ContainerStats& s = stats[c];
         if (s.hint == Category::None || s.hint == Category::Comment) continue;
-        const auto it = shares.find(root(s.hint_token));
+        const auto it = shares.find(roots[c]);
         if (it == shares.end() || it->second.containers < settings.layout_token_containers) continue;
         const double share = cards ? settings.card_token_text_share : settings.layout_token_prose_share;
         if (total == 0 || static_cast<double>(it->second.prose) <= share * static_cast<double>(total))

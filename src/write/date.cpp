@@ -7,12 +7,13 @@
 #include <optional>
 #include <vector>
 
+#include "unicode/ascii.h"
+
 namespace winnow::write {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 struct Day {
     int year = 0, month = 0, day = 0;  // day 0: the month only
@@ -55,7 +56,6 @@ std::optional<int> small_number(std::string_view text, std::size_t& at) {
 // "2020-04-12", with the time and zone that follow it ("T18:00:00.25-0700", " 23:49:17Z"),
 // written as RFC 3339 writes them.
 std::string iso_at(std::string_view text, std::size_t at) {
-    Day d;
     const auto year = number(text, at, 4);
     if (!year || at >= text.size() || text[at] != '-') return {};
     ++at;
@@ -64,7 +64,7 @@ std::string iso_at(std::string_view text, std::size_t at) {
     ++at;
     const auto day = number(text, at, 2);
     if (!day) return {};
-    d = {*year, *month, *day};
+    const Day d{*year, *month, *day};
     if (!valid(d) || d.day == 0) return {};
     std::string out = format_day(d);
     // The time: "T" or a space, then HH:MM, then :SS and a fraction.
@@ -183,11 +183,10 @@ int month_of(std::string_view word) {
     static constexpr std::array<std::string_view, 12> kMonths = {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
         "december"};
-    if (word.size() < 3) return 0;
-    std::string w;
-    for (char c : word) w += lower(c);
+    using unicode::equals_ci;
     for (std::size_t m = 0; m < kMonths.size(); ++m) {
-        if (w == kMonths[m] || w == kMonths[m].substr(0, 3) || (m == 8 && w == "sept")) return static_cast<int>(m) + 1;
+        if (equals_ci(word, kMonths[m]) || equals_ci(word, kMonths[m].substr(0, 3)) || (m == 8 && equals_ci(word, "sept")))
+            return static_cast<int>(m) + 1;
     }
     return 0;
 }
