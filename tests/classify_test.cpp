@@ -80,6 +80,19 @@ TEST_CASE("pattern lines are noise with their category and the pattern as reason
     CHECK(l[6].label == Label::Content);
 }
 
+TEST_CASE("a page's edit stamp is furniture, not text", "[classify]") {
+    // A reference page's footer says when the page last changed, sometimes with the commit's message.
+    const Labels l = classify_text(article({"This page was last modified on Mar 3, 2025 by the project's writers.",
+                                            "Last modified May 2, 2024 at 9:12 AM PDT: Fix the example's port numbers (1a2b3c4)"}));
+    REQUIRE(l.size() == 6);
+    for (std::size_t i = 2; i <= 3; ++i) {
+        CHECK(l[i].label == Label::Noise);
+        CHECK(l[i].category == Category::Interface);
+        CHECK(l[i].reason.find("(en/interface.txt:") != std::string::npos);
+    }
+    CHECK(l[4].label == Label::Content);
+}
+
 TEST_CASE("a long paragraph that mentions cookies in passing stays content", "[classify]") {
     const Labels l = classify_text(article(
         {"Her bakery, which uses cookies from an old family recipe as its best-known product, said the closure "
