@@ -71,6 +71,24 @@ TEST_CASE("a news story under a dated URL stays an article", "[page_type]") {
     CHECK(d.type == PageType::Article);
 }
 
+TEST_CASE("a page of linked teasers is a listing even when it calls itself an article", "[page_type]") {
+    // A category page: a short intro, then cards whose titles link to the recipes. The site's
+    // template marks every page og:type article.
+    std::string cards;
+    for (int i = 0; i < 16; ++i)
+        cards += "<div class=\"entry\"><h2><a href=\"/r/" + std::to_string(i) + "\">Crispy dish number " +
+                 std::to_string(i) + "</a></h2><p>Ready in 20 minutes.</p></div>";
+    const std::string head = R"(<meta property="og:type" content="article">)";
+    const auto listing = type_of(head, "<h1>Air fryer recipes</h1><p>" + prose(1) + "</p>" + cards);
+    CHECK(listing.type == PageType::Listing);
+    CHECK(listing.reason.find("teasers_per_paragraph>=8") != std::string::npos);
+    CHECK(listing.reason.find("teasers_per_paragraph=16") != std::string::npos);  // 16 headings, no long paragraph
+    // The same cards under an article of several paragraphs: links to read next.
+    std::string story;
+    for (int i = 0; i < 3; ++i) story += "<p>" + prose(2) + "</p>";
+    CHECK(type_of(head, "<h1>Air fryer recipes</h1>" + story + cards).type == PageType::Article);
+}
+
 TEST_CASE("a page with no evidence is an article", "[page_type]") {
     CHECK(type_of("", "<p>" + prose(2) + "</p>").type == PageType::Article);
 }

@@ -195,6 +195,7 @@ PageFeatures measure_page(const Document& document, const Patterns& patterns) {
     at(PageFeature::CardShare) = visible_chars && largest >= 3 ? static_cast<double>(largest_chars) / static_cast<double>(visible_chars) : 0;
     at(PageFeature::LinkShare) = visible_chars ? static_cast<double>(link_chars) / static_cast<double>(visible_chars) : 0;
     at(PageFeature::ProseShare) = visible_chars ? static_cast<double>(long_chars) / static_cast<double>(visible_chars) : 0;
+    at(PageFeature::TeasersPerParagraph) = at(PageFeature::LinkedHeadings) / (at(PageFeature::LongParagraphs) + 1);
     at(PageFeature::PostShare) = prose_chars ? static_cast<double>(post_chars) / static_cast<double>(prose_chars) : 0;
     // An opening post is often marked apart from its replies ("forum-post forum-post-original" beside
     // "forum-post forum-post-reply"); it counts as a post when it sits beside one, as the same element

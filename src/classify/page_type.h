@@ -35,12 +35,14 @@ enum class PageFeature {
     RootUrl,          // the URL is a site's home page (1) or not (0)
     CardShare,        // share of the page's visible text inside the largest run of like siblings
     LinkShare,        // share of the page's visible text inside links
+    TeasersPerParagraph,  // linked headings for each long paragraph (of long paragraphs + 1): a page
+                          // of teasers has many, an article with a few links to read next has few
     Count
 };
 inline constexpr std::array<std::string_view, static_cast<std::size_t>(PageFeature::Count)> kPageFeatureNames = {
     "code_blocks", "code_spans", "linked_headings", "card_group", "prices", "long_paragraphs",
     "prose_share", "post_share", "posts_first", "question_title", "headings", "table_cells", "dated_url", "slug_words",
-    "path_segments", "root_url", "card_share", "link_share"};
+    "path_segments", "root_url", "card_share", "link_share", "teasers_per_paragraph"};
 
 using PageFeatures = std::array<double, static_cast<std::size_t>(PageFeature::Count)>;
 
