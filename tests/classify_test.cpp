@@ -93,6 +93,17 @@ TEST_CASE("a page's edit stamp is furniture, not text", "[classify]") {
     CHECK(l[4].label == Label::Content);
 }
 
+TEST_CASE("a forum member's panel and a post's edit note are not the post", "[classify]") {
+    const Labels l = classify_text(article({"Thread starter riverwatcher", "Join Date: Aug 2008",
+                                            "Last edited: Oct 10, 2024"}));
+    REQUIRE(l.size() == 7);
+    for (std::size_t i = 2; i <= 4; ++i) {
+        CHECK(l[i].label == Label::Noise);
+        CHECK(l[i].category == Category::Interface);
+    }
+    CHECK(l[5].label == Label::Content);
+}
+
 TEST_CASE("a long paragraph that mentions cookies in passing stays content", "[classify]") {
     const Labels l = classify_text(article(
         {"Her bakery, which uses cookies from an old family recipe as its best-known product, said the closure "
