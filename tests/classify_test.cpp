@@ -83,7 +83,7 @@ TEST_CASE("pattern lines are noise with their category and the pattern as reason
 TEST_CASE("a page's edit stamp is furniture, not text", "[classify]") {
     // A reference page's footer says when the page last changed, sometimes with the commit's message.
     const Labels l = classify_text(article({"This page was last modified on Mar 3, 2025 by the project's writers.",
-                                            "Last modified May 2, 2024 at 9:12 AM PDT: Fix the example's port numbers (1a2b3c4)"}));
+                                            "Page last updated May 2, 2024 at 9:12 AM PDT: Fix the example's port numbers (1a2b3c4)"}));
     REQUIRE(l.size() == 6);
     for (std::size_t i = 2; i <= 3; ++i) {
         CHECK(l[i].label == Label::Noise);

@@ -333,6 +333,35 @@ TEST_CASE("metadata from meta tags, JSON-LD, <title> and <h1>", "[html]") {
     CHECK(d.meta.description == "What the rain means.");
 }
 
+TEST_CASE("JSON-LD: a thread's opening post and a question give the author and date, a page object only its date", "[html]") {
+    const auto ld = [](const std::string& json, const std::string& head = "") {
+        return segment_html("<html><head>" + head + "<script type=\"application/ld+json\">" + json +
+                            "</script></head><body><p>Text.</p></body></html>")
+            .meta;
+    };
+    const Metadata thread = ld(R"({"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Range?",)"
+                               R"("author":{"@type":"Person","name":"riverwatcher"},"datePublished":"2024-04-12T13:23:57-04:00"})");
+    CHECK(thread.author == "riverwatcher");
+    CHECK(thread.date == "2024-04-12T13:23:57-04:00");
+    // A Q&A page's question, under mainEntity, gives when it was asked.
+    const Metadata question = ld(R"({"@type":"QAPage","mainEntity":{"@type":"Question","name":"Why?",)"
+                                 R"("author":{"@type":"Person","name":"ana"},"dateCreated":"2019-03-28T10:00:00Z"}})");
+    CHECK(question.author == "ana");
+    CHECK(question.date == "2019-03-28T10:00:00Z");
+    // A WebPage's date stands for the page's when nothing else gives one...
+    const std::string graph = R"({"@graph":[{"@type":"WebPage","name":"Apps compared","datePublished":"2024-03-17T19:47:39+00:00",)"
+                              R"("author":{"name":"Site Team"}},{"@type":"WebSite","name":"Krio"}]})";
+    const Metadata page = ld(graph);
+    CHECK(page.date == "2024-03-17T19:47:39+00:00");
+    CHECK(page.author.empty());  // a page object gives its date, nothing else
+    // ...and gives way to an article's date or the head's published time.
+    CHECK(ld(graph, R"(<meta property="article:published_time" content="2024-03-18">)").date == "2024-03-18");
+    const std::string both = R"({"@graph":[{"@type":"WebPage","datePublished":"2024-03-17"},)"
+                             R"({"@type":"BlogPosting","datePublished":"2024-03-16","author":"Kim"}]})";
+    CHECK(ld(both).date == "2024-03-16");
+    CHECK(ld(both).author == "Kim");
+}
+
 TEST_CASE("the title loses its site suffix only when what remains reads as a title", "[html]") {
     const Document suffixed = segment_html("<title>How we built a bridge in ten days - Builders Weekly</title>");
     CHECK(suffixed.meta.title == "How we built a bridge in ten days");

@@ -75,7 +75,7 @@ void add_microdata_types(std::string_view html, std::string& types) {
 namespace {
 
 struct Candidates {
-    std::string ld_headline, ld_author, ld_date, ld_publisher, ld_description;
+    std::string ld_headline, ld_author, ld_date, ld_publisher, ld_description, ld_page_date;
     std::string og_title, twitter_title, dc_title, html_title;
     std::string meta_author, meta_date, og_site_name, application_name;
     std::string html_lang, content_language, og_locale;
@@ -89,18 +89,21 @@ void set_once(std::string& slot, std::string_view value) {
     if (slot.empty()) slot = collapse(value);
 }
 
+// The first article that gives a field gives it. A page object's date is kept apart: it stands for
+// the page's only where neither an article nor the head's meta tags give one.
 void read_json_ld(const std::vector<std::string>& scripts, Candidates& c) {
-    std::vector<JsonLdArticle> articles;
-    for (const std::string& script : scripts) {
-        articles.clear();
-        if (!read_json_ld_script(script, articles, c.schema_types)) continue;
-        for (const JsonLdArticle& article : articles) {
-            set_once(c.ld_headline, article.headline);
-            set_once(c.ld_author, article.author);
-            set_once(c.ld_date, article.date_published);
-            set_once(c.ld_publisher, article.publisher);
-            set_once(c.ld_description, article.description);
-        }
+    std::vector<JsonLdArticle> objects;
+    for (const std::string& script : scripts) read_json_ld_script(script, objects, c.schema_types);
+    for (const JsonLdArticle& article : objects) {
+        if (article.web_page) continue;
+        set_once(c.ld_headline, article.headline);
+        set_once(c.ld_author, article.author);
+        set_once(c.ld_date, article.date_published);
+        set_once(c.ld_publisher, article.publisher);
+        set_once(c.ld_description, article.description);
+    }
+    for (const JsonLdArticle& page : objects) {
+        if (page.web_page) set_once(c.ld_page_date, page.date_published);
     }
 }
 
@@ -340,7 +343,7 @@ Metadata extract_metadata(const GumboNode* root, const std::vector<std::string>&
     }
     meta.author = author_name(first_of({&c.ld_author, &c.meta_author}));
     if (meta.author.empty()) meta.author = author_name(byline);
-    meta.date = first_of({&c.ld_date, &c.meta_date});
+    meta.date = first_of({&c.ld_date, &c.meta_date, &c.ld_page_date});
     if (meta.date.empty()) meta.date = collapse(time);
     meta.language = first_of({&c.html_lang, &c.content_language, &c.og_locale});
     meta.canonical_url = first_of({&c.canonical, &c.og_url});

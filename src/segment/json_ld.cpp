@@ -1,4 +1,4 @@
-// A small JSON reader, enough for JSON-LD metadata: the article objects of a script and the
+// A small JSON reader, enough for JSON-LD metadata: the article and page objects of a script and the
 // schema.org types it declares (see json_ld.h).
 #include "segment/json_ld.h"
 
@@ -177,24 +177,33 @@ std::string json_string(const Json* value) {
     return {};
 }
 
-bool type_is_article(const Json& object) {
+// What an object is for the page's metadata, from its @type (a name or a list of names).
+enum class ObjectKind { Other, Article, Page };
+
+ObjectKind kind_of(const Json& object) {
     const Json* type = object.get("@type");
-    if (type == nullptr) return false;
+    if (type == nullptr) return ObjectKind::Other;
     std::vector<const Json*> types;
     if (type->type == Json::Type::Array) {
         for (const Json& item : type->items) types.push_back(&item);
     } else {
         types.push_back(type);
     }
+    ObjectKind kind = ObjectKind::Other;
     for (const Json* t : types) {
         if (t->type != Json::Type::String) continue;
-        const std::string& name = t->text;
-        if (name.find("Article") != std::string::npos || name == "BlogPosting" || name == "Report" ||
-            name == "Review" || name == "LiveBlogPosting" || name == "SocialMediaPosting") {
-            return true;
+        std::string_view name = t->text;
+        const std::size_t slash = name.rfind('/');
+        if (slash != std::string_view::npos) name.remove_prefix(slash + 1);  // "https://schema.org/WebPage"
+        // Articles, and the posts and questions that open a thread (BlogPosting,
+        // DiscussionForumPosting, SocialMediaPosting, a QAPage's Question).
+        if (name.find("Article") != std::string_view::npos || name.ends_with("Posting") || name == "Report" ||
+            name == "Review" || name == "Question") {
+            return ObjectKind::Article;
         }
+        if (name.ends_with("Page")) kind = ObjectKind::Page;  // WebPage, ItemPage, QAPage, …
     }
-    return false;
+    return kind;
 }
 
 // Appends each schema.org type an object and the objects inside it declare, once.
@@ -221,13 +230,17 @@ void collect_types(const Json& value, std::string& out, int depth) {
     }
 }
 
-void collect_articles(const Json& value, std::vector<const Json*>& out, int depth) {
+// Articles and pages at the top level, in arrays, in @graph and as a page's mainEntity.
+void collect_objects(const Json& value, std::vector<std::pair<const Json*, ObjectKind>>& out, int depth) {
     if (depth > 8) return;
     if (value.type == Json::Type::Array) {
-        for (const Json& item : value.items) collect_articles(item, out, depth + 1);
+        for (const Json& item : value.items) collect_objects(item, out, depth + 1);
     } else if (value.type == Json::Type::Object) {
-        if (type_is_article(value)) out.push_back(&value);
-        if (const Json* graph = value.get("@graph")) collect_articles(*graph, out, depth + 1);
+        const ObjectKind kind = kind_of(value);
+        if (kind != ObjectKind::Other) out.emplace_back(&value, kind);
+        if (const Json* graph = value.get("@graph")) collect_objects(*graph, out, depth + 1);
+        if (const Json* entity = value.get("mainEntity"); entity != nullptr && kind == ObjectKind::Page)
+            collect_objects(*entity, out, depth + 1);
     }
 }
 
@@ -237,13 +250,19 @@ bool read_json_ld_script(std::string_view script, std::vector<JsonLdArticle>& ar
     Json root;
     JsonReader reader(script);
     if (!reader.read(root)) return false;
-    std::vector<const Json*> found;
-    collect_articles(root, found, 0);
+    std::vector<std::pair<const Json*, ObjectKind>> found;
+    collect_objects(root, found, 0);
     collect_types(root, schema_types, 0);
-    for (const Json* article : found) {
-        articles.push_back({json_string(article->get("headline")), json_name(article->get("author")),
-                            json_string(article->get("datePublished")), json_name(article->get("publisher")),
-                            json_string(article->get("description"))});
+    for (const auto& [object, kind] : found) {
+        // A question or a post may give only when it was written.
+        std::string date = json_string(object->get("datePublished"));
+        if (date.empty()) date = json_string(object->get("dateCreated"));
+        if (kind == ObjectKind::Page) {
+            articles.push_back({{}, {}, std::move(date), {}, {}, true});
+            continue;
+        }
+        articles.push_back({json_string(object->get("headline")), json_name(object->get("author")), std::move(date),
+                            json_name(object->get("publisher")), json_string(object->get("description")), false});
     }
     return true;
 }
