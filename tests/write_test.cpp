@@ -66,6 +66,20 @@ TEST_CASE("a page's date is written as ISO 8601 where it can be read for certain
     CHECK(iso_date("2024 Jun 30") == "2024-06-30");
     CHECK(iso_date("Last Reviewed April 2017") == "2017-04");
     CHECK(iso_date("August 16, 2019 - Updated July 9, 2025") == "2019-08-16");  // the first
+    // In the other languages winnow reads: German, French, Spanish, Italian, Dutch, Portuguese, Polish.
+    CHECK(iso_date("Veröffentlicht am 5. März 2024, 10:12 Uhr") == "2024-03-05");
+    CHECK(iso_date("Stand: 12. Dezember 2025") == "2025-12-12");
+    CHECK(iso_date("Publié le 1er février 2024") == "2024-02-01");
+    CHECK(iso_date("mis à jour le 3 déc. 2025") == "2025-12-03");
+    CHECK(iso_date("Publicado el 5 de marzo de 2024") == "2024-03-05");
+    CHECK(iso_date("septiembre de 2023") == "2023-09");
+    CHECK(iso_date("Pubblicato il 14 maggio 2025") == "2025-05-14");
+    CHECK(iso_date("Gepubliceerd op 5 maart 2024") == "2024-03-05");
+    CHECK(iso_date("1º de março de 2022") == "2022-03-01");
+    CHECK(iso_date("Opublikowano 5 września 2024 r.") == "2024-09-05");
+    CHECK(iso_date("31 kwietnia 2024").empty());  // April has 30 days in every language
+    // A month alone gives way to a full date after it.
+    CHECK(iso_date("Abschläge für Gas im Dezember 2022 15.11.2022") == "2022-11-15");
     // Numbers, where the day and the month can be told apart.
     CHECK(iso_date("13/11/2025 09:21:40") == "2025-11-13");
     CHECK(iso_date("Updated: 10/31/2024") == "2024-10-31");
@@ -76,6 +90,7 @@ TEST_CASE("a page's date is written as ISO 8601 where it can be read for certain
     CHECK(iso_date("Updated on 09/11/25").empty());  // a two-digit year
     CHECK(iso_date("Dec 10").empty());           // no year
     CHECK(iso_date("February 30, 2025").empty());  // no such day
+    CHECK(iso_date("31 April 2024").empty());      // nor the month alone then
     CHECK(iso_date("2025-02-29").empty());
     CHECK(iso_date("2024-02-29") == "2024-02-29");
     CHECK(iso_date("Mayday 2020").empty());      // a word that begins with a month

@@ -150,21 +150,34 @@ struct Token {
     std::size_t begin;
 };
 
+// The length of the letter at text[i]: 1 for an ASCII letter, 2 for a Latin letter with a mark
+// (UTF-8 lead byte C3, C4 or C5: "ä", "é", "ź"), 0 for anything else.
+std::size_t letter_at(std::string_view text, std::size_t i) {
+    if (is_letter(text[i])) return 1;
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead >= 0xC3 && lead <= 0xC5 && i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80)
+        return 2;
+    return 0;
+}
+
 std::vector<Token> tokens(std::string_view text) {
     std::vector<Token> out;
     for (std::size_t i = 0; i < text.size();) {
         const std::size_t from = i;
-        if (is_letter(text[i])) {
-            while (i < text.size() && is_letter(text[i])) ++i;
+        if (letter_at(text, i) != 0) {
+            for (std::size_t n; i < text.size() && (n = letter_at(text, i)) != 0;) i += n;
             out.push_back({Token::Word, text.substr(from, i - from), from});
         } else if (is_digit(text[i])) {
             while (i < text.size() && is_digit(text[i])) ++i;
             out.push_back({Token::Number, text.substr(from, i - from), from});
-            // An ordinal's ending belongs to its number: "19th".
+            // An ordinal's ending belongs to its number: "19th", "1er", "1º".
             const std::size_t end = i;
             while (i < text.size() && is_letter(text[i])) ++i;
             const std::string_view suffix = text.substr(end, i - end);
-            if (!(suffix.empty() || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th")) i = end;
+            if (suffix.empty() && (text.substr(end, 2) == "\xC2\xBA" || text.substr(end, 2) == "\xC2\xAA")) i += 2;
+            else if (!(suffix.empty() || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" ||
+                       suffix == "er"))
+                i = end;
         } else if (text[i] == ' ' || text[i] == '\t' || text[i] == '\n') {
             ++i;
         } else if (static_cast<unsigned char>(text[i]) == 0xC2 && i + 1 < text.size() &&
@@ -178,15 +191,49 @@ std::vector<Token> tokens(std::string_view text) {
     return out;
 }
 
-// 1-12 for an English month's name or its abbreviation ("Sep", "Sept"), 0 otherwise.
+// Month names in the languages winnow has patterns for, lower case, with the abbreviations that are
+// not also words of their own ("Sep", "Okt", "déc", but not Italian "set" or Portuguese "out").
+// Polish months are written in the genitive in dates ("5 marca 2024"), so both forms are here.
+struct MonthName {
+    std::string_view name;
+    int month;
+};
+constexpr MonthName kMonthNames[] = {
+    // English: the names, their first three letters and "Sept".
+    {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6}, {"july", 7},
+    {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
+    {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7}, {"aug", 8}, {"sep", 9}, {"sept", 9},
+    {"oct", 10}, {"nov", 11}, {"dec", 12},
+    // German (and Austrian "Jänner").
+    {"januar", 1}, {"jänner", 1}, {"februar", 2}, {"märz", 3}, {"maerz", 3}, {"mai", 5}, {"juni", 6}, {"juli", 7},
+    {"oktober", 10}, {"dezember", 12}, {"mär", 3}, {"mrz", 3}, {"okt", 10}, {"dez", 12},
+    // French, with and without accents.
+    {"janvier", 1}, {"février", 2}, {"fevrier", 2}, {"mars", 3}, {"avril", 4}, {"juin", 6}, {"juillet", 7},
+    {"août", 8}, {"aout", 8}, {"septembre", 9}, {"octobre", 10}, {"novembre", 11}, {"décembre", 12},
+    {"decembre", 12}, {"janv", 1}, {"févr", 2}, {"fevr", 2}, {"avr", 4}, {"juil", 7}, {"déc", 12},
+    // Spanish.
+    {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7},
+    {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12},
+    {"ene", 1}, {"abr", 4}, {"dic", 12},
+    // Italian.
+    {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6}, {"luglio", 7}, {"settembre", 9},
+    {"ottobre", 10}, {"dicembre", 12}, {"giu", 6}, {"lug", 7}, {"ott", 10},
+    // Dutch.
+    {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8}, {"mrt", 3},
+    // Portuguese.
+    {"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"marco", 3}, {"maio", 5}, {"junho", 6}, {"julho", 7},
+    {"setembro", 9}, {"outubro", 10}, {"dezembro", 12}, {"fev", 2},
+    // Polish: the name, then the genitive a date uses.
+    {"styczeń", 1}, {"stycznia", 1}, {"luty", 2}, {"lutego", 2}, {"marzec", 3}, {"marca", 3}, {"kwiecień", 4},
+    {"kwietnia", 4}, {"maj", 5}, {"maja", 5}, {"czerwiec", 6}, {"czerwca", 6}, {"lipiec", 7}, {"lipca", 7},
+    {"sierpień", 8}, {"sierpnia", 8}, {"wrzesień", 9}, {"września", 9}, {"październik", 10},
+    {"października", 10}, {"listopad", 11}, {"listopada", 11}, {"grudzień", 12}, {"grudnia", 12},
+};
+
+// 1-12 for a month's name or abbreviation (kMonthNames; ASCII letters in any case), 0 otherwise.
 int month_of(std::string_view word) {
-    static constexpr std::array<std::string_view, 12> kMonths = {
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december"};
-    using unicode::equals_ci;
-    for (std::size_t m = 0; m < kMonths.size(); ++m) {
-        if (equals_ci(word, kMonths[m]) || equals_ci(word, kMonths[m].substr(0, 3)) || (m == 8 && equals_ci(word, "sept")))
-            return static_cast<int>(m) + 1;
+    for (const MonthName& m : kMonthNames) {
+        if (unicode::equals_ci(word, m.name)) return m.month;
     }
     return 0;
 }
@@ -208,9 +255,15 @@ std::optional<int> year_at(const std::vector<Token>& ts, std::size_t k) {
 }
 
 // The written date starting at token k: "Month day[,] year", "day[.] Month[,] year", "Month[,] year"
-// or "year Month day".
+// or "year Month day"; Spanish and Portuguese join them with "de" ("5 de marzo de 2024").
 std::string written_at(const std::vector<Token>& ts, std::size_t k) {
-    auto skip = [&](std::size_t j, char c) { return is_mark(ts, j, c) ? j + 1 : j; };
+    auto skip = [&](std::size_t j, char c) {
+        if (is_mark(ts, j, c)) return j + 1;
+        if (c != '.' && c != ',') return j;
+        const bool joiner = j < ts.size() && ts[j].kind == Token::Word &&
+                            (unicode::equals_ci(ts[j].text, "de") || unicode::equals_ci(ts[j].text, "del"));
+        return joiner ? j + 1 : j;
+    };
     if (const auto year = year_at(ts, k)) {
         const std::size_t j = k + 1;
         const int month = j < ts.size() && ts[j].kind == Token::Word ? month_of(ts[j].text) : 0;
@@ -219,7 +272,11 @@ std::string written_at(const std::vector<Token>& ts, std::size_t k) {
         const Day d{*year, month, day.value_or(0)};
         return day && d.day != 0 && valid(d) ? format_day(d) : std::string();
     }
-    if (const int month = ts[k].kind == Token::Word ? month_of(ts[k].text) : 0) {
+    // A month after a day was read with it ("31 April 2024": no such day, and so no date).
+    std::size_t before = k;
+    if (before > 0 && (is_mark(ts, before - 1, '.') || skip(before - 1, ',') == before)) --before;
+    const bool after_day = before > 0 && value_of(ts[before - 1], 2).has_value();
+    if (const int month = ts[k].kind == Token::Word && !after_day ? month_of(ts[k].text) : 0) {
         std::size_t j = skip(k + 1, '.');
         if (j < ts.size()) {
             if (const auto day = value_of(ts[j], 2)) {
@@ -252,6 +309,13 @@ std::string written_at(const std::vector<Token>& ts, std::size_t k) {
 
 std::string iso_date(std::string_view text) {
     const std::vector<Token> ts = tokens(text);
+    // The first date with its day; a month alone ("im Dezember 2022") only when no day follows.
+    std::string month_only;
+    auto found = [&](std::string date) {
+        if (date.size() > 7) return date;
+        if (month_only.empty()) month_only = std::move(date);
+        return std::string();
+    };
     for (std::size_t k = 0; k < ts.size(); ++k) {
         const Token& t = ts[k];
         if (t.kind == Token::Mark) continue;
@@ -259,9 +323,11 @@ std::string iso_date(std::string_view text) {
             if (std::string iso = iso_at(text, t.begin); !iso.empty()) return iso;
             if (std::string numeric = numeric_at(text, t.begin); !numeric.empty()) return numeric;
         }
-        if (std::string written = written_at(ts, k); !written.empty()) return written;
+        if (std::string written = written_at(ts, k); !written.empty()) {
+            if (std::string day = found(std::move(written)); !day.empty()) return day;
+        }
     }
-    return {};
+    return month_only;
 }
 
 }  // namespace winnow::write
