@@ -257,13 +257,12 @@ std::optional<int> year_at(const std::vector<Token>& ts, std::size_t k) {
 // The written date starting at token k: "Month day[,] year", "day[.] Month[,] year", "Month[,] year"
 // or "year Month day"; Spanish and Portuguese join them with "de" ("5 de marzo de 2024").
 std::string written_at(const std::vector<Token>& ts, std::size_t k) {
-    auto skip = [&](std::size_t j, char c) {
-        if (is_mark(ts, j, c)) return j + 1;
-        if (c != '.' && c != ',') return j;
-        const bool joiner = j < ts.size() && ts[j].kind == Token::Word &&
-                            (unicode::equals_ci(ts[j].text, "de") || unicode::equals_ci(ts[j].text, "del"));
-        return joiner ? j + 1 : j;
+    auto joiner = [&](std::size_t j) {
+        return j < ts.size() && ts[j].kind == Token::Word &&
+               (unicode::equals_ci(ts[j].text, "de") || unicode::equals_ci(ts[j].text, "del"));
     };
+    // Past the mark c, or a joining "de", at token j.
+    auto skip = [&](std::size_t j, char c) { return is_mark(ts, j, c) || joiner(j) ? j + 1 : j; };
     if (const auto year = year_at(ts, k)) {
         const std::size_t j = k + 1;
         const int month = j < ts.size() && ts[j].kind == Token::Word ? month_of(ts[j].text) : 0;
@@ -274,7 +273,7 @@ std::string written_at(const std::vector<Token>& ts, std::size_t k) {
     }
     // A month after a day was read with it ("31 April 2024": no such day, and so no date).
     std::size_t before = k;
-    if (before > 0 && (is_mark(ts, before - 1, '.') || skip(before - 1, ',') == before)) --before;
+    if (before > 0 && (is_mark(ts, before - 1, '.') || is_mark(ts, before - 1, ',') || joiner(before - 1))) --before;
     const bool after_day = before > 0 && value_of(ts[before - 1], 2).has_value();
     if (const int month = ts[k].kind == Token::Word && !after_day ? month_of(ts[k].text) : 0) {
         std::size_t j = skip(k + 1, '.');
