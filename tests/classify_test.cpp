@@ -243,6 +243,41 @@ TEST_CASE("a section repeated elsewhere on a page is printed once, a refrain ins
     CHECK(count("Soft wool") >= 1);
 }
 
+TEST_CASE("a ticker saying one phrase over and over is noise, a refrain, a row of numbers and code are not", "[classify][html]") {
+    const std::string ticker = "Book Now * Book Now * Book Now * Book Now * Book Now * Book Now";
+    const std::string html = "<html><body><article><h1>Wool runner</h1><p>" + std::string(kProse[0]) + "</p>"
+                             "<div class=\"marquee\"><span>" + ticker + "</span></div><p>" + kProse[1] + "</p>"
+                             "<p>Row, row, row your boat, gently down the stream.</p>"
+                             "<table><tr><td>0 0 0 0 0 0 0 0 0</td></tr></table>"
+                             "<pre>go go go go go go go go go</pre><p>" + kProse[2] + "</p></article></body></html>";
+    const Document doc = segment_html(html);
+    const Labels l = classify::classify(doc, test::default_patterns(), ClassifyOptions{});
+    const auto label_of = [&](std::string_view text) -> const Decision* {
+        for (std::size_t i = 0; i < doc.blocks.size(); ++i)
+            if (doc.blocks[i].text == text) return &l[i];
+        return nullptr;
+    };
+    const Decision* noise = label_of(ticker);
+    REQUIRE(noise != nullptr);
+    CHECK(noise->label == Label::Noise);
+    CHECK(noise->category == Category::Boilerplate);
+    CHECK(noise->reason == "one phrase said 6 times over (a scrolling ticker)");
+    for (const char* kept : {"Row, row, row your boat, gently down the stream.", "go go go go go go go go go"}) {
+        INFO(kept);
+        const Decision* d = label_of(kept);
+        REQUIRE(d != nullptr);
+        CHECK(d->label == Label::Content);
+    }
+    const Decision* row = label_of("0 0 0 0 0 0 0 0 0");  // other rules may judge it, this one does not
+    REQUIRE(row != nullptr);
+    CHECK_FALSE(row->reason.starts_with("one phrase said"));
+    // The same in plain text: a ticker between paragraphs.
+    const Labels t = classify_text(article({"Sale now on! Sale now on! Sale now on! Sale now on!"}));
+    REQUIRE(t.size() == 5);
+    CHECK(t[2].label == Label::Noise);
+    CHECK(t[2].reason == "one phrase said 4 times over (a scrolling ticker)");
+}
+
 TEST_CASE("documentation keeps the lines it repeats in different sections", "[classify][html]") {
     // The same note under two functions of a reference page.
     const std::string note = "<p>Returns an error when the file is locked by another process.</p>";

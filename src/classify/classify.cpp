@@ -644,6 +644,41 @@ void drop_repeats(Pass& p, PageType page_kind) {
     }
 }
 
+// 7a. A line that is one short phrase said again and again ("Book Now * Book Now * Book Now …",
+//     "Free delivery · Free delivery · …") is a ticker scrolling across a banner, not text: it is
+//     noise on every kind of page. The phrase must hold a letter (a table row of zeros is data) and
+//     code keeps its repeats. Returns how many times the phrase is said, or 0.
+std::size_t times_one_phrase_is_said(std::string_view text) {
+    constexpr std::size_t kLongestPhrase = 6, kLeastTimes = 4, kLeastWords = 8;
+    const std::string folded = normalise_for_match(text);
+    std::vector<std::string_view> words;
+    for (std::size_t pos = 0; pos < folded.size();) {
+        const std::size_t end = std::min(folded.find(' ', pos), folded.size());
+        if (end > pos) words.push_back(std::string_view(folded).substr(pos, end - pos));
+        pos = end + 1;
+    }
+    if (words.size() < kLeastWords) return 0;
+    for (std::size_t period = 1; period <= kLongestPhrase && period * kLeastTimes <= words.size(); ++period) {
+        bool same = true;
+        for (std::size_t i = period; i < words.size() && same; ++i) same = words[i] == words[i - period];
+        if (!same) continue;
+        const bool letter = std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(period),
+                                        [](std::string_view w) {
+                                            return std::any_of(w.begin(), w.end(), [](char c) { return !(c >= '0' && c <= '9'); });
+                                        });
+        return letter ? words.size() / period : 0;
+    }
+    return 0;
+}
+
+void drop_tickers(Pass& p) {
+    for (std::size_t i = 0; i < p.st.size(); ++i) {
+        if (p.st[i].decision.label != Label::Content || p.doc.blocks[i].kind == BlockKind::Preformatted) continue;
+        if (const std::size_t times = times_one_phrase_is_said(p.doc.blocks[i].text))
+            set_noise(p.st[i], Category::Boilerplate, format("one phrase said %zu times over (a scrolling ticker)", times));
+    }
+}
+
 // Digits with nothing but punctuation, spaces and currency signs around them: "$19.99", "4.5",
 // "1,992", "24,90 €", "-20%"; a count may end in its thousands or millions ("23.8k", "1.2M").
 bool number_or_price_only(std::string_view text) {
@@ -806,6 +841,7 @@ Labels classify(const Document& given, const Patterns& patterns, const ClassifyO
     const std::size_t title = find_title(pass, region_begin, region_end, options.find_title);
     if (title < st.size()) label_title(pass, title);
     drop_repeats(pass, page_kind);
+    drop_tickers(pass);
     drop_lone_numbers(pass, page_kind);
     return final_labels(st, options.keep_comments);
 }
