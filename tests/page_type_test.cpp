@@ -64,6 +64,21 @@ TEST_CASE("a grid of priced cards under a collections URL is a collection", "[pa
     CHECK(d.type == PageType::Collection);
 }
 
+TEST_CASE("a thread named in the URL's query is a forum, a value there is not read", "[page_type]") {
+    // Forum software that keeps its threads behind index.php names them in the query.
+    const std::string body = "<h1>How is everyone using the new search?</h1><p>" + prose(3) + "</p>";
+    const auto smf = type_of(R"(<link rel="canonical" href="https://www.example.org/community/index.php?topic=589061.0">)", body);
+    CHECK(smf.type == PageType::Forum);
+    CHECK(smf.reason.find("url=//www.example.org/community/index.php/?topic=;") != std::string::npos);
+    const auto later = type_of(R"(<link rel="canonical" href="https://www.example.org/index.php?board=3&amp;topic=12.0#msg5">)", body);
+    CHECK(later.type == PageType::Forum);
+    CHECK(later.reason.find("url=//www.example.org/index.php/?board=&topic=;") != std::string::npos);
+    // The words of a value (a search for "topic", a redirect to a thread) are not the page's.
+    const auto value = type_of(R"(<link rel="canonical" href="https://www.example.org/search?q=topic=&amp;next=/threads/5">)", body);
+    CHECK(value.type == PageType::Article);
+    CHECK(value.reason.find("url=//www.example.org/search/?q=&next=;") != std::string::npos);
+}
+
 TEST_CASE("a news story under a dated URL stays an article", "[page_type]") {
     const auto d = type_of(R"(<meta property="og:type" content="article">
         <link rel="canonical" href="https://news.example.com/2025/03/02/council-agrees-new-rules-for-spring">)",

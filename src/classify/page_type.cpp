@@ -63,6 +63,32 @@ std::string url_shape(std::string_view url) {
     return out;
 }
 
+// url_shape and, after it, the query's parameter names without their values: "…/index.php/?topic="
+// for "…/index.php?topic=589061.0", "…/?/topic/201-name/" for a path passed as the query. Forum
+// software names its threads there (index.php?topic=, ?showtopic=). Values are left out: a
+// tracking id or a redirect's target says nothing of the page.
+std::string url_shape_with_query(std::string_view url) {
+    std::string out = url_shape(url);
+    const std::size_t question = url.find('?');
+    if (question == std::string_view::npos) return out;
+    std::string_view query = url.substr(question + 1);
+    query = query.substr(0, query.find('#'));
+    char separator = '?';
+    while (!query.empty()) {
+        const std::size_t amp = query.find('&');
+        std::string_view parameter = query.substr(0, amp);
+        const std::size_t equals = parameter.find('=');
+        if (!parameter.empty()) {
+            out.push_back(separator);
+            for (char c : parameter.substr(0, equals)) out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+            if (equals != std::string_view::npos) out.push_back('=');
+            separator = '&';
+        }
+        query.remove_prefix(amp == std::string_view::npos ? query.size() : amp + 1);
+    }
+    return out;
+}
+
 // True if one of the container's own class/id tokens marks reader posts.
 bool marks_posts(std::string_view hints, const Patterns& patterns) {
     while (!hints.empty()) {
@@ -237,7 +263,7 @@ PageFeatures measure_page(const Document& document, const Patterns& patterns) {
 PageTypeDecision decide_page_type(const Document& document, const Patterns& patterns) {
     const PageFeatures features = measure_page(document, patterns);
     const Metadata& meta = document.meta;
-    const std::string url = url_shape(meta.canonical_url);
+    const std::string url = url_shape_with_query(meta.canonical_url);
     std::array<double, kPageTypes> score{};
     std::array<std::string, kPageTypes> why;
     char number[32];
