@@ -104,6 +104,22 @@ TEST_CASE("a forum member's panel and a post's edit note are not the post", "[cl
     CHECK(l[5].label == Label::Content);
 }
 
+TEST_CASE("a post's buttons and a member panel's labels on lines of their own are interface", "[classify]") {
+    const Labels l = classify_text(article({"Quote", "embed", "save", "parent", "Points", "Members"}));
+    REQUIRE(l.size() == 10);
+    for (std::size_t i = 2; i <= 7; ++i) {
+        INFO(i);
+        CHECK(l[i].label == Label::Noise);
+        CHECK(l[i].category == Category::Interface);
+        CHECK(l[i].reason.find("en/interface.txt") != std::string::npos);
+    }
+    CHECK(l[8].label == Label::Content);
+    // The words inside a sentence are not the buttons.
+    const Labels s = classify_text(article({"Members of the council will vote to save the old parent company's bridge."}));
+    REQUIRE(s.size() == 5);
+    CHECK(s[2].label == Label::Content);
+}
+
 TEST_CASE("a long paragraph that mentions cookies in passing stays content", "[classify]") {
     const Labels l = classify_text(article(
         {"Her bakery, which uses cookies from an old family recipe as its best-known product, said the closure "
