@@ -411,6 +411,27 @@ TEST_CASE("a service page's hidden panels and captions are its text, its hidden 
     CHECK_FALSE(article.kept("Two movers and a van"));
 }
 
+TEST_CASE("a Drupal node promoted to the front page is the page's content, not a promotion", "[page_type][html]") {
+    const std::string para = "<p>The clinic sees patients on weekdays from eight until six, and most visits can be booked "
+                             "online or by calling the front desk.</p>";
+    const std::string html = "<html><body><main><div class=\"intro\"><h1>Our services</h1>" + para + para +
+                             "</div><article class=\"node node--type-page node--promoted\"><h2>MyChart Login</h2>"
+                             "<p>Log in to MyChart to see your results.</p><h2>MyChart for Mobile</h2>"
+                             "<p>Download the MyChart app for your phone.</p></article>"
+                             "<div class=\"promo\"><p>Save 20% on your first visit this month.</p></div></main></body></html>";
+    const Document doc = segment_html(html);
+    ClassifyOptions options;
+    options.page_type = PageType::Service;
+    const Labels l = classify::classify(doc, test::default_patterns(), options);
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+        INFO(doc.blocks[i].text << ": " << l[i].reason);
+        if (doc.blocks[i].text.starts_with("Save 20%"))
+            CHECK(l[i].category == Category::Promo);
+        else
+            CHECK(l[i].label != Label::Noise);
+    }
+}
+
 TEST_CASE("a product's hidden tabs give their description and specifications, not their pickers", "[page_type][html]") {
     // Tabs a script opens: the description and a table of specifications; beside them a hidden
     // size picker and a hidden line of the cart.

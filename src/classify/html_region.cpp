@@ -36,9 +36,11 @@ namespace {
 
 // Class/id tokens (or parts of them) that mark the article itself. They also veto a noise hint on
 // the same element ("main-content has-sidebar"). Kept here rather than in patterns/dom/ because
-// they are no noise category; the list is Readability's positive pattern.
+// they are no noise category; the list is Readability's positive pattern, and Drupal's "node", the
+// element of a page's own content, whose state classes would read as noise ("node node--promoted":
+// promoted to the front page, not a promotion).
 constexpr std::string_view kContentParts[] = {"article", "content", "main", "post", "entry", "hentry", "h-entry",
-                                              "story", "body", "text", "blog", "articlebody", "article-body",
+                                              "story", "body", "text", "blog", "node", "articlebody", "article-body",
                                               "post-body", "entry-content", "story-body", "page-content"};
 
 // The scorer's thresholds: data in patterns/page/region.txt (what each one does is said there);
