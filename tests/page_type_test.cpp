@@ -320,7 +320,8 @@ TEST_CASE("a collection's cards inside its search results are its text, the sear
 TEST_CASE("on a thread a count beside a post (its likes, replies or the author's posts) is not its text", "[page_type][html]") {
     const std::string head = R"(<script type="application/ld+json">{"@type":"DiscussionForumPosting"}</script>)";
     std::string posts;
-    for (const char* count : {"27 likes", "1 reply", "3.4k views", "Posts: 1,204"})
+    for (const char* count : {"27 likes", "1 reply", "3.4k views", "Posts: 1,204", "Joined: Sun Dec 17, 2023 11:18 am",
+                              "Registered: 2016-07-02"})
         posts += "<div class=\"comment\"><p>Post: " + prose(2) + "</p><div>" + std::string(count) + "</div></div>";
     const Extracted thread = extract("<h1>Which flour?</h1>" + posts + "<p>5 likes are not enough to keep this line, 27 likes would be.</p>", head);
     REQUIRE(thread.type.type == PageType::Forum);
@@ -329,7 +330,12 @@ TEST_CASE("on a thread a count beside a post (its likes, replies or the author's
     CHECK_FALSE(thread.kept("1 reply"));
     CHECK_FALSE(thread.kept("3.4k views"));
     CHECK_FALSE(thread.kept("Posts: 1,204"));
+    CHECK_FALSE(thread.kept("Joined: Sun Dec"));
+    CHECK_FALSE(thread.kept("Registered: 2016"));
     CHECK(thread.kept("5 likes are not enough"));
+    // Joining is a post's text when it is a sentence, not a label with a date.
+    const Extracted said = extract("<h1>Which flour?</h1>" + posts + "<p>Joined the club in 2019 and never looked back.</p>", head);
+    CHECK(said.kept("Joined the club in 2019"));
 }
 
 TEST_CASE("on a Q&A thread the question and answers are its text, the comments under each post are not", "[page_type][html]") {

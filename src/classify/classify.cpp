@@ -732,15 +732,36 @@ bool count_of_reactions(std::string_view text) {
     return false;
 }
 
+// A member's join date beside their post, as forum software prints it ("Joined: Sun Dec 17, 2023
+// 11:18 am", "Registered: 2016-07-02", "Member since 2019"): a label, then a value with a digit.
+bool member_since(std::string_view text) {
+    static constexpr std::string_view kLabels[] = {"joined:", "registered:", "member since"};
+    for (std::string_view label : kLabels) {
+        if (text.size() <= label.size()) continue;
+        bool same = true;
+        for (std::size_t k = 0; k < label.size() && same; ++k) same = (text[k] | 0x20) == label[k];
+        if (same && std::any_of(text.begin() + static_cast<std::ptrdiff_t>(label.size()), text.end(),
+                                [](char c) { return c >= '0' && c <= '9'; }))
+            return true;
+    }
+    return false;
+}
+
 // 7b. On a forum thread or a product page a number or price on a line of its own is the page's
 //     machinery (a vote count, a reputation, a price tag, a size), not its text; so, on a thread,
-//     is a count with what it counts. On listings and collections a card's price is part of the
-//     card, so they keep it.
+//     is a count with what it counts, and a member's join date. On listings and collections a
+//     card's price is part of the card, so they keep it.
 void drop_lone_numbers(Pass& p, PageType page_kind) {
     if (page_kind != PageType::Forum && page_kind != PageType::Product) return;
+    constexpr std::size_t kMostWords = 4, kMostDateWords = 8;
     for (std::size_t i = 0; i < p.st.size(); ++i) {
-        if (p.st[i].decision.label != Label::Content || p.df.blocks[i].words > 4) continue;
+        if (p.st[i].decision.label != Label::Content || p.df.blocks[i].words > kMostDateWords) continue;
         const std::string_view text = p.doc.blocks[i].text;
+        if (page_kind == PageType::Forum && member_since(text)) {
+            set_noise(p.st[i], Category::Interface, "a member's join date beside the post");
+            continue;
+        }
+        if (p.df.blocks[i].words > kMostWords) continue;
         if (number_or_price_only(text))
             set_noise(p.st[i], Category::Interface, "a number or price alone (a count, a score, a price tag)");
         else if (page_kind == PageType::Forum && count_of_reactions(text))
