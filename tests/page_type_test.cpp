@@ -338,6 +338,24 @@ TEST_CASE("on a thread a count beside a post (its likes, replies or the author's
     CHECK(said.kept("Joined the club in 2019"));
 }
 
+TEST_CASE("on a thread the member panel's extras are not the post, the member's name is", "[page_type][html]") {
+    // XenForo: the name and title, then "message-userExtras" with the join date, counts and custom fields.
+    const std::string head = R"(<script type="application/ld+json">{"@type":"DiscussionForumPosting"}</script>)";
+    std::string posts;
+    for (int i = 0; i < 3; ++i)
+        posts += "<article class=\"message\"><section class=\"message-user\"><h4><a href=\"/m/" + std::to_string(i) +
+                 "\">riverwatcher" + std::to_string(i) + "</a></h4><div class=\"message-userExtras\"><dl><dt>Joined</dt>"
+                 "<dd>Jun 29, 2016</dd></dl><span class=\"status\">Pre-Medical</span></div></section>"
+                 "<div class=\"message-content\"><p>Post " + std::to_string(i) + ": " + prose(2) + "</p></div></article>";
+    const Extracted thread = extract("<h1>Which flour?</h1>" + posts, head);
+    REQUIRE(thread.type.type == PageType::Forum);
+    CHECK(thread.kept("Post 0:"));
+    CHECK(thread.kept("Post 2:"));
+    CHECK(thread.kept("riverwatcher1"));
+    CHECK_FALSE(thread.kept("Jun 29, 2016"));
+    CHECK_FALSE(thread.kept("Pre-Medical"));
+}
+
 TEST_CASE("on a Q&A thread the question and answers are its text, the comments under each post are not", "[page_type][html]") {
     const std::string head = R"(<script type="application/ld+json">{"@type":"QAPage"}</script>)";
     auto post = [](const std::string& id, const std::string& body, const std::string& remark) {
