@@ -338,7 +338,7 @@ TEST_CASE("on a thread a count beside a post (its likes, replies or the author's
     CHECK(said.kept("Joined the club in 2019"));
 }
 
-TEST_CASE("on a thread the member panel's extras are not the post, the member's name is", "[page_type][html]") {
+TEST_CASE("on a thread the member panel's extras and profile fields are not the post, the member's name is", "[page_type][html]") {
     // XenForo: the name and title, then "message-userExtras" with the join date, counts and custom fields.
     const std::string head = R"(<script type="application/ld+json">{"@type":"DiscussionForumPosting"}</script>)";
     std::string posts;
@@ -354,6 +354,19 @@ TEST_CASE("on a thread the member panel's extras are not the post, the member's 
     CHECK(thread.kept("riverwatcher1"));
     CHECK_FALSE(thread.kept("Jun 29, 2016"));
     CHECK_FALSE(thread.kept("Pre-Medical"));
+    // phpBB: the profile beside each post, its count and custom fields under the name.
+    std::string php;
+    for (int i = 0; i < 3; ++i)
+        php += "<div class=\"post has-profile\"><dl class=\"postprofile\"><dt><a href=\"/u/" + std::to_string(i) +
+               "\">sgbeal" + std::to_string(i) + "</a></dt><dd class=\"profile-posts\"><strong>Posts:</strong> 1,204 total</dd>"
+               "<dd class=\"profile-custom-field profile-location\"><strong>Location:</strong> Near Basel</dd></dl>"
+               "<div class=\"postbody\"><p>Reply " + std::to_string(i) + ": " + prose(2) + "</p></div></div>";
+    const Extracted board = extract("<h1>Which flour?</h1>" + php, head);
+    REQUIRE(board.type.type == PageType::Forum);
+    CHECK(board.kept("Reply 1:"));
+    CHECK(board.kept("sgbeal1"));
+    CHECK_FALSE(board.kept("Posts: 1,204 total"));
+    CHECK_FALSE(board.kept("Location: Near Basel"));
 }
 
 TEST_CASE("on a Q&A thread the question and answers are its text, the comments under each post are not", "[page_type][html]") {
