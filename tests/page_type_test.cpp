@@ -338,7 +338,7 @@ TEST_CASE("on a thread a count beside a post (its likes, replies or the author's
     CHECK(said.kept("Joined the club in 2019"));
 }
 
-TEST_CASE("on a thread the member panel's extras and profile fields are not the post, the member's name is", "[page_type][html]") {
+TEST_CASE("on a thread the member panel's extras, profile fields and the topic overview are not the posts, the member's name is", "[page_type][html]") {
     // XenForo: the name and title, then "message-userExtras" with the join date, counts and custom fields.
     const std::string head = R"(<script type="application/ld+json">{"@type":"DiscussionForumPosting"}</script>)";
     std::string posts;
@@ -367,6 +367,15 @@ TEST_CASE("on a thread the member panel's extras and profile fields are not the 
     CHECK(board.kept("sgbeal1"));
     CHECK_FALSE(board.kept("Posts: 1,204 total"));
     CHECK_FALSE(board.kept("Location: Near Basel"));
+    // Invision: the topic's overview box above the posts.
+    const Extracted ips = extract("<h1>Which flour?</h1><div class=\"cTopicOverview\"><div class=\"cTopicOverview__content\">"
+                                  "<h3>Top Posters In This Topic</h3><p>Created 1 yr ago by sgbeal</p><p>Last Reply 2 days ago</p>"
+                                  "</div></div>" + posts, head);
+    REQUIRE(ips.type.type == PageType::Forum);
+    CHECK(ips.kept("Post 1:"));
+    CHECK_FALSE(ips.kept("Top Posters In This Topic"));
+    CHECK_FALSE(ips.kept("Created 1 yr ago by sgbeal"));
+    CHECK_FALSE(ips.kept("Last Reply 2 days ago"));
 }
 
 TEST_CASE("on a Q&A thread the question and answers are its text, the comments under each post are not", "[page_type][html]") {
