@@ -376,6 +376,18 @@ TEST_CASE("on a thread the member panel's extras, profile fields and the topic o
     CHECK_FALSE(ips.kept("Top Posters In This Topic"));
     CHECK_FALSE(ips.kept("Created 1 yr ago by sgbeal"));
     CHECK_FALSE(ips.kept("Last Reply 2 days ago"));
+    // Invision's author pane: the name above, the member's group and custom fields under it.
+    std::string panes;
+    for (int i = 0; i < 3; ++i)
+        panes += "<article class=\"ipsComment\"><aside class=\"ipsComment_author cAuthorPane\"><h3 class=\"cAuthorPane_author\"><a href=\"/p/" +
+                 std::to_string(i) + "\">DenverSteve" + std::to_string(i) + "</a></h3><ul class=\"cAuthorPane_info\">"
+                 "<li>Members</li><li>Location: Denver CO, Los Angeles CA</li></ul></aside>"
+                 "<div class=\"cPost_contentWrap\"><p>Answer " + std::to_string(i) + ": " + prose(2) + "</p></div></article>";
+    const Extracted pane = extract("<h1>Which flour?</h1>" + panes, head);
+    REQUIRE(pane.type.type == PageType::Forum);
+    CHECK(pane.kept("Answer 2:"));
+    CHECK(pane.kept("DenverSteve1"));
+    CHECK_FALSE(pane.kept("Location: Denver CO"));
 }
 
 TEST_CASE("on a Q&A thread the question and answers are its text, the comments under each post are not", "[page_type][html]") {
