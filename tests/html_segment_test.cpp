@@ -173,6 +173,28 @@ TEST_CASE("hidden elements are marked, javascript links are no links", "[html]")
     CHECK(d.blocks[3].link_density == 0.0);
 }
 
+TEST_CASE("a form with a control a reader sees is marked, a form that only wraps text is not", "[html]") {
+    const Document d = segment_html(
+        "<body><form class=\"usertext\"><input type=\"hidden\" name=\"thing_id\" value=\"t1\">"
+        "<div class=\"md\"><p>a comment wrapped in a form</p></div><div style=\"display: none\"><textarea></textarea>"
+        "<button>save</button></div></form>"
+        "<form action=\"/reply\"><p>reply box</p><textarea name=\"body\"></textarea></form>"
+        "<form><p>search</p><INPUT TYPE=\"search\"></form>"
+        "<form><p>a picker</p><select><option>one</option></select></form></body>");
+    const auto form_of = [&](const std::string& text) {
+        const Block* b = find_block(d, text);
+        REQUIRE(b != nullptr);
+        std::size_t c = b->container;
+        while (c != Container::npos && d.containers[c].tag != "form") c = d.containers[c].parent;
+        REQUIRE(c != Container::npos);
+        return d.containers[c];
+    };
+    CHECK_FALSE(form_of("a comment wrapped in a form").controls);
+    CHECK(form_of("reply box").controls);
+    CHECK(form_of("search").controls);
+    CHECK(form_of("a picker").controls);
+}
+
 TEST_CASE("a hidden disclosure panel is folded, unless something else hides it too", "[html]") {
     // An accordion's answer, a tab's panel (by role or by class) and a FAQ answer are folded; a
     // hidden dialog is not, nor is a panel inside it.

@@ -390,6 +390,27 @@ TEST_CASE("on a thread the member panel's extras, profile fields and the topic o
     CHECK_FALSE(pane.kept("Location: Denver CO"));
 }
 
+TEST_CASE("on a thread posts wrapped in forms without controls are its text, the reply box is not", "[page_type][html]") {
+    // Old Reddit wraps each comment in a form whose edit box stays hidden until "edit" is pressed.
+    const std::string head = R"(<link rel="canonical" href="https://old.example.com/r/science/comments/1j3/hair/">)";
+    std::string comments;
+    for (int i = 0; i < 4; ++i)
+        comments += "<div class=\"entry\"><p class=\"tagline\"><a href=\"/u/" + std::to_string(i) + "\">user" +
+                    std::to_string(i) + "</a></p><form class=\"usertext\"><input type=\"hidden\" name=\"thing_id\">"
+                    "<div class=\"usertext-body\"><div class=\"md\"><p>Comment " + std::to_string(i) + ": " + prose(1) +
+                    "</p></div></div><div class=\"usertext-edit\" style=\"display: none\"><textarea></textarea>"
+                    "<button>save</button></div></form></div>";
+    const std::string body = "<div class=\"content\"><div class=\"thing link\"><p class=\"title\">Hair grown in the lab</p>"
+                             "<p>Opening: " + prose(2) + "</p></div><div class=\"commentarea\"><form class=\"usertext cloneable\">"
+                             "<p>Reply: you must log in to reply to this thread</p><textarea name=\"text\"></textarea>"
+                             "<button type=\"submit\">save</button></form>" + comments + "</div></div>";
+    const Extracted thread = extract("<h1>Hair grown in the lab</h1>" + body, head);
+    REQUIRE(thread.type.type == PageType::Forum);
+    CHECK(thread.kept("Opening:"));
+    for (int i = 0; i < 4; ++i) CHECK(thread.kept("Comment " + std::to_string(i) + ":"));
+    CHECK_FALSE(thread.kept("Reply: you must log in"));
+}
+
 TEST_CASE("on a Q&A thread the question and answers are its text, the comments under each post are not", "[page_type][html]") {
     const std::string head = R"(<script type="application/ld+json">{"@type":"QAPage"}</script>)";
     auto post = [](const std::string& id, const std::string& body, const std::string& remark) {

@@ -506,11 +506,12 @@ void keep_non_article_content(const Document& document, const std::vector<Contai
     const std::vector<Block>& blocks = document.blocks;
     auto tag = [&](std::size_t c) { return std::string_view(containers[c].tag); };
     // A form is a control (reply box, search, sign-up) unless it wraps prose or most of the page:
-    // some forum software puts the whole thread in one, some site frameworks the whole page.
+    // some forum software puts the whole thread in one, some site frameworks the whole page. On a
+    // thread a form without a visible control is no control at all.
     const std::size_t page_chars = stats.empty() ? 0 : stats[0].chars;
     auto in_form = [&](std::size_t c) {
         for (; c != Container::npos; c = containers[c].parent) {
-            if (tag(c) != "form") continue;
+            if (tag(c) != "form" || (page_type == PageType::Forum && !containers[c].controls)) continue;
             const bool wraps_page = stats[c].chars * 2 > page_chars && stats[c].headings >= 2;  // not one big filter list
             return stats[c].prose_chars < settings.prose_form_chars && !wraps_page;
         }
@@ -916,7 +917,10 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
                                t == "section" || t == "aside" || t == "footer" || t == "nav" || t == "dl";
         if (!cleanable) continue;
         ContainerStats& s = stats[c];
-        if (t == "aside" || t == "nav" || t == "footer" || t == "form" || t == "fieldset") {
+        // On a thread a form without a visible control only wraps posts (segment's
+        // Container::controls; old Reddit's comments): it is cleaned like a <div>.
+        const bool control_form = t == "form" && (containers[c].controls || page_type != PageType::Forum);
+        if (t == "aside" || t == "nav" || t == "footer" || control_form || t == "fieldset") {
             s.removed = true;
             s.removed_reason = "<" + std::string(t) + "> inside the article";
             continue;

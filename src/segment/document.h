@@ -61,6 +61,7 @@ struct Container {
     int depth = 0;                 // 0 for <html>
     bool hidden = false;           // hidden on this element itself, unless as a disclosure panel
     bool folded = false;           // hidden on this element itself as a disclosure panel
+    bool controls = false;         // a <form> with a visible control in it (a text box, a list, a button)
 };
 
 struct Metadata {

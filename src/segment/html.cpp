@@ -37,6 +37,21 @@ bool is_skipped(GumboTag tag) {
     return tag >= 0 && tag <= GUMBO_TAG_LAST && skipped[tag];
 }
 
+// A control a reader sees and uses: a text box or other input (not type=hidden), a list to pick
+// from, a button. Whether it is hidden by CSS or an attribute is the caller's to know.
+bool visible_control(const GumboElement& element) {
+    switch (element.tag) {
+        case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_SELECT: case GUMBO_TAG_BUTTON:
+            return true;
+        case GUMBO_TAG_INPUT: {
+            const GumboAttribute* type = gumbo_get_attribute(&element.attributes, "type");
+            return type == nullptr || !unicode::equals_ci(type->value, "hidden");
+        }
+        default:
+            return false;
+    }
+}
+
 // Elements that start and end a block: text never flows across them.
 bool is_block_level(GumboTag tag) {
     switch (tag) {
@@ -330,6 +345,7 @@ private:
         bool counted_hidden = false;
         bool folded_panel = false;  // hidden as a disclosure panel
         bool whole_row = false;       // a <tr> of plain cells: one block, cells joined by " | "
+        bool controls = false;        // a <form> holding a visible control
         bool spans_text = false;      // emphasis, strong, code or a link: recorded in Block::spans
         InlineKind span_kind = InlineKind::Emphasis;
         std::size_t span_begin = kNoSpan;
@@ -381,6 +397,7 @@ private:
     int link_depth_ = 0;
     int pre_depth_ = 0;
     int code_blank_lines_ = 0;  // empty lines of a listing since its last line with text
+    std::vector<std::size_t> open_forms_;  // stack_ indices of the open <form> elements
     int hidden_depth_ = 0;
     int hard_hidden_depth_ = 0;  // hidden elements that are no disclosure panel
 
@@ -428,6 +445,11 @@ void DomWalker::walk(const GumboNode* root, const Deadline* deadline) {
 
 void DomWalker::enter(const GumboNode* node) {
     const GumboElement& element = node->v.element;
+    // A visible control makes the forms around it controls (a reply box, a search, a sign-up); a
+    // form without one only wraps text, as old Reddit wraps each comment in one.
+    if (hidden_depth_ == 0 && visible_control(element)) {
+        for (const std::size_t form : open_forms_) stack_[form].controls = true;
+    }
     if (is_skipped(element.tag)) return;
     // MathML is read as text ("a x 2 + b x"); its <annotation> holds the TeX source, not text.
     if (element.tag == GUMBO_TAG_UNKNOWN && element.tag_namespace == GUMBO_NAMESPACE_MATHML &&
@@ -506,6 +528,7 @@ void DomWalker::enter(const GumboNode* node) {
         }
     }
     if (frame.spans_text) ++unstarted_spans_;
+    if (element.tag == GUMBO_TAG_FORM) open_forms_.push_back(stack_.size());  // the index this frame gets below
     if (element.tag == GUMBO_TAG_TIME && first_time.empty() && hidden_depth_ == 0) first_time = attributes.datetime;
     if (author.empty() && author_frame_ == kNoSpan && names_author(attributes)) {
         author_frame_ = stack_.size();  // the index this frame gets below
@@ -539,6 +562,8 @@ void DomWalker::leave(Frame& frame) {
     } else {
         after_inline_close_ = true;
     }
+    if (!open_forms_.empty() && open_forms_.back() + 1 == stack_.size()) open_forms_.pop_back();  // leave() runs before the pop
+    if (frame.controls && frame.container != Container::npos) document_.containers[frame.container].controls = true;
     if (frame.counted_hidden) {
         if (!frame.block_level) flush();
         --hidden_depth_;
