@@ -321,7 +321,7 @@ TEST_CASE("on a thread a count beside a post (its likes, replies or the author's
     const std::string head = R"(<script type="application/ld+json">{"@type":"DiscussionForumPosting"}</script>)";
     std::string posts;
     for (const char* count : {"27 likes", "1 reply", "3.4k views", "Posts: 1,204", "Joined: Sun Dec 17, 2023 11:18 am",
-                              "Registered: 2016-07-02"})
+                              "Registered: 2016-07-02", "Asked 13 years, 8 months ago", "Viewed 11k times"})
         posts += "<div class=\"comment\"><p>Post: " + prose(2) + "</p><div>" + std::string(count) + "</div></div>";
     const Extracted thread = extract("<h1>Which flour?</h1>" + posts + "<p>5 likes are not enough to keep this line, 27 likes would be.</p>", head);
     REQUIRE(thread.type.type == PageType::Forum);
@@ -332,6 +332,8 @@ TEST_CASE("on a thread a count beside a post (its likes, replies or the author's
     CHECK_FALSE(thread.kept("Posts: 1,204"));
     CHECK_FALSE(thread.kept("Joined: Sun Dec"));
     CHECK_FALSE(thread.kept("Registered: 2016"));
+    CHECK_FALSE(thread.kept("Asked 13 years"));
+    CHECK_FALSE(thread.kept("Viewed 11k times"));
     CHECK(thread.kept("5 likes are not enough"));
     // Joining is a post's text when it is a sentence, not a label with a date.
     const Extracted said = extract("<h1>Which flour?</h1>" + posts + "<p>Joined the club in 2019 and never looked back.</p>", head);

@@ -747,10 +747,25 @@ bool member_since(std::string_view text) {
     return false;
 }
 
+// A Q&A thread's stamps under its title ("Asked 13 years, 8 months ago", "Modified 2 days ago",
+// "Viewed 11k times"): a label, a count, and "ago" or "times" last.
+bool thread_stamp(std::string_view text) {
+    static constexpr std::string_view kLabels[] = {"asked ", "modified ", "viewed ", "active "};
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    const bool last = text.ends_with(" ago") || text.ends_with(" times");
+    if (!last || !std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+    for (std::string_view label : kLabels) {
+        bool same = text.size() > label.size();
+        for (std::size_t k = 0; k < label.size() && same; ++k) same = (text[k] | 0x20) == label[k];
+        if (same) return true;
+    }
+    return false;
+}
+
 // 7b. On a forum thread or a product page a number or price on a line of its own is the page's
 //     machinery (a vote count, a reputation, a price tag, a size), not its text; so, on a thread,
-//     is a count with what it counts, and a member's join date. On listings and collections a
-//     card's price is part of the card, so they keep it.
+//     is a count with what it counts, a member's join date and the thread's own stamps. On
+//     listings and collections a card's price is part of the card, so they keep it.
 void drop_lone_numbers(Pass& p, PageType page_kind) {
     if (page_kind != PageType::Forum && page_kind != PageType::Product) return;
     constexpr std::size_t kMostWords = 4, kMostDateWords = 8;
@@ -759,6 +774,10 @@ void drop_lone_numbers(Pass& p, PageType page_kind) {
         const std::string_view text = p.doc.blocks[i].text;
         if (page_kind == PageType::Forum && member_since(text)) {
             set_noise(p.st[i], Category::Interface, "a member's join date beside the post");
+            continue;
+        }
+        if (page_kind == PageType::Forum && thread_stamp(text)) {
+            set_noise(p.st[i], Category::Interface, "when the thread was asked, changed or how often viewed");
             continue;
         }
         if (p.df.blocks[i].words > kMostWords) continue;
