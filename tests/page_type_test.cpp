@@ -341,14 +341,20 @@ TEST_CASE("on a thread a count beside a post (its likes, replies or the author's
 }
 
 TEST_CASE("on a thread the member panel's extras, profile fields and the topic overview are not the posts, the member's name is", "[page_type][html]") {
-    // XenForo: the name and title, then "message-userExtras" with the join date, counts and custom fields.
     const std::string head = R"(<script type="application/ld+json">{"@type":"DiscussionForumPosting"}</script>)";
-    std::string posts;
-    for (int i = 0; i < 3; ++i)
-        posts += "<article class=\"message\"><section class=\"message-user\"><h4><a href=\"/m/" + std::to_string(i) +
-                 "\">riverwatcher" + std::to_string(i) + "</a></h4><div class=\"message-userExtras\"><dl><dt>Joined</dt>"
-                 "<dd>Jun 29, 2016</dd></dl><span class=\"status\">Pre-Medical</span></div></section>"
-                 "<div class=\"message-content\"><p>Post " + std::to_string(i) + ": " + prose(2) + "</p></div></article>";
+    // A thread of three posts, each made by post(its number).
+    const auto thread_of = [&](const auto& post) {
+        std::string posts;
+        for (int i = 0; i < 3; ++i) posts += post(std::to_string(i));
+        return posts;
+    };
+    // XenForo: the name and title, then "message-userExtras" with the join date, counts and custom fields.
+    const std::string posts = thread_of([](const std::string& n) {
+        return "<article class=\"message\"><section class=\"message-user\"><h4><a href=\"/m/" + n + "\">riverwatcher" + n +
+               "</a></h4><div class=\"message-userExtras\"><dl><dt>Joined</dt><dd>Jun 29, 2016</dd></dl>"
+               "<span class=\"status\">Pre-Medical</span></div></section><div class=\"message-content\"><p>Post " + n + ": " +
+               prose(2) + "</p></div></article>";
+    });
     const Extracted thread = extract("<h1>Which flour?</h1>" + posts, head);
     REQUIRE(thread.type.type == PageType::Forum);
     CHECK(thread.kept("Post 0:"));
@@ -357,13 +363,12 @@ TEST_CASE("on a thread the member panel's extras, profile fields and the topic o
     CHECK_FALSE(thread.kept("Jun 29, 2016"));
     CHECK_FALSE(thread.kept("Pre-Medical"));
     // phpBB: the profile beside each post, its count and custom fields under the name.
-    std::string php;
-    for (int i = 0; i < 3; ++i)
-        php += "<div class=\"post has-profile\"><dl class=\"postprofile\"><dt><a href=\"/u/" + std::to_string(i) +
-               "\">sgbeal" + std::to_string(i) + "</a></dt><dd class=\"profile-posts\"><strong>Posts:</strong> 1,204 total</dd>"
-               "<dd class=\"profile-custom-field profile-location\"><strong>Location:</strong> Near Basel</dd></dl>"
-               "<div class=\"postbody\"><p>Reply " + std::to_string(i) + ": " + prose(2) + "</p></div></div>";
-    const Extracted board = extract("<h1>Which flour?</h1>" + php, head);
+    const Extracted board = extract("<h1>Which flour?</h1>" + thread_of([](const std::string& n) {
+        return "<div class=\"post has-profile\"><dl class=\"postprofile\"><dt><a href=\"/u/" + n + "\">sgbeal" + n +
+               "</a></dt><dd class=\"profile-posts\"><strong>Posts:</strong> 1,204 total</dd><dd class=\"profile-custom-field "
+               "profile-location\"><strong>Location:</strong> Near Basel</dd></dl><div class=\"postbody\"><p>Reply " + n + ": " +
+               prose(2) + "</p></div></div>";
+    }), head);
     REQUIRE(board.type.type == PageType::Forum);
     CHECK(board.kept("Reply 1:"));
     CHECK(board.kept("sgbeal1"));
@@ -379,13 +384,12 @@ TEST_CASE("on a thread the member panel's extras, profile fields and the topic o
     CHECK_FALSE(ips.kept("Created 1 yr ago by sgbeal"));
     CHECK_FALSE(ips.kept("Last Reply 2 days ago"));
     // Invision's author pane: the name above, the member's group and custom fields under it.
-    std::string panes;
-    for (int i = 0; i < 3; ++i)
-        panes += "<article class=\"ipsComment\"><aside class=\"ipsComment_author cAuthorPane\"><h3 class=\"cAuthorPane_author\"><a href=\"/p/" +
-                 std::to_string(i) + "\">DenverSteve" + std::to_string(i) + "</a></h3><ul class=\"cAuthorPane_info\">"
-                 "<li>Members</li><li>Location: Denver CO, Los Angeles CA</li></ul></aside>"
-                 "<div class=\"cPost_contentWrap\"><p>Answer " + std::to_string(i) + ": " + prose(2) + "</p></div></article>";
-    const Extracted pane = extract("<h1>Which flour?</h1>" + panes, head);
+    const Extracted pane = extract("<h1>Which flour?</h1>" + thread_of([](const std::string& n) {
+        return "<article class=\"ipsComment\"><aside class=\"ipsComment_author cAuthorPane\"><h3 class=\"cAuthorPane_author\">"
+               "<a href=\"/p/" + n + "\">DenverSteve" + n + "</a></h3><ul class=\"cAuthorPane_info\"><li>Members</li>"
+               "<li>Location: Denver CO, Los Angeles CA</li></ul></aside><div class=\"cPost_contentWrap\"><p>Answer " + n + ": " +
+               prose(2) + "</p></div></article>";
+    }), head);
     REQUIRE(pane.type.type == PageType::Forum);
     CHECK(pane.kept("Answer 2:"));
     CHECK(pane.kept("DenverSteve1"));
