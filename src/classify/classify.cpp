@@ -650,6 +650,22 @@ void drop_repeats(Pass& p, PageType page_kind) {
 //     code keeps its repeats. Returns how many times the phrase is said, or 0.
 std::size_t times_one_phrase_is_said(std::string_view text) {
     constexpr std::size_t kLongestPhrase = 6, kLeastTimes = 4, kLeastWords = 8;
+    // A cheap test first, as nearly every line is prose: the line's first word, as written, must
+    // be in it kLeastTimes times.
+    auto word_byte = [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u >= 0x80 || (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
+    };
+    std::size_t begin = 0;
+    while (begin < text.size() && !word_byte(text[begin])) ++begin;
+    std::size_t end = begin;
+    while (end < text.size() && word_byte(text[end])) ++end;
+    if (end == begin) return 0;
+    const std::string_view first = text.substr(begin, end - begin);
+    std::size_t seen = 0;
+    for (std::size_t at = begin; seen < kLeastTimes && at != std::string_view::npos; at = text.find(first, at + first.size()))
+        ++seen;
+    if (seen < kLeastTimes) return 0;
     const std::string folded = normalise_for_match(text);
     std::vector<std::string_view> words;
     for (std::size_t pos = 0; pos < folded.size();) {
