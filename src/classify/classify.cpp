@@ -12,6 +12,7 @@
 #include "classify/features.h"
 #include "classify/html_region.h"
 #include "segment/html_metadata.h"
+#include "unicode/ascii.h"
 
 namespace winnow::classify {
 namespace {
@@ -753,11 +754,9 @@ bool count_of_reactions(std::string_view text) {
 bool member_since(std::string_view text) {
     static constexpr std::string_view kLabels[] = {"joined:", "registered:", "member since"};
     for (std::string_view label : kLabels) {
-        if (text.size() <= label.size()) continue;
-        bool same = true;
-        for (std::size_t k = 0; k < label.size() && same; ++k) same = (text[k] | 0x20) == label[k];
-        if (same && std::any_of(text.begin() + static_cast<std::ptrdiff_t>(label.size()), text.end(),
-                                [](char c) { return c >= '0' && c <= '9'; }))
+        if (unicode::starts_with_ci(text, 0, label) &&
+            std::any_of(text.begin() + static_cast<std::ptrdiff_t>(label.size()), text.end(),
+                        [](char c) { return c >= '0' && c <= '9'; }))
             return true;
     }
     return false;
@@ -770,12 +769,8 @@ bool thread_stamp(std::string_view text) {
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
     const bool last = text.ends_with(" ago") || text.ends_with(" times");
     if (!last || !std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
-    for (std::string_view label : kLabels) {
-        bool same = text.size() > label.size();
-        for (std::size_t k = 0; k < label.size() && same; ++k) same = (text[k] | 0x20) == label[k];
-        if (same) return true;
-    }
-    return false;
+    return std::any_of(std::begin(kLabels), std::end(kLabels),
+                       [&](std::string_view label) { return unicode::starts_with_ci(text, 0, label); });
 }
 
 // 7b. On a forum thread or a product page a number or price on a line of its own is the page's

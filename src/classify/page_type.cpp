@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "classify/currency.h"
+#include "unicode/ascii.h"
 
 namespace winnow::classify {
 namespace {
@@ -80,7 +81,7 @@ std::string url_shape_with_query(std::string_view url) {
         const std::size_t equals = parameter.find('=');
         if (!parameter.empty()) {
             out.push_back(separator);
-            for (char c : parameter.substr(0, equals)) out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+            for (char c : parameter.substr(0, equals)) out.push_back(unicode::ascii_lower(c));
             if (equals != std::string_view::npos) out.push_back('=');
             separator = '&';
         }
