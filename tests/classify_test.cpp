@@ -311,5 +311,41 @@ TEST_CASE("documentation keeps the lines it repeats in different sections", "[cl
         return n;
     };
     CHECK(copies(PageType::Documentation) == 2);
-    CHECK(copies(PageType::Service) == 1);
+    CHECK(copies(PageType::Article) == 1);
+}
+
+TEST_CASE("the features that a page's plan cards share stay in every card, a carousel's copy and a card's links do not", "[classify][html]") {
+    const std::string consult = "Phone consultation with one of our professional resume experts.";
+    const std::string draft = "Personalized draft of your resume within three business days.";
+    const std::string order = "See everything in this package and order it online";
+    const auto plan = [&](int n, const std::string& name, const std::string& price, const std::string& extra) {
+        return "<div class=\"plan plan_" + std::to_string(n) + "\"><h3>" + name + "</h3><p>" + price + "</p><ul><li>" +
+               consult + "</li><li>" + draft + "</li>" + extra + "</ul><p><a href=\"/order/" + std::to_string(n) + "\">" +
+               order + "</a></p></div>";
+    };
+    const std::string quote = "They rewrote my resume in two days and I had three interviews the week after.";
+    const std::string html =
+        "<html><body><main><h1>Resume writing packages</h1><p>" + std::string(kProse[0]) + "</p><div class=\"plans\">" +
+        plan(0, "Basic", "$129", "") + plan(1, "Professional", "$219", "<li>A cover letter written for the job you want next.</li>") +
+        plan(2, "Executive", "$349", "<li>A profile page rewritten for the people who hire in your field.</li>") +
+        "</div><h2>What our clients say</h2><div class=\"quotes\"><div class=\"item\"><p>" + quote + "</p><p>Ann Lee</p></div>"
+        "<div class=\"item\"><p>" + std::string(kProse[1]) + "</p><p>Bo Chen</p></div>"
+        "<div class=\"item\"><p>" + quote + "</p><p>Ann Lee</p></div></div></main></body></html>";
+    const Document doc = segment_html(html);
+    const auto copies = [&](PageType type, const std::string& text) {
+        ClassifyOptions options;
+        options.page_type = type;
+        const Labels l = classify::classify(doc, test::default_patterns(), options);
+        int n = 0;
+        for (std::size_t i = 0; i < doc.blocks.size(); ++i) n += l[i].label == Label::Content && doc.blocks[i].text == text;
+        return n;
+    };
+    CHECK(copies(PageType::Service, consult) == 3);
+    CHECK(copies(PageType::Service, draft) == 3);
+    CHECK(copies(PageType::Service, "Executive") == 1);
+    // A card's links are its furniture, and the carousel's last item says nothing of its own.
+    CHECK(copies(PageType::Service, order) == 1);
+    CHECK(copies(PageType::Service, quote) == 1);
+    // A forum's repeats are quotes of earlier posts: printed once.
+    CHECK(copies(PageType::Forum, consult) <= 1);
 }

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstdio>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "classify/currency.h"
 #include "classify/features.h"
@@ -619,18 +620,38 @@ void label_title(Pass& p, std::size_t title) {
         label_content(st, next, "subtitle under the headline: " + describe(p.df.blocks[next]));
 }
 
+// The two elements under the innermost element holding both containers, on the way to each of
+// them: {the one around `earlier`, the one around `later`}; npos twice when one holds the other.
+std::pair<std::size_t, std::size_t> sibling_ancestors(const std::vector<Container>& containers, std::size_t earlier,
+                                                      std::size_t later) {
+    constexpr std::size_t npos = Container::npos;
+    std::vector<std::size_t> around_earlier;
+    for (std::size_t c = earlier; c < containers.size(); c = containers[c].parent) around_earlier.push_back(c);
+    for (std::size_t c = later, below = npos; c < containers.size(); below = c, c = containers[c].parent) {
+        const auto hit = std::find(around_earlier.begin(), around_earlier.end(), c);
+        if (hit == around_earlier.end()) continue;
+        if (hit == around_earlier.begin() || below == npos) return {npos, npos};
+        return {*(hit - 1), below};
+    }
+    return {npos, npos};
+}
+
 // 7. HTML: a line of content repeated word for word in another part of the page (a carousel's copy
 //    of a section, the mobile copy of a menu of features, a quote of an earlier post) is printed
 //    once: the later copy is noise. Repeats side by side in one element (a refrain, a log, lines
 //    of code) are the text's own, and short values (a table's "Yes", a size) may repeat anywhere.
 //    Not on documentation, which repeats itself on purpose: the same note under each function, the
-//    same cells in each row of a table of lectures.
+//    same cells in each row of a table of lectures. On a page of cards (service, product, listing,
+//    collection) a sentence that several like cards share (each plan's "Phone consultation with a
+//    resume expert") is each card's own, as long as the card says something of its own too; a card
+//    that only repeats is a carousel's copy.
 void drop_repeats(Pass& p, PageType page_kind) {
     if (!p.doc.from_html || page_kind == PageType::Documentation) return;
     const double least = p.patterns.region_setting("repeated_line_min_bytes", 16);
     const std::vector<Container>& containers = p.doc.containers;
     auto parent_of = [&](const Block& b) { return b.container < containers.size() ? containers[b.container].parent : Container::npos; };
     std::unordered_map<std::string_view, std::size_t> first;  // text -> block
+    std::vector<std::pair<std::size_t, std::size_t>> repeats;  // a later copy and the block it repeats
     for (std::size_t i = 0; i < p.st.size(); ++i) {
         const Block& b = p.doc.blocks[i];
         if (p.st[i].decision.label != Label::Content || b.kind == BlockKind::Preformatted ||
@@ -641,7 +662,26 @@ void drop_repeats(Pass& p, PageType page_kind) {
         const Block& earlier = p.doc.blocks[at->second];
         if (parent_of(earlier) == parent_of(b)) continue;
         if (page_kind == PageType::Article && earlier.tag_path == b.tag_path) continue;
-        set_noise(p.st[i], Category::Boilerplate, format("repeats line %zu", earlier.first_line));
+        repeats.emplace_back(i, at->second);
+    }
+    const bool cards = page_kind != PageType::Article && page_kind != PageType::Forum;
+    const auto card_words = static_cast<std::size_t>(p.patterns.region_setting("card_repeat_min_words", 6));
+    std::vector<char> says_own;  // per container: holds a line of content said nowhere before it
+    if (cards && !repeats.empty()) {
+        says_own.assign(containers.size(), 0);
+        std::unordered_set<std::string_view> said;
+        for (std::size_t i = 0; i < p.st.size(); ++i) {
+            if (p.st[i].decision.label != Label::Content || !said.insert(p.doc.blocks[i].text).second) continue;
+            for (std::size_t c = p.doc.blocks[i].container; c < containers.size() && !says_own[c]; c = containers[c].parent)
+                says_own[c] = 1;
+        }
+    }
+    for (const auto& [i, e] : repeats) {
+        if (cards && p.df.blocks[i].words >= card_words && p.doc.blocks[i].link_density < 0.5) {
+            const auto [earlier_card, card] = sibling_ancestors(containers, p.doc.blocks[e].container, p.doc.blocks[i].container);
+            if (card != Container::npos && says_own[card] && like_elements(containers[earlier_card], containers[card])) continue;
+        }
+        set_noise(p.st[i], Category::Boilerplate, format("repeats line %zu", p.doc.blocks[e].first_line));
     }
 }
 

@@ -115,13 +115,7 @@ bool beside_a_post(const std::vector<Container>& containers, std::size_t c, cons
         for (std::size_t a = c; a != Container::npos && containers[a].parent != Container::npos; a = containers[a].parent)
             if (containers[a].parent == sibling.parent) mine = a;
         if (mine == Container::npos || containers[mine].tag != sibling.tag) continue;
-        for (std::string_view hints = containers[mine].hints; !hints.empty();) {
-            const std::size_t space = hints.find(' ');
-            const std::string_view token = hints.substr(0, space);
-            if (!token.empty() && has_word(sibling.hints, token)) return true;
-            if (space == std::string_view::npos) break;
-            hints.remove_prefix(space + 1);
-        }
+        if (segment::share_a_token(containers[mine].hints, sibling.hints)) return true;
     }
     return false;
 }

@@ -2,6 +2,7 @@
 // stages need, plus page metadata. Produced by segment_text / segment_html, read by classify and write.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -63,6 +64,24 @@ struct Container {
     bool folded = false;           // hidden on this element itself as a disclosure panel
     bool controls = false;         // a <form> with a visible control in it (a text box, a list, a button)
 };
+
+// True if two space-separated token lists (Container::hints) have a token in common.
+inline bool share_a_token(std::string_view a, std::string_view b) {
+    for (std::size_t start = 0; start < a.size();) {
+        const std::size_t end = std::min(a.find(' ', start), a.size());
+        const std::string_view token = a.substr(start, end - start);
+        for (std::size_t at = 0; !token.empty() && (at = b.find(token, at)) != std::string_view::npos; at += token.size())
+            if ((at == 0 || b[at - 1] == ' ') && (at + token.size() == b.size() || b[at + token.size()] == ' ')) return true;
+        start = end + 1;
+    }
+    return false;
+}
+
+// Two elements of one kind: the same tag, and the same class/id tokens (none at all, too) or one
+// of them in common (numbered copies of a card: "plan plan_0" and "plan plan_1").
+inline bool like_elements(const Container& a, const Container& b) {
+    return a.tag == b.tag && (a.hints == b.hints || share_a_token(a.hints, b.hints));
+}
 
 struct Metadata {
     std::string title;
