@@ -201,6 +201,38 @@ TEST_CASE("a page typed an article whose region holds little of its cards is ext
     CHECK_FALSE(e.kept("Section 0"));
 }
 
+TEST_CASE("a page typed an article whose region holds little of the prose of its parts is extracted as parts, not for linked teasers", "[page_type][html]") {
+    // An introduction in an <article>, then seven service sections outside it. The region holds
+    // 0.28 of the parts' text: above parts_fallback_share (0.25) but below
+    // parts_fallback_prose_share (0.3) of their prose.
+    const std::string intro = "<article><h1>Our services</h1><p>"
+                              "The committee met again on Tuesday, and agreed that the new rules, which are long, would "
+                              "apply from next spring. The committee met again on Tuesday, and agreed that the new "
+                              "rules, which are long, would apply from next spring.</p></article>";
+    const auto page = [&](bool linked) {
+        std::string sections;
+        for (const char* name : {"Tax returns", "Payroll", "Bookkeeping", "Audits", "Grants", "Pensions", "Invoices"}) {
+            const std::string text = std::string("We file the ") + name + " of small firms and charities and answer within two days";
+            sections += std::string("<section class=\"band\"><div class=\"wrap\"><h3>") + name + "</h3><div class=\"text\">" +
+                        (linked ? "<a href=\"/s/" + std::string(name) + "\">" + text + "</a>" : "<span>" + text + "</span>") +
+                        "</div></div></section>";
+        }
+        return extract(menu(6) + intro + sections);
+    };
+    const Extracted services = page(false);
+    CHECK(services.type.type == PageType::Article);
+    CHECK_THAT(services.type.reason, Catch::Contains("extracted as parts: the article region holds 0.28 of their prose"));
+    CHECK(services.kept("The committee met again"));
+    CHECK(services.kept("We file the Payroll of small firms"));
+    CHECK(services.kept("We file the Invoices of small firms"));
+    CHECK_FALSE(services.kept("Section 0"));
+    // The same amount of text as linked teasers is no prose: the page stays an article.
+    const Extracted teasers = page(true);
+    CHECK(teasers.type.reason.find("extracted as parts") == std::string::npos);
+    CHECK(teasers.kept("The committee met again"));
+    CHECK_FALSE(teasers.kept("We file the Payroll of small firms"));
+}
+
 TEST_CASE("an article whose region is a list of linked entries keeps the list", "[page_type][html]") {
     // A list page taken for an article: its region is one short paragraph over forty linked
     // names, which the link-list rule alone would drop as a menu; they are the page.

@@ -863,23 +863,40 @@ std::vector<HtmlPrior> article_or_parts(const Document& doc, const Patterns& pat
     extract_as = type.type;
     if (type.type != PageType::Article || !decided) return article;  // an article the caller named stays one
     const double most_share = patterns.region_setting("parts_fallback_share", 0.25);
+    const double most_prose_share = patterns.region_setting("parts_fallback_prose_share", 0.3);
     const double least_parts = patterns.region_setting("parts_fallback_min_chars", 300);
+    const double linked = patterns.region_setting("broad_link_density", 0.5);
     std::size_t in_article = 0, visible = 0;
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
         if (article[i].keep) in_article += doc.blocks[i].text_chars;
         if (!doc.blocks[i].hidden) visible += doc.blocks[i].text_chars;
     }
     // The parts are never more than the visible text: an article holding its share of that is one.
-    if (static_cast<double>(in_article) >= most_share * static_cast<double>(visible)) return article;
+    if (static_cast<double>(in_article) >= std::max(most_share, most_prose_share) * static_cast<double>(visible)) return article;
     std::vector<HtmlPrior> parts = score_html_regions(doc, patterns, favor, PageType::Listing);
-    std::size_t in_parts = 0;
-    for (std::size_t i = 0; i < doc.blocks.size(); ++i) in_parts += parts[i].keep ? doc.blocks[i].text_chars : 0;
-    const double share = in_parts ? static_cast<double>(in_article) / static_cast<double>(in_parts) : 1.0;
-    if (share >= most_share || static_cast<double>(in_parts) < least_parts) return article;
+    // Beside all the parts' text, their prose: the lines that are not mostly links. A news page's
+    // teasers, tickers and "recently in" lists are links; a service page's sections are not.
+    std::size_t in_parts = 0, prose_in_parts = 0, prose_in_article = 0;
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+        const std::size_t chars = doc.blocks[i].text_chars;
+        const bool prose = doc.blocks[i].link_density < linked;
+        in_parts += parts[i].keep ? chars : 0;
+        prose_in_parts += parts[i].keep && prose ? chars : 0;
+        prose_in_article += article[i].keep && prose ? chars : 0;
+    }
+    auto share_of = [](std::size_t part, std::size_t whole) {
+        return whole ? static_cast<double>(part) / static_cast<double>(whole) : 1.0;
+    };
+    const double share = share_of(in_article, in_parts), prose_share = share_of(prose_in_article, prose_in_parts);
+    if ((share >= most_share && prose_share >= most_prose_share) || static_cast<double>(in_parts) < least_parts) return article;
     extract_as = PageType::Listing;
-    char note[160];
-    std::snprintf(note, sizeof note, "; extracted as parts: the article region holds %.2f of their text (< %g)", share,
-                  most_share);
+    char note[200];
+    if (share < most_share)
+        std::snprintf(note, sizeof note, "; extracted as parts: the article region holds %.2f of their text (< %g)", share,
+                      most_share);
+    else
+        std::snprintf(note, sizeof note, "; extracted as parts: the article region holds %.2f of their prose (< %g)",
+                      prose_share, most_prose_share);
     type.reason += note;
     return parts;
 }
