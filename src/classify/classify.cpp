@@ -666,6 +666,7 @@ void drop_repeats(Pass& p, PageType page_kind) {
     }
     const bool cards = page_kind != PageType::Article && page_kind != PageType::Forum;
     const auto card_words = static_cast<std::size_t>(p.patterns.region_setting("card_repeat_min_words", 6));
+    const double linked = p.patterns.region_setting("broad_link_density", 0.5);  // a card's links are its furniture
     std::vector<char> says_own;  // per container: holds a line of content said nowhere before it
     if (cards && !repeats.empty()) {
         says_own.assign(containers.size(), 0);
@@ -677,7 +678,7 @@ void drop_repeats(Pass& p, PageType page_kind) {
         }
     }
     for (const auto& [i, e] : repeats) {
-        if (cards && p.df.blocks[i].words >= card_words && p.doc.blocks[i].link_density < 0.5) {
+        if (cards && p.df.blocks[i].words >= card_words && p.doc.blocks[i].link_density < linked) {
             const auto [earlier_card, card] = sibling_ancestors(containers, p.doc.blocks[e].container, p.doc.blocks[i].container);
             if (card != Container::npos && says_own[card] && like_elements(containers[earlier_card], containers[card])) continue;
         }

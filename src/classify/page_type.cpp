@@ -13,15 +13,6 @@
 namespace winnow::classify {
 namespace {
 
-bool has_word(std::string_view list, std::string_view word) {
-    for (std::size_t at = 0; (at = list.find(word, at)) != std::string_view::npos; at += word.size()) {
-        const bool starts = at == 0 || list[at - 1] == ' ';
-        const bool ends = at + word.size() == list.size() || list[at + word.size()] == ' ';
-        if (starts && ends) return true;
-    }
-    return false;
-}
-
 std::string format_number(double x) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%g", x);
@@ -266,7 +257,7 @@ PageTypeDecision decide_page_type(const Document& document, const Patterns& patt
         bool holds = false;
         switch (hint.signal) {
             case PageTypeHint::Signal::Base: holds = true; break;
-            case PageTypeHint::Signal::Schema: holds = has_word(meta.schema_types, hint.value); break;
+            case PageTypeHint::Signal::Schema: holds = segment::has_token(meta.schema_types, hint.value); break;
             case PageTypeHint::Signal::OpenGraph: holds = meta.og_type == hint.value; break;
             case PageTypeHint::Signal::Url: holds = !meta.canonical_url.empty() && url.find(hint.value) != std::string::npos; break;
             case PageTypeHint::Signal::Feature: {

@@ -65,13 +65,18 @@ struct Container {
     bool controls = false;         // a <form> with a visible control in it (a text box, a list, a button)
 };
 
-// True if two space-separated token lists (Container::hints) have a token in common.
+// True if a space-separated token list (Container::hints, Metadata::schema_types) holds the token.
+inline bool has_token(std::string_view list, std::string_view token) {
+    for (std::size_t at = 0; !token.empty() && (at = list.find(token, at)) != std::string_view::npos; at += token.size())
+        if ((at == 0 || list[at - 1] == ' ') && (at + token.size() == list.size() || list[at + token.size()] == ' ')) return true;
+    return false;
+}
+
+// True if two space-separated token lists have a token in common.
 inline bool share_a_token(std::string_view a, std::string_view b) {
     for (std::size_t start = 0; start < a.size();) {
         const std::size_t end = std::min(a.find(' ', start), a.size());
-        const std::string_view token = a.substr(start, end - start);
-        for (std::size_t at = 0; !token.empty() && (at = b.find(token, at)) != std::string_view::npos; at += token.size())
-            if ((at == 0 || b[at - 1] == ' ') && (at + token.size() == b.size() || b[at + token.size()] == ' ')) return true;
+        if (has_token(b, a.substr(start, end - start))) return true;
         start = end + 1;
     }
     return false;
