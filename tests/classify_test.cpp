@@ -314,6 +314,40 @@ TEST_CASE("documentation keeps the lines it repeats in different sections", "[cl
     CHECK(copies(PageType::Article) == 1);
 }
 
+TEST_CASE("a form control's label is interface wherever the form is drawn, a question drawn as one is not", "[classify][html]") {
+    const std::string card = "<div class=\"card\"><h3><a href=\"/p/1\">Merino hiking sock, cushioned sole</a></h3><p>$18</p></div>";
+    const std::string html =
+        "<html><body><main><h1>Hiking socks</h1><p>" + std::string(kProse[0]) + "</p><div class=\"panel\">"
+        "<div><input type=\"checkbox\" id=\"f1\"><label for=\"f1\">Knee High</label></div>"
+        "<div><input type=\"checkbox\" id=\"f2\"><label for=\"f2\">Merino wool blend with nylon</label></div></div>"
+        "<div class=\"grid\">" + card + card + card + "</div><h2>Questions</h2><div class=\"faq\">"
+        "<input type=\"checkbox\" id=\"q1\"><label for=\"q1\">Do you ship these socks abroad?</label>"
+        "<div><p>" + std::string(kProse[1]) + "</p></div></div>"
+        "<div><input type=\"checkbox\" id=\"c\"><label for=\"c\">I agree to receive emails about new arrivals and offers.</label>"
+        "</div></main></body></html>";
+    const Document doc = segment_html(html);
+    for (PageType type : {PageType::Collection, PageType::Service, PageType::Article}) {
+        ClassifyOptions options;
+        options.page_type = type;
+        const Labels l = classify::classify(doc, test::default_patterns(), options);
+        const auto label_of = [&](const std::string& text) -> const Decision& {
+            for (std::size_t i = 0; i < doc.blocks.size(); ++i)
+                if (doc.blocks[i].text == text) return l[i];
+            FAIL("no block: " << text);
+            return l.front();
+        };
+        INFO(page_type_name(type));
+        for (const char* caption : {"Knee High", "Merino wool blend with nylon", "I agree to receive emails about new arrivals and offers."}) {
+            INFO(caption);
+            CHECK(label_of(caption).label == Label::Noise);
+            CHECK(label_of(caption).category == Category::Interface);
+            CHECK(label_of(caption).reason == "a form control's label");
+        }
+        CHECK(label_of("Do you ship these socks abroad?").label == Label::Content);
+        CHECK(label_of(kProse[1]).label == Label::Content);
+    }
+}
+
 TEST_CASE("the features that a page's plan cards share stay in every card, a carousel's copy and a card's links do not", "[classify][html]") {
     const std::string consult = "Phone consultation with one of our professional resume experts.";
     const std::string draft = "Personalized draft of your resume within three business days.";

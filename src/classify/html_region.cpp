@@ -433,6 +433,15 @@ void believe_hints(const std::vector<Container>& containers, std::size_t total_p
     }
 }
 
+// A line all inside <label>s names a form control: a filter's option, a field, a consent box. A
+// question is the exception: a script-free accordion draws its toggle (the FAQ's question) as the
+// label of a hidden checkbox.
+bool form_caption(const Block& b) {
+    if (!b.label) return false;
+    const std::string_view text = b.text;
+    return !(text.ends_with('?') || text.ends_with("\xEF\xBC\x9F"));  // ？
+}
+
 // Text a <figure> frames is its caption or credit, unless the figure frames text itself: a table,
 // a code listing, a quote or a list inside it (as block editors wrap every table) is content.
 bool in_figure(const std::vector<Container>& containers, std::size_t c) {
@@ -526,7 +535,7 @@ void keep_non_article_content(const Document& document, const std::vector<Contai
         const bool panel = keeps_hidden_panels(page_type) ||
                            (reads_hidden_text(page_type) &&
                             (b.text_chars >= settings.product_panel_min_chars || b.kind == BlockKind::TableCell));
-        if (p.keep || (b.hidden && !panel) ||
+        if (p.keep || (b.hidden && !panel) || form_caption(b) ||
             stats[b.container].noise_ancestor != Container::npos)
             continue;
         // A figure's caption is the article's aside, but on a service page or a listing the
@@ -991,6 +1000,13 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
             p.keep = false;
             if (p.dom_category == Category::None) p.dom_category = Category::Interface;
             p.reason = "hidden";
+            continue;
+        }
+        // A form control's caption (a filter's option, a field's name) is the form's, wherever the
+        // form is drawn.
+        if (form_caption(b) && p.dom_category == Category::None) {
+            p.dom_category = Category::Interface;
+            p.reason = "a form control's label";
             continue;
         }
         if ((b.kind == BlockKind::Caption || in_figure(containers, c)) && p.dom_category == Category::None) {

@@ -341,6 +341,7 @@ private:
         bool block_level = false;
         bool hidden = false;          // hidden on this element itself
         bool counted_link = false;
+        bool counted_label = false;
         bool counted_pre = false;
         bool counted_hidden = false;
         bool folded_panel = false;  // hidden as a disclosure panel
@@ -395,6 +396,7 @@ private:
     std::vector<Frame> stack_;
     std::string hints_;
     int link_depth_ = 0;
+    int label_depth_ = 0;          // open <label> elements: a form control's caption
     int pre_depth_ = 0;
     int code_blank_lines_ = 0;  // empty lines of a listing since its last line with text
     std::vector<std::size_t> open_forms_;  // stack_ indices of the open <form> elements
@@ -407,6 +409,7 @@ private:
     bool after_inline_close_ = false;  // an inline element just ended: "</span><span>" separates
     std::size_t chars_ = 0;
     std::size_t link_chars_ = 0;
+    std::size_t label_chars_ = 0;
     std::size_t owner_frame_ = 0;      // innermost block-level frame when the block's text began
     bool soft_break_before_ = false;   // only a <br> separates it from the previous block
     bool pending_soft_break_ = false;
@@ -509,6 +512,10 @@ void DomWalker::enter(const GumboNode* node) {
         frame.span_kind = InlineKind::Link;
         if (keep_links_) frame.href = attributes.href;
     }
+    if (element.tag == GUMBO_TAG_LABEL) {
+        ++label_depth_;
+        frame.counted_label = true;
+    }
     if (pre_depth_ == 0) {
         switch (element.tag) {
             case GUMBO_TAG_EM: case GUMBO_TAG_I: case GUMBO_TAG_CITE:
@@ -570,6 +577,7 @@ void DomWalker::leave(Frame& frame) {
         if (!frame.folded_panel) --hard_hidden_depth_;
     }
     if (frame.counted_link) --link_depth_;
+    if (frame.counted_label) --label_depth_;
     if (frame.counted_pre && --pre_depth_ == 0) code_blank_lines_ = 0;
     hints_.resize(frame.hints_size);
 }
@@ -601,7 +609,7 @@ void DomWalker::start_block_if_needed() {
 
 void DomWalker::text(std::string_view value) {
     after_inline_close_ = false;
-    const bool in_link = link_depth_ > 0;
+    const bool in_link = link_depth_ > 0, in_label = label_depth_ > 0;
     if (pre_depth_ > 0) {
         // Preformatted text keeps its spacing; each source line becomes its own block.
         std::size_t start = 0;
@@ -621,6 +629,7 @@ void DomWalker::text(std::string_view value) {
                 if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
                     ++chars_;
                     if (in_link) ++link_chars_;
+                    if (in_label) ++label_chars_;
                 }
             }
             if (end == std::string_view::npos) break;
@@ -665,6 +674,7 @@ void DomWalker::text(std::string_view value) {
         if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
             ++chars_;
             if (in_link) ++link_chars_;
+            if (in_label) ++label_chars_;
         }
     }
 }
@@ -733,6 +743,7 @@ void DomWalker::flush(bool soft_break) {
     if (text_.empty()) {
         chars_ = 0;
         link_chars_ = 0;
+        label_chars_ = 0;
         spans_.clear();
         return;
     }
@@ -760,6 +771,7 @@ void DomWalker::flush(bool soft_break) {
     block.dom_hints = hints_;
     block.text_chars = chars_;
     block.link_density = chars_ > 0 ? static_cast<double>(link_chars_) / static_cast<double>(chars_) : 0.0;
+    block.label = chars_ > 0 && label_chars_ == chars_;
     block.hidden = hidden_depth_ > 0;
     block.folded = hidden_depth_ > 0 && hard_hidden_depth_ == 0;
     if (!spans_.empty()) {
@@ -776,6 +788,7 @@ void DomWalker::flush(bool soft_break) {
     text_.clear();
     chars_ = 0;
     link_chars_ = 0;
+    label_chars_ = 0;
     if (soft_break) pending_soft_break_ = true;
 }
 
