@@ -314,12 +314,13 @@ TEST_CASE("documentation keeps the lines it repeats in different sections", "[cl
     CHECK(copies(PageType::Article) == 1);
 }
 
-TEST_CASE("a form control's label is interface wherever the form is drawn, a question drawn as one is not", "[classify][html]") {
+TEST_CASE("a form control's label or option is interface wherever the form is drawn, a question drawn as a label is not", "[classify][html]") {
     const std::string card = "<div class=\"card\"><h3><a href=\"/p/1\">Merino hiking sock, cushioned sole</a></h3><p>$18</p></div>";
     const std::string html =
         "<html><body><main><h1>Hiking socks</h1><p>" + std::string(kProse[0]) + "</p><div class=\"panel\">"
         "<div><input type=\"checkbox\" id=\"f1\"><label for=\"f1\">Knee High</label></div>"
-        "<div><input type=\"checkbox\" id=\"f2\"><label for=\"f2\">Merino wool blend with nylon</label></div></div>"
+        "<div><input type=\"checkbox\" id=\"f2\"><label for=\"f2\">Merino wool blend with nylon</label></div>"
+        "<div role=\"listbox\"><div role=\"option\">Sort by newest first</div></div></div>"
         "<div class=\"grid\">" + card + card + card + "</div><h2>Questions</h2><div class=\"faq\">"
         "<input type=\"checkbox\" id=\"q1\"><label for=\"q1\">Do you ship these socks abroad?</label>"
         "<div><p>" + std::string(kProse[1]) + "</p></div></div>"
@@ -337,11 +338,11 @@ TEST_CASE("a form control's label is interface wherever the form is drawn, a que
             return l.front();
         };
         INFO(page_type_name(type));
-        for (const char* caption : {"Knee High", "Merino wool blend with nylon", "I agree to receive emails about new arrivals and offers."}) {
+        for (const char* caption : {"Knee High", "Merino wool blend with nylon", "Sort by newest first", "I agree to receive emails about new arrivals and offers."}) {
             INFO(caption);
             CHECK(label_of(caption).label == Label::Noise);
             CHECK(label_of(caption).category == Category::Interface);
-            CHECK(label_of(caption).reason == "a form control's label");
+            CHECK(label_of(caption).reason == "a form control's label or option");
         }
         CHECK(label_of("Do you ship these socks abroad?").label == Label::Content);
         CHECK(label_of(kProse[1]).label == Label::Content);

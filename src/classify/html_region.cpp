@@ -433,7 +433,8 @@ void believe_hints(const std::vector<Container>& containers, std::size_t total_p
     }
 }
 
-// A line all inside <label>s names a form control: a filter's option, a field, a consent box. A
+// A line all inside <label>s or ARIA options names a form control or one of its choices: a
+// filter's option, a field, a consent box, a job level in a drop-down drawn with <div>s. A
 // question is the exception: a script-free accordion draws its toggle (the FAQ's question) as the
 // label of a hidden checkbox.
 bool form_caption(const Block& b) {
@@ -1006,7 +1007,7 @@ std::vector<HtmlPrior> score_html_regions(const Document& document, const Patter
         // form is drawn.
         if (form_caption(b) && p.dom_category == Category::None) {
             p.dom_category = Category::Interface;
-            p.reason = "a form control's label";
+            p.reason = "a form control's label or option";
             continue;
         }
         if ((b.kind == BlockKind::Caption || in_figure(containers, c)) && p.dom_category == Category::None) {
