@@ -108,15 +108,17 @@ TEST_CASE("a data row is one block with its cells joined, a layout row is not", 
     CHECK(d.blocks[2].kind == BlockKind::Paragraph);
 }
 
-TEST_CASE("a block all inside <label>s or ARIA options is marked as a control's caption, one with other text is not", "[html]") {
+TEST_CASE("a block all inside <label>s, <legend>s or ARIA options is marked as a control's caption, one with other text is not", "[html]") {
     const Document d = segment_html(
         "<body><div><label for=\"a\">Knee High</label></div><div><label>Wool</label> <label>blend</label></div>"
         "<p>Pick a size: <label>Large</label></p><label><div>Terms and conditions apply</div></label>"
-        "<div role=\"listbox\"><div role=\"Option\">Director</div><div role=\"presentation\">Manager</div></div></body>");
+        "<div role=\"listbox\"><div role=\"Option\">Director</div><div role=\"presentation\">Manager</div></div>"
+        "<fieldset><legend>Sock height</legend></fieldset></body>");
     REQUIRE(texts(d) == std::vector<std::string>{"Knee High", "Wool blend", "Pick a size: Large", "Terms and conditions apply",
-                                                 "Director", "Manager"});
+                                                 "Director", "Manager", "Sock height"});
     CHECK(d.blocks[4].label);
     CHECK_FALSE(d.blocks[5].label);
+    CHECK(d.blocks[6].label);
     CHECK(d.blocks[0].label);
     CHECK(d.blocks[1].label);   // two labels, the space between them is not counted
     CHECK_FALSE(d.blocks[2].label);

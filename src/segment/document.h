@@ -40,7 +40,7 @@ struct Block {
     double link_density = 0.0;     // share of the block's characters inside <a>
     bool hidden = false;           // hidden / aria-hidden / display:none on it or an ancestor
     bool folded = false;           // hidden only by disclosure panels (an accordion's fold, a tab's panel)
-    bool label = false;            // all its text inside <label>s or ARIA options: a form control's caption or choice
+    bool label = false;            // all its text inside <label>s, <legend>s or ARIA options: a form control's caption or choice
     std::size_t container = 0;     // index into Document::containers of the element holding it
     std::size_t text_chars = 0;    // HTML: code points of text, spaces excluded (link_density's denominator)
     std::vector<InlineSpan> spans; // HTML: emphasis, strong, code and links, properly nested, in order

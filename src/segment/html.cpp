@@ -512,9 +512,9 @@ void DomWalker::enter(const GumboNode* node) {
         frame.span_kind = InlineKind::Link;
         if (keep_links_) frame.href = attributes.href;
     }
-    // A <label> names a control; an ARIA option is one choice of a list drawn without <select>
-    // (whose own <option>s are never walked).
-    if (element.tag == GUMBO_TAG_LABEL || unicode::equals_ci(attributes.role, "option")) {
+    // A <label> names a control and a <legend> a group of them; an ARIA option is one choice of a
+    // list drawn without <select> (whose own <option>s are never walked).
+    if (element.tag == GUMBO_TAG_LABEL || element.tag == GUMBO_TAG_LEGEND || unicode::equals_ci(attributes.role, "option")) {
         ++label_depth_;
         frame.counted_label = true;
     }
