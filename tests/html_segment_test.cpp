@@ -30,6 +30,19 @@ const Block* find_block(const Document& document, const std::string& text) {
     return nullptr;
 }
 
+// The class/id/role tokens of the elements around a block, outermost first (<html> and <body>
+// left out, as the region scorer leaves them out).
+std::string ancestor_hints(const Document& document, const Block& block) {
+    std::vector<std::string_view> chain;
+    for (std::size_t c = block.container; c < document.containers.size(); c = document.containers[c].parent) {
+        const Container& container = document.containers[c];
+        if (container.tag != "html" && container.tag != "body" && !container.hints.empty()) chain.push_back(container.hints);
+    }
+    std::string hints;
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) hints += (hints.empty() ? "" : " ") + std::string(*it);
+    return hints;
+}
+
 // The pre-pass output with its held runs put back: what Gumbo's tree will read as.
 std::string restored(const PrepassResult& r) {
     std::string scratch;
@@ -130,22 +143,22 @@ TEST_CASE("a long camelCase name gives its last word as a token of its own", "[h
         "<body><div id=\"iPushNotificationsPromptPopover\"><p>allow</p></div><div id=\"pushPromptPopover\"><p>short</p>"
         "</div></body>");
     REQUIRE(d.blocks.size() == 2);
-    CHECK(d.blocks[0].dom_hints == "i-push-notifications-prompt-popover popover");
-    CHECK(d.blocks[1].dom_hints == "push-prompt-popover");  // three parts: no slug, matched as it is
+    CHECK(ancestor_hints(d, d.blocks[0]) == "i-push-notifications-prompt-popover popover");
+    CHECK(ancestor_hints(d, d.blocks[1]) == "push-prompt-popover");  // three parts: no slug, matched as it is
 }
 
-TEST_CASE("blocks carry tag path, DOM hints and link density", "[html]") {
+TEST_CASE("blocks carry tag path and link density, their elements the DOM hints", "[html]") {
     const Document d = segment_html(
         "<body class=\"has-sidebar\"><nav id=\"mainMenu\"><ul><li><a href=\"/\">Home</a></li></ul></nav>"
         "<article class=\"post entry-content\"><p>Plain words and <a href=\"/x\">a link</a></p></article></body>");
     const Block* home = find_block(d, "Home");
     REQUIRE(home != nullptr);
     CHECK(home->tag_path == "html>body>nav>ul>li");
-    CHECK(home->dom_hints == "main-menu nav");  // camelCase split; <body> classes left out
+    CHECK(ancestor_hints(d, *home) == "main-menu nav");  // camelCase split
     CHECK(home->link_density == Approx(1.0));
     const Block* prose = find_block(d, "Plain words and a link");
     REQUIRE(prose != nullptr);
-    CHECK(prose->dom_hints == "post entry-content");
+    CHECK(ancestor_hints(d, *prose) == "post entry-content");
     CHECK(prose->link_density == Approx(5.0 / 18.0));  // spaces are not counted
     CHECK(prose->text_chars == 18);
     // Containers: the chain from the block up to <html>.
@@ -169,7 +182,7 @@ TEST_CASE("the page's own header is its banner, an article's or a section's head
         std::size_t c = block->container;
         while (c < d.containers.size() && d.containers[c].tag != "header") c = d.containers[c].parent;
         REQUIRE(c < d.containers.size());
-        return std::make_pair(d.containers[c].hints, block->dom_hints);
+        return std::make_pair(d.containers[c].hints, ancestor_hints(d, *block));
     };
     const auto [page_header, page_block] = header_hints("Products for every team");
     CHECK(page_header == "top header banner");
@@ -329,7 +342,7 @@ TEST_CASE("the pre-pass holds text runs and read attribute values aside and the 
                                                "  second line, indented", "Before an ignored end tagand after it",
                                                "Jo Doe"});
     CHECK(d.meta.title == "Title & more of the title text");
-    CHECK(d.blocks.back().dom_hints.find("byline by") != std::string::npos);
+    CHECK(ancestor_hints(d, d.blocks.back()) == "byline by");
 }
 
 TEST_CASE("a page that already uses the placeholder planes is passed through whole", "[html]") {

@@ -39,9 +39,9 @@ namespace {
 // they are no noise category; the list is Readability's positive pattern, and Drupal's "node", the
 // element of a page's own content, whose state classes would read as noise ("node node--promoted":
 // promoted to the front page, not a promotion).
-constexpr std::string_view kContentParts[] = {"article", "content", "main", "post", "entry", "hentry", "h-entry",
-                                              "story", "body", "text", "blog", "node", "articlebody", "article-body",
-                                              "post-body", "entry-content", "story-body", "page-content"};
+// Each is one part: "h-entry", "article-body" or "entry-content" hold one of them already.
+constexpr std::string_view kContentParts[] = {"article", "content", "main", "post",  "entry", "hentry",
+                                              "story",   "body",    "text", "blog",  "node",  "articlebody"};
 
 // The scorer's thresholds: data in patterns/page/region.txt (what each one does is said there);
 // the numbers here are only the fallbacks when no file sets one.
@@ -93,15 +93,16 @@ RegionSettings settings_for(const Patterns& patterns, Favor favor) {
 
 bool is_part_boundary(char c) { return c == '-' || c == '_'; }
 
-// True if `part` is one of the whole '-'/'_' separated parts of token.
-bool has_part(std::string_view token, std::string_view part) {
-    std::size_t at = 0;
-    while ((at = token.find(part, at)) != std::string_view::npos) {
-        bool starts = at == 0 || is_part_boundary(token[at - 1]);
-        std::size_t end = at + part.size();
-        bool ends = end == token.size() || is_part_boundary(token[end]);
-        if (starts && ends) return true;
-        at = end;
+// True if one of the whole '-'/'_' separated parts of token is one of `parts` (each a single part).
+template <std::size_t N>
+bool has_any_part(std::string_view token, const std::string_view (&parts)[N]) {
+    for (std::size_t start = 0; start <= token.size();) {
+        std::size_t end = start;
+        while (end < token.size() && !is_part_boundary(token[end])) ++end;
+        const std::string_view part = token.substr(start, end - start);
+        for (std::string_view wanted : parts)
+            if (part == wanted) return true;
+        start = end + 1;
     }
     return false;
 }
@@ -129,21 +130,12 @@ bool is_slug(std::string_view token) {
 // So are the page, grid, list or cards of a search ("search-page", "c-search-grid",
 // "discover-search-card").
 bool names_results(std::string_view token) {
-    if (has_part(token, "results") || has_part(token, "result")) return true;
-    if (!has_part(token, "search")) return false;
+    static constexpr std::string_view kResults[] = {"results", "result"}, kSearch[] = {"search"};
     static constexpr std::string_view kFound[] = {"page", "grid", "list", "listing", "card", "cards", "items", "hits"};
-    for (std::string_view part : kFound) {
-        if (has_part(token, part)) return true;
-    }
-    return false;
+    return has_any_part(token, kResults) || (has_any_part(token, kSearch) && has_any_part(token, kFound));
 }
 
-bool is_content_token(std::string_view token) {
-    for (std::string_view part : kContentParts) {
-        if (has_part(token, part)) return true;
-    }
-    return false;
-}
+bool is_content_token(std::string_view token) { return has_any_part(token, kContentParts); }
 
 // A token that names a content block and ends in furniture ("ipsEntry__signature",
 // "article-related", "post-card__tags": BEM's block__element) marks that furniture of the block,
@@ -221,32 +213,75 @@ bool is_prose(const Block& b) {
     return !b.hidden && b.text_chars >= 25 && b.kind != BlockKind::Heading;
 }
 
+// What one class/id token says on a page of the given type.
+struct TokenReading {
+    bool content = false;              // it names a content block (and none of its furniture)
+    Category hint = Category::None;    // the noise category it gives
+};
+
+TokenReading read_token(std::string_view token, const Patterns& patterns, PageType page_type) {
+    TokenReading reading;
+    // A script's hook ("js-data-tooltip", "js-search") names what a script does with the
+    // element, not what the element is.
+    if (token.starts_with("js-") || token.starts_with("js_")) return reading;
+    // Only a content token can end in its block's furniture.
+    const bool content = is_content_token(token);
+    const Category furniture_part = content ? furniture_of_content(token, patterns, page_type) : Category::None;
+    reading.content = content && furniture_part == Category::None;
+    // A slug's words are a heading's, but a slug does not end in a content block's furniture.
+    if ((!is_slug(token) || furniture_part != Category::None) && !names_results(token))
+        reading.hint = furniture_part != Category::None ? furniture_part : patterns.dom_hint(token, page_type);
+    return reading;
+}
+
+// What an element's list of tokens says: a content token among them, and the first token that
+// gives a category (where it is in the list).
+struct HintsReading {
+    bool content = false;
+    Category hint = Category::None;
+    std::size_t token_at = 0, token_size = 0;
+};
+
 // Step 1: each container's own class/id hints, its Readability class weight, and the
 // hidden containers (interface).
 void read_own_hints(const std::vector<Container>& containers, const Patterns& patterns, PageType page_type,
                     std::vector<ContainerStats>& stats) {
     const std::size_t n = containers.size();
     auto tag = [&](std::size_t c) { return std::string_view(containers[c].tag); };
-    for (std::size_t c = 0; c < n; ++c) {
-        ContainerStats& s = stats[c];
-        if (tag(c) == "html" || tag(c) == "body") continue;
-        for_each_token(containers[c].hints, [&](std::string_view token) {
-            // A script's hook ("js-data-tooltip", "js-search") names what a script does with the
-            // element, not what the element is.
-            if (token.starts_with("js-") || token.starts_with("js_")) return;
-            // Only a content token can end in its block's furniture.
-            const bool content = is_content_token(token);
-            const Category furniture_part = content ? furniture_of_content(token, patterns, page_type) : Category::None;
-            if (content && furniture_part == Category::None) s.content_hint = true;
-            // A slug's words are a heading's, but a slug does not end in a content block's furniture.
-            if (s.hint == Category::None && (!is_slug(token) || furniture_part != Category::None) && !names_results(token)) {
-                Category category = furniture_part != Category::None ? furniture_part : patterns.dom_hint(token, page_type);
-                if (category != Category::None) {
-                    s.hint = category;
-                    s.hint_token = token;
-                }
+    // A page repeats its class lists on many elements, and its classes in many lists: each
+    // distinct list, and each distinct token, is read once.
+    std::unordered_map<std::string_view, TokenReading> tokens;
+    std::unordered_map<std::string_view, HintsReading> lists;
+    auto read_list = [&](std::string_view hints) {
+        HintsReading list;
+        for_each_token(hints, [&](std::string_view token) {
+            auto [at, added] = tokens.try_emplace(token);
+            if (added) at->second = read_token(token, patterns, page_type);
+            const TokenReading& reading = at->second;
+            if (reading.content) list.content = true;
+            if (list.hint == Category::None && reading.hint != Category::None) {
+                list.hint = reading.hint;
+                list.token_at = static_cast<std::size_t>(token.data() - hints.data());
+                list.token_size = token.size();
             }
         });
+        return list;
+    };
+    for (std::size_t c = 0; c < n; ++c) {
+        ContainerStats& s = stats[c];
+        const std::string_view hints = containers[c].hints;
+        if (tag(c) == "html" || tag(c) == "body") continue;
+        if (!hints.empty()) {
+            auto [at, added] = lists.try_emplace(hints);
+            if (added) at->second = read_list(hints);
+            const HintsReading& list = at->second;
+            s.content_hint = list.content;
+            // The first token that gives a category gives the element's.
+            if (list.hint != Category::None) {
+                s.hint = list.hint;
+                s.hint_token = hints.substr(list.token_at, list.token_size);
+            }
+        }
         if (s.content_hint && s.hint != Category::Comment) s.hint = Category::None;
         // On a forum the posts and replies are the content.
         if (page_type == PageType::Forum && s.hint == Category::Comment) {

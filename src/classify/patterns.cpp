@@ -103,6 +103,9 @@ std::optional<Patterns> Patterns::read(std::string_view blob, std::shared_ptr<co
                                   output_begin.data, outputs.data);
 
     for (const tables::StringRef& language : languages) data->languages.emplace_back(data->string(language));
+    // Most lookups miss (a page's classes are rarely hints): a sparse table ends most of them at
+    // an empty bucket instead of walking a chain, whose keys the table would hash again.
+    data->dom_tokens.max_load_factor(0.25f);
     data->dom_tokens.reserve(dom.size);
     for (const tables::DomTokenRecord& r : dom)
         data->dom_tokens.emplace(data->string(r.token), Data::DomHint{static_cast<Category>(r.category), r.page_types});

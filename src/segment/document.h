@@ -36,7 +36,6 @@ struct Block {
 
     // HTML path only (zero/empty for text).
     std::string tag_path;          // e.g. "html>body>div>article>p"
-    std::string dom_hints;         // lower-case class/id/role/aria tokens of the block and its ancestors, space separated
     double link_density = 0.0;     // share of the block's characters inside <a>
     bool hidden = false;           // hidden / aria-hidden / display:none on it or an ancestor
     bool folded = false;           // hidden only by disclosure panels (an accordion's fold, a tab's panel)

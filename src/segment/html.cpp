@@ -75,7 +75,7 @@ bool is_block_level(GumboTag tag) {
     }
 }
 
-// Semantic tags whose name is itself a hint, added to dom_hints like a class token.
+// Semantic tags whose name is itself a hint, added to Container::hints like a class token.
 const char* semantic_hint(GumboTag tag) {
     switch (tag) {
         case GUMBO_TAG_NAV: return "nav";
@@ -213,7 +213,7 @@ struct ReadAttributes {
         }
     }
 
-    // Class, id, role and itemprop tokens, as dom_hints and Container::hints hold them.
+    // Class, id, role and itemprop tokens, as Container::hints holds them.
     void append_hints(std::string& out) const {
         append_tokens(class_names, out);
         append_tokens(id, out);
@@ -336,7 +336,6 @@ private:
     struct Frame {
         const GumboNode* node = nullptr;
         unsigned next_child = 0;
-        std::size_t hints_size = 0;   // size of hints_ before this element's tokens
         std::size_t container = Container::npos;
         bool block_level = false;
         bool hidden = false;          // hidden on this element itself
@@ -394,7 +393,6 @@ public:
 private:
     std::size_t unstarted_spans_ = 0;  // open span elements whose text has not begun yet
     std::vector<Frame> stack_;
-    std::string hints_;
     int link_depth_ = 0;
     int label_depth_ = 0;          // open <label> elements: a form control's caption
     int pre_depth_ = 0;
@@ -488,14 +486,7 @@ void DomWalker::enter(const GumboNode* node) {
     }
     after_inline_close_ = false;
 
-    frame.hints_size = hints_.size();
     const ReadAttributes attributes(element, held_, attribute_scratch_);
-    // <html>/<body> classes describe the page ("page-with-sidebar"), not the blocks in it.
-    if (element.tag != GUMBO_TAG_HTML && element.tag != GUMBO_TAG_BODY) {
-        attributes.append_hints(hints_);
-        if (const char* hint = semantic_hint(element.tag)) append_tokens(hint, hints_);
-        if (element.tag == GUMBO_TAG_HEADER && !inside_sectioning(stack_.size())) append_tokens("banner", hints_);
-    }
 
     frame.hidden = is_hidden(attributes);
     if (frame.hidden) {
@@ -581,7 +572,6 @@ void DomWalker::leave(Frame& frame) {
     if (frame.counted_link) --link_depth_;
     if (frame.counted_label) --label_depth_;
     if (frame.counted_pre && --pre_depth_ == 0) code_blank_lines_ = 0;
-    hints_.resize(frame.hints_size);
 }
 
 // The open span elements whose first character is about to be appended begin here.
@@ -770,7 +760,6 @@ void DomWalker::flush(bool soft_break) {
     block.blank_before = !soft_break_before_;
     if (!document_.blocks.empty()) document_.blocks.back().blank_after = block.blank_before;
     block.blank_after = true;
-    block.dom_hints = hints_;
     block.text_chars = chars_;
     block.link_density = chars_ > 0 ? static_cast<double>(link_chars_) / static_cast<double>(chars_) : 0.0;
     block.label = chars_ > 0 && label_chars_ == chars_;
