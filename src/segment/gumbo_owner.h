@@ -15,14 +15,34 @@ namespace winnow::segment {
 
 class GumboArena {
 public:
+    GumboArena() = default;
+    GumboArena(const GumboArena&) = delete;
+    GumboArena& operator=(const GumboArena&) = delete;
+    // Standard chunks go back to the thread's spares for the next page: a fresh chunk is memory the
+    // kernel must map in, page by page, and a batch parses one page after another.
+    ~GumboArena() {
+        std::vector<Chunk>& spares = spare_chunks();
+        for (Chunk& chunk : chunks_) {
+            if (chunk.size == kChunk && spares.size() < kMostSpares) spares.push_back(std::move(chunk));
+        }
+    }
+
     void* allocate(std::size_t size) {
         size = (size + kAlign - 1) & ~(kAlign - 1);
         if (size > free_) {
-            const std::size_t chunk = size > kChunk / 4 ? size : kChunk;
-            chunks_.push_back(std::make_unique_for_overwrite<std::byte[]>(chunk));  // Gumbo never reads unwritten memory
-            if (chunk == size) return chunks_.back().get();  // a large block gets its own chunk
-            next_ = chunks_.back().get();
-            free_ = chunk;
+            if (size > kChunk / 4) {  // a large block gets its own chunk
+                chunks_.push_back(Chunk{std::make_unique_for_overwrite<std::byte[]>(size), size});
+                return chunks_.back().bytes.get();
+            }
+            std::vector<Chunk>& spares = spare_chunks();
+            if (!spares.empty()) {
+                chunks_.push_back(std::move(spares.back()));
+                spares.pop_back();
+            } else {
+                chunks_.push_back(Chunk{std::make_unique_for_overwrite<std::byte[]>(kChunk), kChunk});  // Gumbo never reads unwritten memory
+            }
+            next_ = chunks_.back().bytes.get();
+            free_ = kChunk;
         }
         void* result = next_;
         next_ += size;
@@ -31,9 +51,18 @@ public:
     }
 
 private:
+    struct Chunk {
+        std::unique_ptr<std::byte[]> bytes;
+        std::size_t size = 0;
+    };
+    static std::vector<Chunk>& spare_chunks() {
+        thread_local std::vector<Chunk> spares;
+        return spares;
+    }
     static constexpr std::size_t kAlign = alignof(std::max_align_t);
     static constexpr std::size_t kChunk = 256 * 1024;
-    std::vector<std::unique_ptr<std::byte[]>> chunks_;
+    static constexpr std::size_t kMostSpares = 16;  // 4 MB a thread at most
+    std::vector<Chunk> chunks_;
     std::byte* next_ = nullptr;
     std::size_t free_ = 0;
 };
