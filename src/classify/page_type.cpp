@@ -125,19 +125,20 @@ PageFeatures measure_page(const Document& document, const Patterns& patterns) {
     // Whether a container is, or is inside, one marked as posts; worked out only for the containers
     // of prose, once each (-1: not yet known).
     std::vector<signed char> posts_memo(containers.size(), -1);
+    std::vector<std::size_t> unknown;  // the containers on the way up whose answer is not known yet
     auto in_posts = [&](std::size_t c) {
-        std::vector<std::size_t> path;
+        unknown.clear();
         signed char known = 0;
         for (std::size_t a = c; a != Container::npos; a = containers[a].parent) {
             if (posts_memo[a] >= 0) {
                 known = posts_memo[a];
                 break;
             }
-            path.push_back(a);
+            unknown.push_back(a);
         }
-        for (std::size_t k = path.size(); k-- > 0;) {
-            if (!known && marks_posts(containers[path[k]].hints, patterns)) known = 1;
-            posts_memo[path[k]] = known;
+        for (std::size_t k = unknown.size(); k-- > 0;) {
+            if (!known && marks_posts(containers[unknown[k]].hints, patterns)) known = 1;
+            posts_memo[unknown[k]] = known;
         }
         return known == 1;
     };
@@ -251,7 +252,7 @@ PageTypeDecision decide_page_type(const Document& document, const Patterns& patt
     const Metadata& meta = document.meta;
     const std::string url = url_shape_with_query(meta.canonical_url);
     std::array<double, kPageTypes> score{};
-    std::array<std::string, kPageTypes> why;
+    std::array<std::vector<const PageTypeHint*>, kPageTypes> held;  // the reasons, written out for the winner only
     char number[32];
     for (const PageTypeHint& hint : patterns.page_type_hints()) {
         bool holds = false;
@@ -270,10 +271,7 @@ PageTypeDecision decide_page_type(const Document& document, const Patterns& patt
         if (!holds) continue;
         const auto t = static_cast<std::size_t>(hint.type);
         score[t] += hint.weight;
-        std::snprintf(number, sizeof number, "%+g", hint.weight);
-        if (!why[t].empty()) why[t] += ", ";
-        why[t] += hint.value + (hint.signal == PageTypeHint::Signal::Feature ? ">=" + format_number(hint.threshold) : "") +
-                  " " + number + " (" + hint.source + ")";
+        held[t].push_back(&hint);
     }
     std::size_t best = static_cast<std::size_t>(PageType::Article);
     for (std::size_t t = 0; t < score.size(); ++t) {
@@ -283,7 +281,12 @@ PageTypeDecision decide_page_type(const Document& document, const Patterns& patt
     decision.type = static_cast<PageType>(best);
     std::snprintf(number, sizeof number, "%.1f", score[best]);
     decision.reason = std::string(page_type_name(decision.type)) + " " + number;
-    if (!why[best].empty()) decision.reason += ": " + why[best];
+    for (const PageTypeHint* hint : held[best]) {
+        std::snprintf(number, sizeof number, "%+g", hint->weight);
+        decision.reason += hint == held[best].front() ? ": " : ", ";
+        decision.reason += hint->value + (hint->signal == PageTypeHint::Signal::Feature ? ">=" + format_number(hint->threshold) : "") +
+                           " " + number + " (" + hint->source + ")";
+    }
     decision.reason += "; declared schema=" + (meta.schema_types.empty() ? std::string("-") : meta.schema_types) +
                        " og=" + (meta.og_type.empty() ? std::string("-") : meta.og_type) + " url=" + (meta.canonical_url.empty() ? std::string("-") : url);
     decision.reason += "; measured";
