@@ -132,6 +132,16 @@ TEST_CASE("a block all inside <label>s, <legend>s or ARIA options is marked as a
     CHECK(d.blocks[4].label);
     CHECK_FALSE(d.blocks[5].label);
     CHECK(d.blocks[6].label);
+
+    // An unclosed <label> takes in the article after it (Gumbo nests it there): a label that
+    // holds paragraphs is no caption; a short one beside it still is.
+    const std::string paragraph = "The council met on Tuesday and agreed to fund the first phase of the new bridge. ";
+    const Document runaway = segment_html("<body><div><label>Search</label><input></div><div><label>Remember me<p>" +
+                                          paragraph + paragraph + "</p><p>" + paragraph + paragraph + "</p><p>" + paragraph +
+                                          paragraph + "</p></div></body>");
+    REQUIRE(runaway.blocks.size() == 5);
+    CHECK(runaway.blocks[0].label);
+    for (std::size_t i = 1; i < runaway.blocks.size(); ++i) CHECK_FALSE(runaway.blocks[i].label);
     CHECK(d.blocks[0].label);
     CHECK(d.blocks[1].label);   // two labels, the space between them is not counted
     CHECK_FALSE(d.blocks[2].label);

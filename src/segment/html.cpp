@@ -341,6 +341,7 @@ private:
         bool hidden = false;          // hidden on this element itself
         bool counted_link = false;
         bool counted_label = false;
+        std::size_t label_first_block = 0;  // for a <label> or option: the blocks it holds begin here
         bool counted_pre = false;
         bool counted_hidden = false;
         bool folded_panel = false;  // hidden as a disclosure panel
@@ -355,6 +356,15 @@ private:
     static constexpr std::size_t kNoSpan = static_cast<std::size_t>(-1);
 
     void enter(const GumboNode* node);
+    // Gumbo nests everything after an unclosed <label> inside it, to the end of the element
+    // around it: a label that holds paragraphs captions no control, and its blocks are unmarked.
+    void unmark_runaway_label(std::size_t first_block) {
+        constexpr std::size_t kMostBlocks = 3, kMostChars = 400;
+        std::size_t chars = 0;
+        for (std::size_t i = first_block; i < document_.blocks.size(); ++i) chars += document_.blocks[i].text_chars;
+        if (document_.blocks.size() - first_block <= kMostBlocks && chars <= kMostChars) return;
+        for (std::size_t i = first_block; i < document_.blocks.size(); ++i) document_.blocks[i].label = false;
+    }
     // Whether one of the first `below` open elements is an <article>, <aside>, <main>, <nav> or
     // <section>: a <header> there is that part's own header rather than the page's banner.
     bool inside_sectioning(std::size_t below) const {
@@ -508,6 +518,7 @@ void DomWalker::enter(const GumboNode* node) {
     if (element.tag == GUMBO_TAG_LABEL || element.tag == GUMBO_TAG_LEGEND || unicode::equals_ci(attributes.role, "option")) {
         ++label_depth_;
         frame.counted_label = true;
+        frame.label_first_block = document_.blocks.size();
     }
     if (pre_depth_ == 0) {
         switch (element.tag) {
@@ -570,7 +581,10 @@ void DomWalker::leave(Frame& frame) {
         if (!frame.folded_panel) --hard_hidden_depth_;
     }
     if (frame.counted_link) --link_depth_;
-    if (frame.counted_label) --label_depth_;
+    if (frame.counted_label) {
+        --label_depth_;
+        unmark_runaway_label(frame.label_first_block);
+    }
     if (frame.counted_pre && --pre_depth_ == 0) code_blank_lines_ = 0;
 }
 
