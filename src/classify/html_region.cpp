@@ -470,9 +470,8 @@ void believe_hints(const std::vector<Container>& containers, std::size_t total_p
 
 // A line all inside <label>s, <legend>s or ARIA options names a form control, a group of them or
 // one of its choices: a filter's option, a field, a consent box, a job level in a drop-down drawn
-// with <div>s. A
-// question is the exception: a script-free accordion draws its toggle (the FAQ's question) as the
-// label of a hidden checkbox.
+// with <div>s. A question is the exception: a script-free accordion draws its toggle (the FAQ's
+// question) as the label of a hidden checkbox.
 bool form_caption(const Block& b) {
     if (!b.label) return false;
     const std::string_view text = b.text;
