@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "classify/string_table.h"
+
 namespace winnow::classify {
 namespace {
 
@@ -149,16 +151,10 @@ Category furniture_of_content(std::string_view token, const Patterns& patterns, 
 }
 
 std::size_t count_commas(std::string_view text) {
-    std::size_t commas = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == ',') ++commas;
-        // U+FF0C fullwidth comma, U+3001 ideographic comma
-        else if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xEF &&
-                 static_cast<unsigned char>(text[i + 1]) == 0xBC && static_cast<unsigned char>(text[i + 2]) == 0x8C)
-            ++commas;
-        else if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE3 &&
-                 static_cast<unsigned char>(text[i + 1]) == 0x80 && static_cast<unsigned char>(text[i + 2]) == 0x81)
-            ++commas;
+    std::size_t commas = static_cast<std::size_t>(std::count(text.begin(), text.end(), ','));
+    // U+FF0C fullwidth comma (EF BC 8C), U+3001 ideographic comma (E3 80 81)
+    for (const std::string_view wide : {std::string_view("\xEF\xBC\x8C"), std::string_view("\xE3\x80\x81")}) {
+        for (std::size_t at = text.find(wide); at != std::string_view::npos; at = text.find(wide, at + wide.size())) ++commas;
     }
     return commas;
 }
@@ -250,14 +246,14 @@ void read_own_hints(const std::vector<Container>& containers, const Patterns& pa
     auto tag = [&](std::size_t c) { return std::string_view(containers[c].tag); };
     // A page repeats its class lists on many elements, and its classes in many lists: each
     // distinct list, and each distinct token, is read once.
-    std::unordered_map<std::string_view, TokenReading> tokens;
-    std::unordered_map<std::string_view, HintsReading> lists;
+    StringViewTable<TokenReading> tokens(256);
+    StringViewTable<HintsReading> lists(256);
     auto read_list = [&](std::string_view hints) {
         HintsReading list;
         for_each_token(hints, [&](std::string_view token) {
             auto [at, added] = tokens.try_emplace(token);
-            if (added) at->second = read_token(token, patterns, page_type);
-            const TokenReading& reading = at->second;
+            if (added) *at = read_token(token, patterns, page_type);
+            const TokenReading& reading = *at;
             if (reading.content) list.content = true;
             if (list.hint == Category::None && reading.hint != Category::None) {
                 list.hint = reading.hint;
@@ -273,8 +269,8 @@ void read_own_hints(const std::vector<Container>& containers, const Patterns& pa
         if (tag(c) == "html" || tag(c) == "body") continue;
         if (!hints.empty()) {
             auto [at, added] = lists.try_emplace(hints);
-            if (added) at->second = read_list(hints);
-            const HintsReading& list = at->second;
+            if (added) *at = read_list(hints);
+            const HintsReading& list = *at;
             s.content_hint = list.content;
             // The first token that gives a category gives the element's.
             if (list.hint != Category::None) {

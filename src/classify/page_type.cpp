@@ -3,8 +3,9 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <map>
-#include <tuple>
+#include <functional>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "classify/currency.h"
@@ -192,11 +193,22 @@ PageFeatures measure_page(const Document& document, const Patterns& patterns) {
         std::size_t members = 0;
         std::size_t chars = 0;
     };
-    std::map<std::tuple<std::size_t, std::string_view, std::string_view>, Group> groups;
+    struct Kind {
+        std::size_t parent;
+        std::string_view tag, hints;
+        bool operator==(const Kind&) const = default;
+    };
+    struct KindHash {
+        std::size_t operator()(const Kind& k) const {
+            const std::hash<std::string_view> hash;
+            return (k.parent * 0x9E3779B97F4A7C15ULL) ^ hash(k.tag) ^ (hash(k.hints) * 31);
+        }
+    };
+    std::unordered_map<Kind, Group, KindHash> groups;
     std::size_t largest = 0, largest_chars = 0;
     for (std::size_t c = 1; c < containers.size(); ++c) {
         if (!holds_text[c] || !holds_heading[c] || containers[c].hidden) continue;
-        Group& group = groups[{containers[c].parent, containers[c].tag, containers[c].hints}];
+        Group& group = groups[Kind{containers[c].parent, containers[c].tag, containers[c].hints}];
         ++group.members;
         group.chars += text_chars[c];
         if (group.members > largest || (group.members == largest && group.chars > largest_chars)) {

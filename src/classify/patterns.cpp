@@ -8,6 +8,7 @@
 
 #include "classify/pattern_tables.h"
 #include "classify/phrase_matcher.h"
+#include "classify/string_table.h"
 
 namespace winnow::classify {
 namespace {
@@ -15,11 +16,7 @@ namespace {
 // FNV-1a: DOM tokens are short, where it beats the library's general-purpose hash.
 struct StringHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
-        std::uint64_t h = 1469598103934665603ULL;
-        for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-        return static_cast<std::size_t>(h);
-    }
+    std::size_t operator()(std::string_view s) const noexcept { return static_cast<std::size_t>(hash_bytes(s)); }
 };
 
 int anchor_rank(Anchor anchor) {

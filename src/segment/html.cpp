@@ -225,8 +225,19 @@ struct ReadAttributes {
 // An element that names the article's author: rel="author", itemprop="author", or a class such
 // as "byline" or "author-name".
 bool names_author(const ReadAttributes& attributes) {
+    // One pass for the three words (this runs on every element until an author is found).
     auto mentions = [](std::string_view value) {
-        return contains_ci(value, "author") || contains_ci(value, "byline") || contains_ci(value, "creator");
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            std::string_view word;
+            switch (ascii_lower(value[i])) {
+                case 'a': word = "author"; break;
+                case 'b': word = "byline"; break;
+                case 'c': word = "creator"; break;
+                default: continue;
+            }
+            if (unicode::starts_with_ci(value, i, word)) return true;
+        }
+        return false;
     };
     if (!mentions(attributes.rel) && !mentions(attributes.itemprop) && !mentions(attributes.class_names)) return false;
     std::string tokens;

@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <unordered_map>
 
 #include "segment/html_names.h"
@@ -173,13 +175,14 @@ bool contains_ci(std::string_view text, std::string_view lower_word) {
     return false;
 }
 
-// Attributes the segmenter and the metadata step read (html_names.h); every other one is dropped
-// before Gumbo, which would otherwise tokenize every byte of src, srcset, data-* and onclick values.
-bool is_read_attribute(std::string_view name) {
+// The attribute the segmenter or the metadata step reads that `name` names (html_names.h), or
+// nullptr: every other one is dropped before Gumbo, which would otherwise tokenize every byte of
+// src, srcset, data-* and onclick values.
+const html_names::AttributeName* read_attribute(std::string_view name) {
     for (const html_names::AttributeName& read : html_names::kAttributes) {
-        if (equals_ci(name, read.name)) return true;
+        if (equals_ci(name, read.name)) return &read;
     }
-    return false;
+    return nullptr;
 }
 
 // A C1 control (U+0080-U+009F, 0xC2 0x80-0x9F in UTF-8) at text[at].
@@ -263,14 +266,6 @@ bool has_placeholder_plane(std::string_view bytes) {
     return false;
 }
 
-// Attribute values the walker reads and no tree-building rule looks at: held when long enough.
-bool is_held_attribute(std::string_view name) {
-    for (const html_names::AttributeName& read : html_names::kAttributes) {
-        if (read.held && equals_ci(name, read.name)) return true;
-    }
-    return false;
-}
-
 // Appends the start tag html[begin, end) ('<' … '>') with only the attributes that are read.
 // href values shrink to whether they lead anywhere; style is kept only when it may hide.
 // Anything the scan does not understand is copied as it is.
@@ -317,28 +312,29 @@ void append_lean_start_tag(std::string_view tag, bool keep_link_targets, HeldTex
             }
             i = k;
         }
-        if (equals_ci(attr, "href") && keep_link_targets) {
+        const html_names::AttributeName* read = read_attribute(attr);
+        if (read == nullptr) continue;
+        if (read->attribute == html_names::Attribute::Href && keep_link_targets) {
             out += ' ';
             out.append(tag.substr(attr_begin, i - attr_begin));
-        } else if (equals_ci(attr, "href")) {
+        } else if (read->attribute == html_names::Attribute::Href) {
             std::size_t v = 0;
             while (v < value.size() && is_ascii_space(value[v])) ++v;
             if (v == value.size()) out += " href=\"\"";
             else if (value.size() - v >= 11 && starts_with_ci(value, v, "javascript:")) out += " href=\"javascript:\"";
             else out += " href=\"h\"";
-        } else if (equals_ci(attr, "style")) {
+        } else if (read->attribute == html_names::Attribute::Style) {
             if (contains_ci(value, "none") || contains_ci(value, "hidden")) {
                 out += ' ';
                 out.append(tag.substr(attr_begin, i - attr_begin));
             }
-        } else if (held != nullptr && value.size() >= 2 && is_held_attribute(attr) && passes_through_gumbo(value) &&
-                   held->has_room()) {
+        } else if (held != nullptr && value.size() >= 2 && read->held && passes_through_gumbo(value) && held->has_room()) {
             out += ' ';
             out.append(attr);
             out += "=\"";
             held->hold(value, out);
             out += '"';
-        } else if (is_read_attribute(attr)) {
+        } else {
             out += ' ';
             out.append(tag.substr(attr_begin, i - attr_begin));
         }
@@ -410,29 +406,41 @@ std::uint64_t tag_key(std::string_view tag) {
     return tag_key(tag, tag.size() > 1 && tag[1] == '/' ? 2 : 1);
 }
 
+// A fixed set of tag keys: an open-addressing table of N slots (a power of two; 0 marks an
+// empty one), so that a tag is looked up with one multiplication and a comparison or two.
+template <std::size_t N>
+class TagKeySet {
+public:
+    constexpr TagKeySet(std::initializer_list<std::string_view> names) {
+        for (std::string_view name : names) {
+            std::size_t slot = first_slot(key_of(name));
+            while (slots_[slot] != 0) slot = (slot + 1) % N;
+            slots_[slot] = key_of(name);
+        }
+    }
+    constexpr bool contains(std::uint64_t key) const {
+        if (key == 0) return false;
+        for (std::size_t slot = first_slot(key); slots_[slot] != 0; slot = (slot + 1) % N) {
+            if (slots_[slot] == key) return true;
+        }
+        return false;
+    }
+
+private:
+    static_assert(std::has_single_bit(N));
+    static constexpr std::size_t first_slot(std::uint64_t key) { return (key * 0x9E3779B97F4A7C15ULL) >> (64 - std::countr_zero(N)); }
+    std::array<std::uint64_t, N> slots_{};
+};
+
 // True for the keys of elements (start or end tags) that begin and end a block of their own, or
 // are never rendered: whitespace next to one is never shown.
 bool is_block_boundary(std::uint64_t key) {
-    // The keys in an open-addressing table of 128 slots (0 marks an empty one).
-    static constexpr auto kTable = [] {
-        std::array<std::uint64_t, 128> table{};
-        for (std::string_view name :
-             {"address", "article", "aside", "base", "body", "caption", "dd", "details", "div", "dl", "dt",
-              "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
-              "html", "li", "link", "main", "meta", "nav", "ol", "option", "p", "section", "select", "summary",
-              "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul"}) {
-            const std::uint64_t name_key = key_of(name);
-            std::size_t slot = (name_key * 0x9E3779B97F4A7C15ULL) >> 57;
-            while (table[slot] != 0) slot = (slot + 1) % table.size();
-            table[slot] = name_key;
-        }
-        return table;
-    }();
-    if (key == 0) return false;
-    for (std::size_t slot = (key * 0x9E3779B97F4A7C15ULL) >> 57; kTable[slot] != 0; slot = (slot + 1) % kTable.size()) {
-        if (kTable[slot] == key) return true;
-    }
-    return false;
+    static constexpr TagKeySet<128> kBoundaries{
+        "address", "article", "aside", "base", "body", "caption", "dd", "details", "div", "dl", "dt",
+        "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
+        "html", "li", "link", "main", "meta", "nav", "ol", "option", "p", "section", "select", "summary",
+        "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul"};
+    return kBoundaries.contains(key);
 }
 
 bool is_all_html_space(std::string_view text) {
@@ -594,17 +602,11 @@ public:
 
 private:
     static bool counted(std::uint64_t key) {
-        static constexpr auto kNotCounted = [] {
-            std::array<std::uint64_t, 33> keys{};
-            std::size_t k = 0;
-            for (std::string_view name :
-                 {"html", "head", "body", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot",
-                  "caption", "colgroup", "option", "optgroup", "rb", "rt", "rp", "rtc", "area", "base", "br",
-                  "col", "embed", "hr", "img", "input", "link", "meta", "wbr", "keygen"})
-                keys[k++] = key_of(name);
-            return keys;
-        }();
-        return key != 0 && std::find(kNotCounted.begin(), kNotCounted.end(), key) == kNotCounted.end();
+        static constexpr TagKeySet<128> kNotCounted{
+            "html", "head", "body", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot",
+            "caption", "colgroup", "option", "optgroup", "rb", "rt", "rp", "rtc", "area", "base", "br",
+            "col", "embed", "hr", "img", "input", "link", "meta", "wbr", "keygen"};
+        return key != 0 && !kNotCounted.contains(key);
     }
 
     int depth_ = 0;
