@@ -395,6 +395,19 @@ TEST_CASE("metadata from meta tags, JSON-LD, <title> and <h1>", "[html]") {
     CHECK(d.meta.description == "What the rain means.");
 }
 
+TEST_CASE("microdata types come from itemtype attributes, after JSON-LD's", "[html]") {
+    const Document d = segment_html(
+        "<html itemscope itemtype=\"http://schema.org/Blog\"><head>"
+        "<script type=\"application/ld+json\">{\"@type\":\"WebPage\"}</script>"
+        "<script>var t = '<div itemtype=\"https://schema.org/Recipe\">';</script></head><body>"
+        // the old scan read a window of bytes after "schema.org/": this link's path gave "b"
+        "<div ITEMTYPE='https://schema.org/Product'><a href=\"/a/b\">Mug</a>"
+        "<span itemscope itemtype=\"https://schema.org/Offer https://schema.org/Demand\">$5</span>"
+        "<span itemtype=\"https://schema.org/Offer\" data-itemtype=\"https://schema.org/Event\">$6</span>"
+        "<p itemtype=\"https://example.org/Thing\">Text.</p></div></body></html>");
+    CHECK(d.meta.schema_types == "WebPage Blog Product Offer Demand");
+}
+
 TEST_CASE("JSON-LD: a thread's opening post and a question give the author and date, a page object only its date", "[html]") {
     const auto ld = [](const std::string& json, const std::string& head = "") {
         return segment_html("<html><head>" + head + "<script type=\"application/ld+json\">" + json +

@@ -819,7 +819,12 @@ Document segment_html(std::string_view utf8, const HtmlOptions& options) {
     DomWalker walker(document, prepass.held, options.keep_links);
     walker.walk(tree.root(), options.deadline);
     document.meta = extract_metadata(tree.root(), prepass.json_ld, document.blocks, walker.author, walker.first_time);
-    add_microdata_types(utf8, document.meta.schema_types);
+    // After JSON-LD's types, the microdata's, in the order the page gives them.
+    for (std::string_view types = prepass.microdata_types; !types.empty();) {
+        const std::size_t space = std::min(types.find(' '), types.size());
+        add_schema_type(document.meta.schema_types, types.substr(0, space));
+        types.remove_prefix(std::min(space + 1, types.size()));
+    }
     check_deadline(options.deadline);
     return document;
 }

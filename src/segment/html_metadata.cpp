@@ -60,19 +60,16 @@ void add_schema_type(std::string& types, std::string_view type) {
     types.append(type);
 }
 
-void add_microdata_types(std::string_view html, std::string& types) {
+void add_microdata_types(std::string_view itemtype, std::string& types) {
     constexpr std::string_view kSchema = "schema.org/";
-    // The whole page is searched, with glibc's memmem: its first letter, 's', is on every line.
-    for (std::size_t at = 0; at < html.size();) {
-        const void* found = memmem(html.data() + at, html.size() - at, kSchema.data(), kSchema.size());
-        if (found == nullptr) break;
-        at = static_cast<std::size_t>(static_cast<const char*>(found) - html.data()) + kSchema.size();
-        // Only inside an itemtype attribute: "itemtype" shortly before, with no tag end between.
-        const std::size_t from = at >= 48 ? at - 48 : 0;
-        const std::string_view before = html.substr(from, at - from);
-        const std::size_t attr = before.rfind("itemtype");
-        if (attr == std::string_view::npos || before.find('>', attr) != std::string_view::npos) continue;
-        add_schema_type(types, html.substr(at, 64));
+    while (!itemtype.empty()) {  // one or more URLs, space separated
+        std::size_t end = 0;
+        while (end < itemtype.size() && !unicode::is_ascii_space(itemtype[end])) ++end;
+        const std::string_view url = itemtype.substr(0, end);
+        const std::size_t at = url.find(kSchema);
+        if (at != std::string_view::npos) add_schema_type(types, url.substr(at + kSchema.size()));
+        while (end < itemtype.size() && unicode::is_ascii_space(itemtype[end])) ++end;
+        itemtype.remove_prefix(end);
     }
 }
 

@@ -35,7 +35,8 @@ std::string strip_title_site_suffix(std::string_view title, std::string_view hea
 // once.
 void add_schema_type(std::string& types, std::string_view type);
 
-// Adds the schema.org types of the page's microdata (itemtype="https://schema.org/…").
-void add_microdata_types(std::string_view html, std::string& types);
+// Adds the schema.org types an itemtype attribute's value names ("https://schema.org/Product",
+// several URLs space separated).
+void add_microdata_types(std::string_view itemtype, std::string& types);
 
 }  // namespace winnow::segment

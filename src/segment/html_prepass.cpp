@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <unordered_map>
 
+#include "segment/html_metadata.h"
 #include "segment/html_names.h"
 #include "unicode/ascii.h"
 #include "unicode/utf8_encode.h"
@@ -266,10 +267,37 @@ bool has_placeholder_plane(std::string_view bytes) {
     return false;
 }
 
+// The schema.org types of an itemtype attribute in a tag the pre-pass copies whole, unscanned.
+void add_itemtype_of_whole_tag(std::string_view tag, std::string& microdata_types) {
+    if (!contains_ci(tag, "itemtype")) return;
+    const std::string lower = ascii_lowered(tag);
+    for (std::size_t at = 0; (at = lower.find("itemtype", at)) != std::string::npos; at += 8) {
+        if (at == 0 || !is_ascii_space(tag[at - 1])) continue;
+        std::size_t k = at + 8;
+        while (k < tag.size() && is_ascii_space(tag[k])) ++k;
+        if (k >= tag.size() || tag[k] != '=') continue;
+        ++k;
+        while (k < tag.size() && is_ascii_space(tag[k])) ++k;
+        if (k >= tag.size()) return;
+        std::size_t end;
+        if (tag[k] == '"' || tag[k] == '\'') {
+            end = tag.find(tag[k], k + 1);
+            ++k;
+        } else {
+            end = k;
+            while (end < tag.size() && !is_ascii_space(tag[end]) && tag[end] != '>') ++end;
+        }
+        if (end == std::string_view::npos) return;
+        add_microdata_types(tag.substr(k, end - k), microdata_types);
+        return;
+    }
+}
+
 // Appends the start tag html[begin, end) ('<' … '>') with only the attributes that are read.
 // href values shrink to whether they lead anywhere; style is kept only when it may hide.
 // Anything the scan does not understand is copied as it is.
-void append_lean_start_tag(std::string_view tag, bool keep_link_targets, HeldText* held, std::string& out) {
+void append_lean_start_tag(std::string_view tag, bool keep_link_targets, HeldText* held, std::string& out,
+                           std::string& microdata_types) {
     std::size_t i = 1;
     while (i < tag.size() && !is_ascii_space(tag[i]) && tag[i] != '/' && tag[i] != '>') ++i;
     const std::string_view name = tag.substr(1, i - 1);
@@ -279,6 +307,7 @@ void append_lean_start_tag(std::string_view tag, bool keep_link_targets, HeldTex
     }
     if (equals_ci(name, "meta") || equals_ci(name, "html") || equals_ci(name, "base")) {
         out.append(tag);
+        add_itemtype_of_whole_tag(tag, microdata_types);  // <html itemscope itemtype=…>
         return;
     }
     const std::size_t rollback = out.size();
@@ -313,7 +342,10 @@ void append_lean_start_tag(std::string_view tag, bool keep_link_targets, HeldTex
             i = k;
         }
         const html_names::AttributeName* read = read_attribute(attr);
-        if (read == nullptr) continue;
+        if (read == nullptr) {
+            if (equals_ci(attr, "itemtype")) add_microdata_types(value, microdata_types);  // read here, not kept
+            continue;
+        }
         if (read->attribute == html_names::Attribute::Href && keep_link_targets) {
             out += ' ';
             out.append(tag.substr(attr_begin, i - attr_begin));
@@ -457,7 +489,8 @@ public:
 
     // A start tag, made lean here; key is its name's tag_key.
     void start_tag(std::string_view tag, std::uint64_t key, bool keep_link_targets) {
-        append_lean_start_tag(tag, keep_link_targets, may_hold_ ? &result_.held : nullptr, result_.html);
+        append_lean_start_tag(tag, keep_link_targets, may_hold_ ? &result_.held : nullptr, result_.html,
+                              result_.microdata_types);
         after_block_ = is_block_boundary(key);
     }
 

@@ -40,6 +40,7 @@ struct PrepassResult {
     std::string html;                    // the page with inert bodies and unread attributes removed
     std::vector<std::string> json_ld;    // bodies of <script type="application/ld+json">
     HeldText held;                       // text runs standing in html as placeholders
+    std::string microdata_types;         // schema.org types of itemtype attributes, space separated
 };
 
 // keep_link_targets keeps href values whole (for Markdown links); otherwise they shrink to
