@@ -6,12 +6,11 @@
 #include <cctype>
 #include <charconv>
 #include <cstdio>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "classify/currency.h"
 #include "classify/features.h"
 #include "classify/html_region.h"
+#include "classify/string_table.h"
 #include "segment/html_metadata.h"
 #include "unicode/ascii.h"
 
@@ -650,19 +649,22 @@ void drop_repeats(Pass& p, PageType page_kind) {
     const double least = p.patterns.region_setting("repeated_line_min_bytes", 16);
     const std::vector<Container>& containers = p.doc.containers;
     auto parent_of = [&](const Block& b) { return b.container < containers.size() ? containers[b.container].parent : Container::npos; };
-    std::unordered_map<std::string_view, std::size_t> first;  // text -> block
+    StringViewTable<std::size_t> first;  // text -> block
     std::vector<std::pair<std::size_t, std::size_t>> repeats;  // a later copy and the block it repeats
     for (std::size_t i = 0; i < p.st.size(); ++i) {
         const Block& b = p.doc.blocks[i];
         if (p.st[i].decision.label != Label::Content || b.kind == BlockKind::Preformatted ||
             static_cast<double>(b.text.size()) < least)
             continue;
-        const auto [at, inserted] = first.emplace(b.text, i);
-        if (inserted) continue;
-        const Block& earlier = p.doc.blocks[at->second];
+        const auto [at, inserted] = first.try_emplace(b.text);
+        if (inserted) {
+            *at = i;
+            continue;
+        }
+        const Block& earlier = p.doc.blocks[*at];
         if (parent_of(earlier) == parent_of(b)) continue;
         if (page_kind == PageType::Article && earlier.tag_path == b.tag_path) continue;
-        repeats.emplace_back(i, at->second);
+        repeats.emplace_back(i, *at);
     }
     const bool cards = page_kind != PageType::Article && page_kind != PageType::Forum;
     const auto card_words = static_cast<std::size_t>(p.patterns.region_setting("card_repeat_min_words", 6));
@@ -670,9 +672,9 @@ void drop_repeats(Pass& p, PageType page_kind) {
     std::vector<char> says_own;  // per container: holds a line of content said nowhere before it
     if (cards && !repeats.empty()) {
         says_own.assign(containers.size(), 0);
-        std::unordered_set<std::string_view> said;
+        StringViewTable<char> said;
         for (std::size_t i = 0; i < p.st.size(); ++i) {
-            if (p.st[i].decision.label != Label::Content || !said.insert(p.doc.blocks[i].text).second) continue;
+            if (p.st[i].decision.label != Label::Content || !said.try_emplace(p.doc.blocks[i].text).second) continue;
             for (std::size_t c = p.doc.blocks[i].container; c < containers.size() && !says_own[c]; c = containers[c].parent)
                 says_own[c] = 1;
         }

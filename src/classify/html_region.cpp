@@ -5,11 +5,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cstdio>
-#include <map>
 #include <string_view>
-#include <tuple>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "classify/string_table.h"
 
@@ -325,10 +321,10 @@ void veto_layout_tokens(const std::vector<Container>& containers, std::size_t to
     // A builder names an element and the wrappers inside or around it by one stem
     // ("elementor-widget", "elementor-widget-container", "elementor-widget-wrap"): the
     // shortest family on the page that the token's leading parts spell is its root.
-    std::unordered_set<std::string_view> families;
+    StringViewTable<char> families;
     if (!cards) {
         for (std::size_t c = 0; c < n; ++c) {
-            if (counted(stats[c])) families.insert(family(stats[c].hint_token));
+            if (counted(stats[c])) families.try_emplace(family(stats[c].hint_token));
         }
     }
     auto root = [&](std::string_view token) {
@@ -342,7 +338,7 @@ void veto_layout_tokens(const std::vector<Container>& containers, std::size_t to
     for (std::size_t c = 0; c < n; ++c) {
         if (stats[c].hint != Category::None) roots[c] = root(stats[c].hint_token);
     }
-    std::unordered_map<std::string_view, TokenShare> shares;
+    StringViewTable<TokenShare> shares;
     std::vector<std::string_view> counted_as(n);  // the root counted at or above each container
     for (std::size_t c = 0; c < n; ++c) {
         const ContainerStats& s = stats[c];
@@ -362,13 +358,13 @@ void veto_layout_tokens(const std::vector<Container>& containers, std::size_t to
     for (std::size_t c = 0; c < n; ++c) {
         ContainerStats& s = stats[c];
         if (s.hint == Category::None || s.hint == Category::Comment) continue;
-        const auto it = shares.find(roots[c]);
-        if (it == shares.end() || it->second.containers < settings.layout_token_containers) continue;
+        const TokenShare* it = shares.find(roots[c]);
+        if (it == nullptr || it->containers < settings.layout_token_containers) continue;
         const double share = cards ? settings.card_token_text_share : settings.layout_token_prose_share;
-        if (total == 0 || static_cast<double>(it->second.prose) <= share * static_cast<double>(total))
+        if (total == 0 || static_cast<double>(it->prose) <= share * static_cast<double>(total))
             continue;
         // Cards carry text beside their links (a date, a price, a summary); a menu is all links.
-        if (cards && it->second.link_chars * 2 > it->second.chars) continue;
+        if (cards && it->link_chars * 2 > it->chars) continue;
         s.hint = Category::None;
         s.weight = s.content_hint ? 25.0 : 0.0;
     }
@@ -510,8 +506,8 @@ std::vector<char> mark_cards(const Document& document, const RegionSettings& set
         std::size_t members = 0;
         std::size_t card_like = 0;
     };
-    std::map<std::tuple<std::size_t, std::string_view, std::string_view>, Run> runs;
-    auto key = [&](std::size_t c) { return std::make_tuple(containers[c].parent, std::string_view(containers[c].tag), std::string_view(containers[c].hints)); };
+    FlatTable<SiblingKind, Run, SiblingKindHash> runs(n / 4);
+    auto key = [&](std::size_t c) { return SiblingKind{containers[c].parent, containers[c].tag, containers[c].hints}; };
     for (std::size_t c = 1; c < n; ++c) {
         if (lines[c] == 0 || containers[c].hidden) continue;
         Run& run = runs[key(c)];
@@ -521,9 +517,9 @@ std::vector<char> mark_cards(const Document& document, const RegionSettings& set
     std::vector<char> card(n, 0);
     for (std::size_t c = 1; c < n; ++c) {
         if (lines[c] < 2 || plain_lines[c] == 0 || containers[c].hidden) continue;
-        const auto it = runs.find(key(c));
+        const Run* it = runs.find(key(c));
         // Most members of the run look like cards, and there are enough of them.
-        if (it != runs.end() && it->second.card_like >= settings.card_min_run && it->second.card_like * 3 >= it->second.members * 2)
+        if (it != nullptr && it->card_like >= settings.card_min_run && it->card_like * 3 >= it->members * 2)
             card[c] = 1;
     }
     return card;

@@ -3,12 +3,11 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <functional>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "classify/currency.h"
+#include "classify/string_table.h"
 #include "unicode/ascii.h"
 
 namespace winnow::classify {
@@ -193,22 +192,11 @@ PageFeatures measure_page(const Document& document, const Patterns& patterns) {
         std::size_t members = 0;
         std::size_t chars = 0;
     };
-    struct Kind {
-        std::size_t parent;
-        std::string_view tag, hints;
-        bool operator==(const Kind&) const = default;
-    };
-    struct KindHash {
-        std::size_t operator()(const Kind& k) const {
-            const std::hash<std::string_view> hash;
-            return (k.parent * 0x9E3779B97F4A7C15ULL) ^ hash(k.tag) ^ (hash(k.hints) * 31);
-        }
-    };
-    std::unordered_map<Kind, Group, KindHash> groups;
+    FlatTable<SiblingKind, Group, SiblingKindHash> groups(containers.size() / 4);
     std::size_t largest = 0, largest_chars = 0;
     for (std::size_t c = 1; c < containers.size(); ++c) {
         if (!holds_text[c] || !holds_heading[c] || containers[c].hidden) continue;
-        Group& group = groups[Kind{containers[c].parent, containers[c].tag, containers[c].hints}];
+        Group& group = groups[SiblingKind{containers[c].parent, containers[c].tag, containers[c].hints}];
         ++group.members;
         group.chars += text_chars[c];
         if (group.members > largest || (group.members == largest && group.chars > largest_chars)) {

@@ -4,7 +4,6 @@
 
 #include <cstring>
 #include <map>
-#include <unordered_map>
 
 #include "classify/pattern_tables.h"
 #include "classify/phrase_matcher.h"
@@ -12,12 +11,6 @@
 
 namespace winnow::classify {
 namespace {
-
-// FNV-1a: DOM tokens are short, where it beats the library's general-purpose hash.
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return static_cast<std::size_t>(hash_bytes(s)); }
-};
 
 int anchor_rank(Anchor anchor) {
     switch (anchor) {
@@ -46,7 +39,7 @@ struct Patterns::Data {
         Category category;
         std::uint32_t page_types;  // 0: every page
     };
-    std::unordered_map<std::string_view, DomHint, StringHash, std::equal_to<>> dom_tokens;
+    StringViewTable<DomHint> dom_tokens;
     std::vector<PageTypeHint> page_type_hints;
     std::map<std::string, double, std::less<>> region_settings;
 
@@ -102,10 +95,11 @@ std::optional<Patterns> Patterns::read(std::string_view blob, std::shared_ptr<co
     for (const tables::StringRef& language : languages) data->languages.emplace_back(data->string(language));
     // Most lookups miss (a page's classes are rarely hints): a sparse table ends most of them at
     // an empty bucket instead of walking a chain, whose keys the table would hash again.
-    data->dom_tokens.max_load_factor(0.25f);
-    data->dom_tokens.reserve(dom.size);
-    for (const tables::DomTokenRecord& r : dom)
-        data->dom_tokens.emplace(data->string(r.token), Data::DomHint{static_cast<Category>(r.category), r.page_types});
+    data->dom_tokens = StringViewTable<Data::DomHint>(dom.size);
+    for (const tables::DomTokenRecord& r : dom) {
+        const auto [hint, added] = data->dom_tokens.try_emplace(data->string(r.token));
+        if (added) *hint = Data::DomHint{static_cast<Category>(r.category), r.page_types};
+    }
     data->page_type_hints.reserve(hints.size);
     for (const tables::PageHintRecord& r : hints) {
         PageTypeHint hint;
@@ -227,10 +221,10 @@ Category Patterns::find_dom_hint(std::string_view token, std::uint32_t page_type
         if (s > 0 && !is_boundary(token[s - 1])) continue;
         for (std::size_t e = token.size(); e > s; --e) {
             if (e != token.size() && !is_boundary(token[e])) continue;
-            const auto it = data_->dom_tokens.find(token.substr(s, e - s));
-            if (it == data_->dom_tokens.end()) continue;
+            const Data::DomHint* it = data_->dom_tokens.find(token.substr(s, e - s));
+            if (it == nullptr) continue;
             // A token named for other page types is no hint here: look on at the other parts.
-            if (it->second.page_types == 0 || (it->second.page_types & page_type_bit) != 0) return it->second.category;
+            if (it->page_types == 0 || (it->page_types & page_type_bit) != 0) return it->category;
         }
     }
     return Category::None;

@@ -1,9 +1,10 @@
-// A hash of byte strings, eight bytes a step, and a map from string views to values built on it
-// for one pass over a page (class lists and tokens, read once each).
+// A hash of byte strings, eight bytes a step, and a flat hash map for the tables a pass over one
+// page builds (class lists and tokens, groups of like elements).
 #pragma once
 
 #include <algorithm>
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -31,33 +32,48 @@ inline std::uint64_t hash_bytes(std::string_view s) {
     return h ^ (h >> 29);
 }
 
-// Keys are views: what they view must outlive the table. Open addressing with linear probing in
-// one array, so adding a key allocates nothing but, now and then, a larger array.
-template <typename Value>
-class StringViewTable {
+// A hash map for one pass over a page: open addressing with linear probing in one array, so
+// adding a key allocates nothing but, now and then, a larger array, and a lookup divides nothing
+// (the slots are a power of two). Keys that are views must outlive the table.
+template <typename Key, typename Value, typename Hash>
+class FlatTable {
 public:
-    explicit StringViewTable(std::size_t expected = 0) : slots_(std::bit_ceil(std::max<std::size_t>(16, 2 * expected))) {}
+    explicit FlatTable(std::size_t expected = 0) : slots_(std::bit_ceil(std::max<std::size_t>(16, 2 * expected))) {}
 
     // The value kept under key, and whether this call added it (value-initialised).
-    std::pair<Value*, bool> try_emplace(std::string_view key) {
+    std::pair<Value*, bool> try_emplace(const Key& key) {
         if (2 * (size_ + 1) > slots_.size()) grow();
-        const std::uint64_t hash = hash_bytes(key);
+        const std::uint64_t hash = Hash{}(key);
         Slot& slot = find_slot(slots_, key, hash);
         if (slot.used) return {&slot.value, false};
         slot = Slot{key, hash, Value{}, true};
         ++size_;
         return {&slot.value, true};
     }
+    Value& operator[](const Key& key) { return *try_emplace(key).first; }
+
+    // The value kept under key, or nullptr.
+    const Value* find(const Key& key) const {
+        const std::uint64_t hash = Hash{}(key);
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+            const Slot& slot = slots_[i];
+            if (!slot.used) return nullptr;
+            if (slot.hash == hash && slot.key == key) return &slot.value;
+        }
+    }
+    bool contains(const Key& key) const { return find(key) != nullptr; }
+    bool empty() const { return size_ == 0; }
 
 private:
     struct Slot {
-        std::string_view key;
+        Key key{};
         std::uint64_t hash = 0;
         Value value{};
         bool used = false;
     };
 
-    static Slot& find_slot(std::vector<Slot>& slots, std::string_view key, std::uint64_t hash) {
+    static Slot& find_slot(std::vector<Slot>& slots, const Key& key, std::uint64_t hash) {
         const std::size_t mask = slots.size() - 1;
         for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
             Slot& slot = slots[i];
@@ -75,6 +91,26 @@ private:
 
     std::vector<Slot> slots_;
     std::size_t size_ = 0;
+};
+
+struct BytesHash {
+    std::uint64_t operator()(std::string_view s) const { return hash_bytes(s); }
+};
+
+template <typename Value>
+using StringViewTable = FlatTable<std::string_view, Value, BytesHash>;
+
+// Elements of one kind under one parent: the same tag and the same class/id list.
+struct SiblingKind {
+    std::size_t parent = 0;
+    std::string_view tag, hints;
+    bool operator==(const SiblingKind&) const = default;
+};
+
+struct SiblingKindHash {
+    std::uint64_t operator()(const SiblingKind& k) const {
+        return (k.parent * 0x9E3779B97F4A7C15ULL) ^ hash_bytes(k.tag) ^ (hash_bytes(k.hints) * 31);
+    }
 };
 
 }  // namespace winnow::classify
