@@ -2,6 +2,8 @@
 #include "classify/page_type.h"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cstdio>
 #include <string_view>
 #include <vector>
@@ -23,22 +25,31 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // A price: a currency sign or code next to a number ("$19.99", "24,90 €", "USD 5").
 bool has_price(std::string_view text) {
-    auto beside_number = [&](std::string_view sign) {
-        for (std::size_t at = 0; (at = text.find(sign, at)) != std::string_view::npos; at += sign.size()) {
-            std::size_t after = at + sign.size();
-            while (after < text.size() && text[after] == ' ') ++after;
-            if (after < text.size() && is_digit(text[after])) return true;
-            std::size_t before = at;
-            while (before > 0 && text[before - 1] == ' ') --before;
-            if (before > 0 && is_digit(text[before - 1])) return true;
-        }
-        return false;
+    static constexpr std::string_view kCodes[] = {"$", "USD", "EUR", "GBP"};
+    // The bytes a sign or code begins with: one pass over the text stops only at those.
+    static constexpr auto kFirstBytes = [] {
+        std::array<bool, 256> first{};
+        for (std::string_view sign : kCurrencySigns) first[static_cast<unsigned char>(sign[0])] = true;
+        for (std::string_view code : kCodes) first[static_cast<unsigned char>(code[0])] = true;
+        return first;
+    }();
+    auto beside_number = [&](std::size_t at, std::string_view sign) {
+        if (!text.substr(at).starts_with(sign)) return false;
+        std::size_t after = at + sign.size();
+        while (after < text.size() && text[after] == ' ') ++after;
+        if (after < text.size() && is_digit(text[after])) return true;
+        std::size_t before = at;
+        while (before > 0 && text[before - 1] == ' ') --before;
+        return before > 0 && is_digit(text[before - 1]);
     };
-    for (std::string_view sign : kCurrencySigns) {
-        if (beside_number(sign)) return true;
-    }
-    for (std::string_view sign : {"$", "USD", "EUR", "GBP"}) {
-        if (beside_number(sign)) return true;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        if (!kFirstBytes[static_cast<unsigned char>(text[at])]) continue;
+        for (std::string_view sign : kCurrencySigns) {
+            if (beside_number(at, sign)) return true;
+        }
+        for (std::string_view code : kCodes) {
+            if (beside_number(at, code)) return true;
+        }
     }
     return false;
 }
@@ -291,8 +302,12 @@ PageTypeDecision decide_page_type(const Document& document, const Patterns& patt
                        " og=" + (meta.og_type.empty() ? std::string("-") : meta.og_type) + " url=" + (meta.canonical_url.empty() ? std::string("-") : url);
     decision.reason += "; measured";
     for (std::size_t i = 0; i < features.size(); ++i) {
-        std::snprintf(number, sizeof number, " %s=%.3g", std::string(kPageFeatureNames[i]).c_str(), features[i]);
-        decision.reason += number;
+        decision.reason += ' ';
+        decision.reason += kPageFeatureNames[i];
+        decision.reason += '=';
+        // As printf's "%.3g" writes it.
+        const auto written = std::to_chars(number, number + sizeof number, features[i], std::chars_format::general, 3);
+        decision.reason.append(number, written.ptr);
     }
     return decision;
 }
