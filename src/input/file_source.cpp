@@ -50,6 +50,7 @@ std::string read_whole_file(const std::string& path) {
         used += got;
     }
     bytes.resize(used);
+    bytes.shrink_to_fit();  // the doubling may have left (and zero-filled) up to twice the file
     return bytes;
 }
 

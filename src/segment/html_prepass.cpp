@@ -496,7 +496,8 @@ public:
 
     // An end tag, without the attributes it may carry: they mean nothing, and Gumbo's tokenizer
     // compares each new attribute with all before it (10^5 of them take minutes).
-    void end_tag(std::string_view tag) {
+    // key is its name's tag_key.
+    void end_tag(std::string_view tag, std::uint64_t key) {
         std::size_t name_end = 2;
         while (name_end < tag.size() && !ends_tag_name(tag, name_end)) ++name_end;
         if (name_end + 1 == tag.size()) {
@@ -505,7 +506,7 @@ public:
             result_.html.append(tag.substr(0, name_end));
             result_.html.push_back('>');
         }
-        after_block_ = is_block_boundary(tag_key(tag));
+        after_block_ = is_block_boundary(key);
     }
 
     // A stretch of text and markup that holds no start tag the pre-pass rewrites (text, end
@@ -728,7 +729,8 @@ PrepassResult strip_inert_markup(std::string_view html, bool keep_link_targets, 
             }
             if (end_tag) {
                 append(html.substr(copied, i - copied), preformatted > 0);
-                if (nesting.close(tag_key(html, i + 2))) writer.end_tag(html.substr(i, end - i));
+                const std::uint64_t end_key = tag_key(html, i + 2);
+                if (nesting.close(end_key)) writer.end_tag(html.substr(i, end - i), end_key);
                 copied = i = end;  // (when it closes a start tag left out, it is left out too)
                 continue;
             }
