@@ -49,7 +49,7 @@ void repair_block(Block& block, DecodeReport& report, const Deadline* deadline) 
     }
     std::string text = block.text;
     std::vector<Repair> repairs = decode::repair_mojibake(text, deadline);
-    if (text == block.text) return;
+    if (repairs.empty() || text == block.text) return;  // (a repair that changes the text reports itself)
     add_repairs(report, std::move(repairs));
     if (block.text.find(kMark) != std::string::npos) {
         block.text = std::move(text);
