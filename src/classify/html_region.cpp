@@ -242,8 +242,8 @@ void read_own_hints(const std::vector<Container>& containers, const Patterns& pa
     auto tag = [&](std::size_t c) { return std::string_view(containers[c].tag); };
     // A page repeats its class lists on many elements, and its classes in many lists: each
     // distinct list, and each distinct token, is read once.
-    StringViewTable<TokenReading> tokens(256);
-    StringViewTable<HintsReading> lists(256);
+    StringViewTable<TokenReading> tokens(64);
+    StringViewTable<HintsReading> lists(64);
     auto read_list = [&](std::string_view hints) {
         HintsReading list;
         for_each_token(hints, [&](std::string_view token) {

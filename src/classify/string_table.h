@@ -23,9 +23,15 @@ inline std::uint64_t hash_bytes(std::string_view s) {
         h = (h ^ word) * kMultiplier;
         h ^= h >> 32;
     }
-    if (at < s.size()) {
+    if (at < s.size()) {  // the last 1-7 bytes, without a call to memcpy of a variable length
+        const std::size_t rest = s.size() - at;
         std::uint64_t word = 0;
-        std::memcpy(&word, s.data() + at, s.size() - at);
+        if (s.size() >= 8) {
+            std::memcpy(&word, s.data() + s.size() - 8, 8);
+            word >>= 8 * (8 - rest);  // the bytes before `at` out (which ones, by byte order, only moves the hash)
+        } else {
+            for (std::size_t k = 0; k < rest; ++k) word |= std::uint64_t{static_cast<unsigned char>(s[at + k])} << (8 * k);
+        }
         h = (h ^ word) * kMultiplier;
         h ^= h >> 32;
     }
