@@ -93,8 +93,8 @@ std::optional<Patterns> Patterns::read(std::string_view blob, std::shared_ptr<co
                                   output_begin.data, outputs.data);
 
     for (const tables::StringRef& language : languages) data->languages.emplace_back(data->string(language));
-    // Most lookups miss (a page's classes are rarely hints): a sparse table ends most of them at
-    // an empty bucket instead of walking a chain, whose keys the table would hash again.
+    // Most lookups miss (a page's classes are rarely hints): the table is at most half full, so
+    // most of them end at the first empty slot.
     data->dom_tokens = StringViewTable<Data::DomHint>(dom.size);
     for (const tables::DomTokenRecord& r : dom) {
         const auto [hint, added] = data->dom_tokens.try_emplace(data->string(r.token));

@@ -267,51 +267,13 @@ bool has_placeholder_plane(std::string_view bytes) {
     return false;
 }
 
-// The schema.org types of an itemtype attribute in a tag the pre-pass copies whole, unscanned.
-void add_itemtype_of_whole_tag(std::string_view tag, std::string& microdata_types) {
-    if (!contains_ci(tag, "itemtype")) return;
-    const std::string lower = ascii_lowered(tag);
-    for (std::size_t at = 0; (at = lower.find("itemtype", at)) != std::string::npos; at += 8) {
-        if (at == 0 || !is_ascii_space(tag[at - 1])) continue;
-        std::size_t k = at + 8;
-        while (k < tag.size() && is_ascii_space(tag[k])) ++k;
-        if (k >= tag.size() || tag[k] != '=') continue;
-        ++k;
-        while (k < tag.size() && is_ascii_space(tag[k])) ++k;
-        if (k >= tag.size()) return;
-        std::size_t end;
-        if (tag[k] == '"' || tag[k] == '\'') {
-            end = tag.find(tag[k], k + 1);
-            ++k;
-        } else {
-            end = k;
-            while (end < tag.size() && !is_ascii_space(tag[end]) && tag[end] != '>') ++end;
-        }
-        if (end == std::string_view::npos) return;
-        add_microdata_types(tag.substr(k, end - k), microdata_types);
-        return;
-    }
-}
-
-// Appends the start tag html[begin, end) ('<' … '>') with only the attributes that are read.
-// href values shrink to whether they lead anywhere; style is kept only when it may hide.
-// Anything the scan does not understand is copied as it is.
-void append_lean_start_tag(std::string_view tag, bool keep_link_targets, HeldText* held, std::string& out,
-                           std::string& microdata_types) {
+// Calls on_attribute(name, value, written) for each attribute of a start tag (tag[0] is '<'), where
+// `written` is the attribute as the tag spells it. False when a quoted value never closes: the
+// attributes before it have been passed on.
+template <typename OnAttribute>
+bool for_each_attribute(std::string_view tag, OnAttribute&& on_attribute) {
     std::size_t i = 1;
-    while (i < tag.size() && !is_ascii_space(tag[i]) && tag[i] != '/' && tag[i] != '>') ++i;
-    const std::string_view name = tag.substr(1, i - 1);
-    if (equals_ci(name, "link")) {
-        if (contains_ci(tag, "canonical")) out.append(tag);  // stylesheets, feeds, icons: unread
-        return;
-    }
-    if (equals_ci(name, "meta") || equals_ci(name, "html") || equals_ci(name, "base")) {
-        out.append(tag);
-        add_itemtype_of_whole_tag(tag, microdata_types);  // <html itemscope itemtype=…>
-        return;
-    }
-    const std::size_t rollback = out.size();
-    out.append(name.data() - 1, name.size() + 1);
+    while (i < tag.size() && !is_ascii_space(tag[i]) && tag[i] != '/' && tag[i] != '>') ++i;  // the tag's name
     while (i < tag.size()) {
         while (i < tag.size() && (is_ascii_space(tag[i]) || tag[i] == '/')) ++i;
         if (i >= tag.size() || tag[i] == '>') break;
@@ -327,11 +289,7 @@ void append_lean_start_tag(std::string_view tag, bool keep_link_targets, HeldTex
             while (k < tag.size() && is_ascii_space(tag[k])) ++k;
             if (k < tag.size() && (tag[k] == '"' || tag[k] == '\'')) {
                 const std::size_t close = tag.find(tag[k], k + 1);
-                if (close == std::string_view::npos) {
-                    out.resize(rollback);
-                    out.append(tag);
-                    return;
-                }
+                if (close == std::string_view::npos) return false;
                 value = tag.substr(k + 1, close - k - 1);
                 k = close + 1;
             } else {
@@ -341,14 +299,41 @@ void append_lean_start_tag(std::string_view tag, bool keep_link_targets, HeldTex
             }
             i = k;
         }
+        on_attribute(attr, value, tag.substr(attr_begin, i - attr_begin));
+    }
+    return true;
+}
+
+// Appends the start tag html[begin, end) ('<' … '>') with only the attributes that are read.
+// href values shrink to whether they lead anywhere; style is kept only when it may hide.
+// Anything the scan does not understand is copied as it is. The schema.org types of itemtype
+// attributes are added to microdata_types.
+void append_lean_start_tag(std::string_view tag, bool keep_link_targets, HeldText* held, std::string& out,
+                           std::string& microdata_types) {
+    std::size_t i = 1;
+    while (i < tag.size() && !is_ascii_space(tag[i]) && tag[i] != '/' && tag[i] != '>') ++i;
+    const std::string_view name = tag.substr(1, i - 1);
+    if (equals_ci(name, "link")) {
+        if (contains_ci(tag, "canonical")) out.append(tag);  // stylesheets, feeds, icons: unread
+        return;
+    }
+    auto read_itemtype = [&](std::string_view attr, std::string_view value) {
+        if (equals_ci(attr, "itemtype")) add_microdata_types(value, microdata_types);  // read here, not kept
+    };
+    if (equals_ci(name, "meta") || equals_ci(name, "html") || equals_ci(name, "base")) {
+        out.append(tag);
+        for_each_attribute(tag, [&](std::string_view attr, std::string_view value, std::string_view) { read_itemtype(attr, value); });
+        return;
+    }
+    const std::size_t rollback = out.size();
+    out.append(name.data() - 1, name.size() + 1);
+    const bool closed = for_each_attribute(tag, [&](std::string_view attr, std::string_view value, std::string_view written) {
         const html_names::AttributeName* read = read_attribute(attr);
         if (read == nullptr) {
-            if (equals_ci(attr, "itemtype")) add_microdata_types(value, microdata_types);  // read here, not kept
-            continue;
-        }
-        if (read->attribute == html_names::Attribute::Href && keep_link_targets) {
+            read_itemtype(attr, value);
+        } else if (read->attribute == html_names::Attribute::Href && keep_link_targets) {
             out += ' ';
-            out.append(tag.substr(attr_begin, i - attr_begin));
+            out.append(written);
         } else if (read->attribute == html_names::Attribute::Href) {
             std::size_t v = 0;
             while (v < value.size() && is_ascii_space(value[v])) ++v;
@@ -358,7 +343,7 @@ void append_lean_start_tag(std::string_view tag, bool keep_link_targets, HeldTex
         } else if (read->attribute == html_names::Attribute::Style) {
             if (contains_ci(value, "none") || contains_ci(value, "hidden")) {
                 out += ' ';
-                out.append(tag.substr(attr_begin, i - attr_begin));
+                out.append(written);
             }
         } else if (held != nullptr && value.size() >= 2 && read->held && passes_through_gumbo(value) && held->has_room()) {
             out += ' ';
@@ -368,8 +353,13 @@ void append_lean_start_tag(std::string_view tag, bool keep_link_targets, HeldTex
             out += '"';
         } else {
             out += ' ';
-            out.append(tag.substr(attr_begin, i - attr_begin));
+            out.append(written);
         }
+    });
+    if (!closed) {
+        out.resize(rollback);
+        out.append(tag);
+        return;
     }
     if (tag.size() >= 2 && tag[tag.size() - 2] == '/') out += '/';
     out += '>';
